@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { idOf } from './money.schema';
+
+/** `promotion.created` v1 (marketing.promotion.v1). */
+export const PromotionCreatedV1 = z.object({
+  promotionId: idOf('prm'),
+  title: z.string(),
+  discountBasisPoints: z.number().int().min(1).max(9999),
+  productIds: z.array(idOf('prd')),
+  startsAt: z.string(),
+  endsAt: z.string(),
+});
+/** Payload of `promotion.created` v1. */
+export type PromotionCreatedV1 = z.infer<typeof PromotionCreatedV1>;

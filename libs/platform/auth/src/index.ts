@@ -1,0 +1,4 @@
+export * from './roles';
+export * from './identity';
+export * from './request-context';
+export * from './tokens';

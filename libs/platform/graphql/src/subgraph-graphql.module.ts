@@ -1,0 +1,40 @@
+import { DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { queryTallyStore } from '@sc/db';
+import { formatGraphQLError } from './format-error';
+
+/** Reports the SQL statements a request ran as `extensions.sqlStatements`; test environments only. */
+const sqlStatementCountPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        const tally = queryTallyStore.getStore();
+        if (tally && response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: tally.count };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The GraphQL module every subgraph uses: code-first Federation 2, sorted SDL, typed errors, no landing page.
+ * `orphanedTypes` lists entity stubs that only carry fields this service adds (no field returns them).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export function subgraphGraphQLModule(options: { exposeSqlStatementCount: boolean; orphanedTypes?: Function[] }): DynamicModule {
+  return GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+    driver: ApolloFederationDriver,
+    autoSchemaFile: { federation: 2 },
+    sortSchema: true,
+    playground: false,
+    introspection: true,
+    path: '/graphql',
+    formatError: formatGraphQLError,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin] : [])],
+    buildSchemaOptions: { numberScalarMode: 'integer', orphanedTypes: options.orphanedTypes ?? [] },
+  });
+}

@@ -1,0 +1,34 @@
+import { Kafka, logLevel, LogEntry } from 'kafkajs';
+
+/** How a service reaches Kafka. `topicPrefix` namespaces every topic (tests use one per run). */
+export interface KafkaSettings {
+  brokers: string[];
+  clientId: string;
+  topicPrefix: string;
+}
+
+/** The physical topic name of a logical one under the environment's prefix. */
+export const physicalTopic = (settings: Pick<KafkaSettings, 'topicPrefix'>, logical: string): string =>
+  `${settings.topicPrefix}${logical}`;
+
+/** The logical topic name of a physical one. */
+export const logicalTopic = (settings: Pick<KafkaSettings, 'topicPrefix'>, physical: string): string =>
+  physical.startsWith(settings.topicPrefix) ? physical.slice(settings.topicPrefix.length) : physical;
+
+const jsonLogCreator = () => ({ namespace, level, log }: LogEntry) => {
+  const { message, ...extra } = log;
+  const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
+  console.warn(JSON.stringify({ level: name, component: `kafka.${namespace}`, msg: message, ...extra }));
+};
+
+/** The one place a kafkajs client is built; errors only, as structured JSON lines. */
+export function createKafka(settings: KafkaSettings): Kafka {
+  return new Kafka({
+    clientId: settings.clientId,
+    brokers: settings.brokers,
+    logLevel: logLevel.ERROR,
+    logCreator: jsonLogCreator,
+    connectionTimeout: 3000,
+    retry: { initialRetryTime: 200, maxRetryTime: 5000, retries: 8 },
+  });
+}

@@ -1,0 +1,151 @@
+import { DataSource } from 'typeorm';
+import { Kafka, Producer, CompressionTypes } from 'kafkajs';
+import { KafkaSettings, physicalTopic } from './kafka-settings';
+
+/** Tuning of the relay loop. */
+export interface OutboxRelayOptions {
+  pollIntervalMs?: number;
+  batchSize?: number;
+  /** Advisory-lock key: one active relay per database keeps per-aggregate order. */
+  lockKey?: number;
+}
+
+interface PendingRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  envelope: Record<string, unknown>;
+}
+
+/**
+ * Moves committed outbox rows to Kafka in insertion order, then marks them published. When Kafka is
+ * unreachable the transaction rolls back and the rows wait: nothing is lost, and delivery is at least once.
+ */
+export class OutboxRelay {
+  private producer: Producer | null = null;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly lockKey: number;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: Kafka,
+    private readonly settings: KafkaSettings,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.batchSize = options.batchSize ?? 200;
+    this.lockKey = options.lockKey ?? 7_301_001;
+  }
+
+  /** Starts relaying in the background. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops after the batch in flight and disconnects the producer. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.dropProducer();
+  }
+
+  /** Asks the loop to look for new rows now instead of after the poll interval. */
+  nudge(): void {
+    this.wake?.();
+  }
+
+  /** Relays one batch; returns how many events were published. */
+  async relayOnce(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey]);
+      if (!locked) return 0;
+      const rows: PendingRow[] = await manager.query(
+        `SELECT seq, topic, message_key, event_type, envelope FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.send(rows);
+      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+
+  private async send(rows: PendingRow[]): Promise<void> {
+    const byTopic = new Map<string, PendingRow[]>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    const producer = await this.connectedProducer();
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic.entries()].map(([topic, topicRows]) => ({
+          topic: physicalTopic(this.settings, topic),
+          messages: topicRows.map((row) => ({
+            key: row.message_key,
+            value: JSON.stringify(row.envelope),
+            headers: { 'event-type': row.event_type, 'event-id': String(row.envelope.id) },
+          })),
+        })),
+      });
+    } catch (error) {
+      // A producer that failed mid-flight may hold stale sequence state; start clean next time.
+      await this.dropProducer();
+      throw error;
+    }
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        retry: { retries: 2, initialRetryTime: 100, maxRetryTime: 1000 },
+      });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = null;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = this.pollIntervalMs;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.relayOnce();
+        backoffMs = this.pollIntervalMs;
+      } catch (error) {
+        console.warn(JSON.stringify({ level: 'warn', component: 'outbox.relay', msg: 'relay failed; will retry', error: String(error) }));
+        backoffMs = Math.min(backoffMs * 2, 5000);
+      }
+      if (published < this.batchSize) await this.sleep(published > 0 ? 0 : backoffMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

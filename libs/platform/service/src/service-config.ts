@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** Environment every subgraph process reads at start-up; a bad value stops the process with a clear message. */
+export const ServiceEnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  KAFKA_BROKERS: z.string().min(1).transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean)),
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  INTERNAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  RUN_WORKERS: flag.default(true),
+  EXPOSE_SQL_STATEMENT_COUNT: flag.default(false),
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+});
+
+/** A subgraph's validated configuration. */
+export interface ServiceConfig {
+  serviceName: string;
+  host: string;
+  port: number;
+  databaseUrl: string;
+  dbPoolSize: number;
+  kafka: { brokers: string[]; clientId: string; topicPrefix: string };
+  internalSigningSecret: string;
+  runWorkers: boolean;
+  exposeSqlStatementCount: boolean;
+  outboxPollIntervalMs: number;
+}
+
+/** Reads and validates the environment; throws one error naming every bad variable. */
+export function loadServiceConfig(serviceName: string, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = ServiceEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n  ');
+    throw new Error(`Invalid configuration for ${serviceName}:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    serviceName,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dbPoolSize: e.DB_POOL_SIZE,
+    kafka: { brokers: e.KAFKA_BROKERS, clientId: serviceName, topicPrefix: e.KAFKA_TOPIC_PREFIX },
+    internalSigningSecret: e.INTERNAL_SIGNING_SECRET,
+    runWorkers: e.RUN_WORKERS,
+    exposeSqlStatementCount: e.EXPOSE_SQL_STATEMENT_COUNT,
+    outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+  };
+}

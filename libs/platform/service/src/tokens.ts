@@ -1,0 +1,2 @@
+/** Injection token of the {@link ServiceConfig}. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

@@ -1,0 +1,47 @@
+import { Identity, signClientToken, signInternalContext, INTERNAL_CONTEXT_HEADER } from '@sc/auth';
+
+/** What a GraphQL endpoint answered. */
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+  extensions?: Record<string, unknown>;
+}
+
+async function post<T>(url: string, headers: Record<string, string>, query: string, variables?: unknown): Promise<GraphQLResult<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResult<T>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+/** Calls a subgraph directly, as the gateway would on behalf of `identity`. */
+export async function callSubgraph<T = Record<string, unknown>>(
+  url: string,
+  secret: string,
+  identity: Identity,
+  query: string,
+  variables?: unknown,
+): Promise<GraphQLResult<T>> {
+  return post<T>(url, { [INTERNAL_CONTEXT_HEADER]: await signInternalContext(identity, secret) }, query, variables);
+}
+
+/** Calls the gateway with a client token for `identity`. */
+export async function callGateway<T = Record<string, unknown>>(
+  url: string,
+  authSecret: string,
+  identity: Identity,
+  query: string,
+  variables?: unknown,
+): Promise<GraphQLResult<T>> {
+  return post<T>(url, { authorization: `Bearer ${await signClientToken(identity, authSecret)}` }, query, variables);
+}
+
+/** Calls an endpoint with no credentials at all. */
+export const callAnonymously = <T = Record<string, unknown>>(url: string, query: string, variables?: unknown) => post<T>(url, {}, query, variables);
+
+/** The `extensions.code` of every error of a result. */
+export const errorCodes = (result: GraphQLResult<unknown>): unknown[] => (result.errors ?? []).map((e) => e.extensions?.code);

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+import { dropDatabase } from '@sc/db';
+import { createKafka, deleteTopicsWithPrefix } from '@sc/messaging';
+import { REPO_ROOT, RunningStack, SUBGRAPHS, StackSettings, SubgraphName, databaseUrlOf, findFreePort, startStack } from '@sc/stack';
+
+/** The broker the test command started; tests never start their own. */
+export function testKafkaBrokers(): string {
+  const brokers = process.env.SC_TEST_KAFKA_BROKERS;
+  if (!brokers) throw new Error('SC_TEST_KAFKA_BROKERS is not set: run tests through `npm test` (it starts Kafka)');
+  return brokers;
+}
+
+/** PostgreSQL server for tests. */
+export const testPostgresUrl = (): string => process.env.SC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Fresh settings: own databases, own topic prefix, free ports, random secrets. */
+export async function testStackSettings(label: string): Promise<StackSettings> {
+  const runId = `${label.replace(/[^a-z0-9]/g, '')}${randomBytes(3).toString('hex')}`;
+  const ports = { gateway: await findFreePort() } as StackSettings['ports'];
+  for (const { name } of SUBGRAPHS) ports[name] = await findFreePort();
+  return {
+    postgresUrl: testPostgresUrl(),
+    databasePrefix: `sct_${runId}`,
+    kafkaBrokers: testKafkaBrokers(),
+    topicPrefix: `t_${runId}.`,
+    internalSigningSecret: randomBytes(24).toString('hex'),
+    authJwtSecret: randomBytes(24).toString('hex'),
+    ports,
+    logDir: path.join(REPO_ROOT, '.sc/test-logs', runId),
+    exposeSqlStatementCount: true,
+    env: { OUTBOX_POLL_INTERVAL_MS: '50' },
+  };
+}
+
+/** A stack for one test file; `dispose` stops it and removes its databases and topics. */
+export interface TestStack extends RunningStack {
+  dispose(): Promise<void>;
+  /** A client of one service's own database, for assertions on stored state. */
+  db(name: SubgraphName): Promise<Client>;
+}
+
+/** Starts the given subgraphs (and the gateway if asked) with fresh databases and topics. */
+export async function startTestStack(label: string, options: { subgraphs: readonly SubgraphName[]; gateway?: boolean }): Promise<TestStack> {
+  const settings = await testStackSettings(label);
+  const stack = await startStack(settings, { subgraphs: options.subgraphs, gateway: options.gateway ?? false });
+  const clients: Client[] = [];
+  return {
+    ...stack,
+    async db(name) {
+      const client = new Client({ connectionString: databaseUrlOf(settings, name) });
+      await client.connect();
+      clients.push(client);
+      return client;
+    },
+    async dispose() {
+      await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+      await stack.stop();
+      await Promise.all(options.subgraphs.map((name) => dropDatabase(databaseUrlOf(settings, name)).catch(() => undefined)));
+      const kafka = createKafka({ brokers: settings.kafkaBrokers.split(','), clientId: 'test-cleanup', topicPrefix: settings.topicPrefix });
+      await deleteTopicsWithPrefix(kafka, settings.topicPrefix).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceConfig, ServiceCoreModule } from '@sc/service';
+import { entities } from './database/entities';
+import { migrations } from './database/migrations';
+import { ShopRepository } from './shop/shop.repository';
+import { ShopService } from './shop/shop.service';
+import { ShopLoaders } from './shop/shop.loaders';
+import { ShopResolver } from './shop/shop.resolver';
+import { ProductRepository } from './product/product.repository';
+import { ProductLoaders } from './product/product.loaders';
+import { ProductQueries } from './product/product.queries';
+import { ProductService } from './product/product.service';
+import { ProductResolver } from './product/product.resolver';
+import { SkuResolver } from './product/sku.resolver';
+import { InventoryRepository } from './inventory/inventory.repository';
+import { InventoryLoaders } from './inventory/inventory.loaders';
+import { ReservationService } from './inventory/reservation.service';
+import { OrderPlacedHandler } from './inventory/order-placed.handler';
+
+/** The catalog subgraph: shops, products, SKUs and inventory. */
+@Module({})
+export class AppModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          config,
+          entities,
+          migrations,
+          messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1'], handlers: [OrderPlacedHandler] },
+        }),
+      ],
+      providers: [
+        ShopRepository, ShopService, ShopLoaders, ShopResolver,
+        ProductRepository, ProductLoaders, ProductQueries, ProductService, ProductResolver, SkuResolver,
+        InventoryRepository, InventoryLoaders, ReservationService, OrderPlacedHandler,
+      ],
+    };
+  }
+}

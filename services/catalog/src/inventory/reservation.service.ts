@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, InventoryReservationFailedV1, InventoryReservedV1, OrderPlacedV1, createEvent } from '@sc/events';
+import { appendToOutbox } from '@sc/messaging';
+import { InventoryRepository, ReservationRequest } from './inventory.repository';
+
+/** Sums quantities per SKU (two lines of one SKU must be checked together) in a fixed order to avoid deadlocks. */
+export function summedBySku(lines: OrderPlacedV1['lines']): ReservationRequest[] {
+  const totals = new Map<string, number>();
+  for (const line of lines) totals.set(line.skuId, (totals.get(line.skuId) ?? 0) + line.quantity);
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([skuId, quantity]) => ({ skuId, quantity }));
+}
+
+/** Reserves stock for a placed order: every line or none, then records the outcome for orders. */
+@Injectable()
+export class ReservationService {
+  constructor(private readonly inventory: InventoryRepository) {}
+
+  async reserveForOrder(manager: EntityManager, placed: EventEnvelope<OrderPlacedV1>): Promise<void> {
+    const sellerId = placed.sellerId;
+    const { orderId } = placed.payload;
+    const requests = summedBySku(placed.payload.lines);
+    await manager.query('SAVEPOINT reserve_order');
+    const warehouseBySku = new Map<string, string>();
+    const unknown: string[] = [];
+    const short: string[] = [];
+    for (const request of requests) {
+      if (!(await this.inventory.skuExists(manager, sellerId, request.skuId))) {
+        unknown.push(request.skuId);
+        continue;
+      }
+      const warehouseId = await this.inventory.reserve(manager, sellerId, request);
+      if (warehouseId) warehouseBySku.set(request.skuId, warehouseId);
+      else short.push(request.skuId);
+    }
+
+    if (unknown.length > 0 || short.length > 0) {
+      await manager.query('ROLLBACK TO SAVEPOINT reserve_order');
+      const payload: InventoryReservationFailedV1 = {
+        orderId,
+        reason: unknown.length > 0 ? 'UNKNOWN_SKU' : 'INSUFFICIENT_STOCK',
+        failedSkuIds: [...unknown, ...short],
+      };
+      await appendToOutbox(manager, 'catalog.inventory.v1', [this.outcome(placed, 'inventory.reservation_failed', payload)]);
+      return;
+    }
+
+    await manager.query(
+      `INSERT INTO stock_movements (seller_id, sku_id, warehouse_id, movement_type, quantity, source_type, source_id)
+       SELECT $1, r.sku_id, r.warehouse_id, 'RESERVATION', r.quantity, 'ORDER', $2
+         FROM unnest($3::text[], $4::text[], $5::int[]) AS r(sku_id, warehouse_id, quantity)`,
+      [sellerId, orderId, requests.map((r) => r.skuId), requests.map((r) => warehouseBySku.get(r.skuId)), requests.map((r) => -r.quantity)],
+    );
+    const payload: InventoryReservedV1 = {
+      orderId,
+      lines: placed.payload.lines.map((l) => ({
+        orderLineId: l.orderLineId,
+        skuId: l.skuId,
+        quantity: l.quantity,
+        warehouseId: warehouseBySku.get(l.skuId)!,
+      })),
+    };
+    await appendToOutbox(manager, 'catalog.inventory.v1', [this.outcome(placed, 'inventory.reserved', payload)]);
+  }
+
+  private outcome<T>(placed: EventEnvelope<OrderPlacedV1>, type: string, payload: T): EventEnvelope<T> {
+    return createEvent<T>({
+      type,
+      source: 'catalog',
+      sellerId: placed.sellerId,
+      aggregateType: 'OrderReservation',
+      aggregateId: placed.payload.orderId,
+      correlationId: placed.correlationId,
+      causationId: placed.id,
+      actor: { type: 'SYSTEM', id: null },
+      payload,
+    });
+  }
+}

@@ -1,0 +1,15 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** The marketplace's product statuses; transitions arrive with the listing-review work. */
+export enum ProductStatus {
+  DRAFT = 'DRAFT',
+  PENDING = 'PENDING',
+  FAILED = 'FAILED',
+  ACTIVATE = 'ACTIVATE',
+  SELLER_DEACTIVATED = 'SELLER_DEACTIVATED',
+  PLATFORM_DEACTIVATED = 'PLATFORM_DEACTIVATED',
+  FREEZE = 'FREEZE',
+  DELETED = 'DELETED',
+}
+
+registerEnumType(ProductStatus, { name: 'ProductStatus', description: 'Lifecycle status of a product listing.' });

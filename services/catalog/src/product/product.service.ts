@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isUniqueViolation, newId, requestHash, runIdempotent } from '@sc/db';
+import { IdempotencyConflictError, NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
+import { appendToOutbox } from '@sc/messaging';
+import { MessagingHost } from '@sc/service';
+import { ProductEntity } from './product.entity';
+import { SkuEntity } from './sku.entity';
+import { ProductStatus } from './product-status';
+import { CreateProductInput } from './create-product.input';
+import { validateCreateProduct } from './create-product.validation';
+import { productCreated } from './product.events';
+import { ShopRepository } from '../shop/shop.repository';
+import { InventoryLevelEntity } from '../inventory/inventory-level.entity';
+import { WarehouseEntity } from '../inventory/warehouse.entity';
+import { StockMovementEntity } from '../inventory/stock-movement.entity';
+
+@Injectable()
+export class ProductService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly shops: ShopRepository,
+    private readonly messaging: MessagingHost,
+  ) {}
+
+  /**
+   * Creates a live product with its SKUs and their opening stock in the default warehouse, and records
+   * `product.created`, all in one transaction. Listing review arrives with the catalog lifecycle work.
+   */
+  async create(sellerId: string, input: CreateProductInput): Promise<ProductEntity> {
+    const shop = await this.shops.findById(sellerId);
+    if (!shop) throw new NotFoundError('Shop', sellerId);
+    const { problems, skus } = validateCreateProduct(input, shop.currencyCode.trim());
+    assertValid(problems);
+
+    const productId = await this.dataSource
+      .transaction(async (manager) => {
+        const outcome = await runIdempotent(
+          manager,
+          { scope: sellerId, operation: 'createProduct', key: input.idempotencyKey, requestHash: requestHash(input) },
+          async () => {
+            const warehouse = await manager.findOneByOrFail(WarehouseEntity, { sellerId, isDefault: true });
+            const product = manager.create(ProductEntity, {
+              id: newId('prd'),
+              sellerId,
+              title: input.title.trim(),
+              description: input.description.trim(),
+              status: ProductStatus.ACTIVATE,
+            });
+            await manager.insert(ProductEntity, product);
+            const skuEntities = skus.map((s, position) =>
+              manager.create(SkuEntity, {
+                id: newId('sku'),
+                sellerId,
+                productId: product.id,
+                sellerSku: s.sellerSku,
+                salesAttributes: s.salesAttributes,
+                priceMinor: s.priceMinor.toString(),
+                currencyCode: s.currencyCode,
+                position,
+              }),
+            );
+            await manager.insert(SkuEntity, skuEntities);
+            await manager.insert(
+              InventoryLevelEntity,
+              skuEntities.map((sku, i) => ({ sellerId, skuId: sku.id, warehouseId: warehouse.id, onHand: skus[i].initialStock, reserved: 0 })),
+            );
+            await manager.insert(
+              StockMovementEntity,
+              skuEntities.map((sku, i) => ({
+                sellerId, skuId: sku.id, warehouseId: warehouse.id, movementType: 'RECEIPT' as const,
+                quantity: skus[i].initialStock, sourceType: 'PRODUCT_CREATED', sourceId: product.id,
+              })),
+            );
+            await appendToOutbox(manager, 'catalog.product.v1', [productCreated({ ...product, version: 1 }, skuEntities)]);
+            return product.id;
+          },
+        );
+        if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
+        return outcome.resultId;
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, 'skus_seller_sku_uq')) {
+          throw new ValidationFailedError([{ field: 'skus', message: 'a seller SKU code is already used in this shop' }]);
+        }
+        throw error;
+      });
+    this.messaging.nudge();
+    return this.dataSource.getRepository(ProductEntity).findOneByOrFail({ id: productId, sellerId });
+  }
+}

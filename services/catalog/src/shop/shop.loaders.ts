@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { batchLoader } from '@sc/graphql';
+import { currentContext } from '@sc/auth';
+import { ShopRepository } from './shop.repository';
+import { ShopEntity } from './shop.entity';
+
+@Injectable()
+export class ShopLoaders {
+  constructor(private readonly shops: ShopRepository) {}
+
+  /** Shops by id; a seller sees only their own shop, other callers see none. */
+  shopById() {
+    return batchLoader<string, ShopEntity>(
+      'catalog.shopById',
+      (ids) => {
+        const own = currentContext().identity.sellerId;
+        return this.shops.findByIds(ids.filter((id) => id === own));
+      },
+      (shop) => shop.id,
+    );
+  }
+}

@@ -1,0 +1,46 @@
+import { Args, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { currentSellerId } from '@sc/auth';
+import { PageArgs } from '@sc/graphql';
+import { Shop } from './shop.model';
+import { ShopService } from './shop.service';
+import { ShopLoaders } from './shop.loaders';
+import { RegisterShopInput } from './register-shop.input';
+import { toShop } from './shop.mapper';
+import { ProductConnection } from '../product/product.model';
+import { ProductStatus } from '../product/product-status';
+import { ProductQueries } from '../product/product.queries';
+
+@Resolver(() => Shop)
+export class ShopResolver {
+  constructor(
+    private readonly shopService: ShopService,
+    private readonly loaders: ShopLoaders,
+    private readonly productQueries: ProductQueries,
+  ) {}
+
+  @Query(() => Shop, { nullable: true, description: "The calling seller's shop; null until it is registered." })
+  async shop(): Promise<Shop | null> {
+    const entity = await this.loaders.shopById().load(currentSellerId());
+    return entity ? toShop(entity) : null;
+  }
+
+  @Mutation(() => Shop, { description: "Registers the calling seller's shop (idempotent)." })
+  async registerShop(@Args('input') input: RegisterShopInput): Promise<Shop> {
+    return toShop(await this.shopService.register(currentSellerId(), input));
+  }
+
+  @ResolveField(() => ProductConnection, { description: "The shop's products, newest first." })
+  products(
+    @Parent() shop: Shop,
+    @Args() page: PageArgs,
+    @Args('status', { type: () => ProductStatus, nullable: true }) status?: ProductStatus,
+  ) {
+    return this.productQueries.listForShop(shop.id, page, status ?? null);
+  }
+
+  @ResolveReference()
+  async resolveReference(reference: { __typename: 'Shop'; id: string }): Promise<Shop | null> {
+    const entity = await this.loaders.shopById().load(reference.id);
+    return entity ? toShop(entity) : null;
+  }
+}

@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceConfig, ServiceCoreModule } from '@sc/service';
+import { entities } from './database/entities';
+import { migrations } from './database/migrations';
+import { ProductCreatedHandler } from './projections/product-created.handler';
+import { OrderRepository } from './order/order.repository';
+import { OrderLoaders } from './order/order.loaders';
+import { OrderQueries } from './order/order.queries';
+import { PlaceOrderService } from './order/place-order.service';
+import { StockOutcomeService } from './order/stock-outcome.service';
+import { InventoryReservedHandler, InventoryReservationFailedHandler } from './order/inventory-outcome.handlers';
+import { OrderResolver } from './order/order.resolver';
+import { ShopResolver } from './references/shop.resolver';
+import { Shop } from './references/shop.model';
+
+/** The orders subgraph: orders and their lines, priced from a read model of catalog prices. */
+@Module({})
+export class AppModule {
+  static register(config: ServiceConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot({
+          config,
+          entities,
+          migrations,
+          orphanedTypes: [Shop],
+          messaging: {
+            publishes: ['orders.order.v1'],
+            handlers: [ProductCreatedHandler, InventoryReservedHandler, InventoryReservationFailedHandler],
+          },
+        }),
+      ],
+      providers: [
+        ProductCreatedHandler, OrderRepository, OrderLoaders, OrderQueries, PlaceOrderService, StockOutcomeService,
+        InventoryReservedHandler, InventoryReservationFailedHandler, OrderResolver, ShopResolver,
+      ],
+    };
+  }
+}

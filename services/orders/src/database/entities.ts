@@ -1,0 +1,6 @@
+import { SkuPriceEntity } from '../projections/sku-price.entity';
+import { OrderEntity } from '../order/order.entity';
+import { OrderLineEntity } from '../order/order-line.entity';
+
+/** Every TypeORM entity of the orders database. */
+export const entities = [SkuPriceEntity, OrderEntity, OrderLineEntity];

@@ -1,0 +1,29 @@
+import { AppError, NotFoundError } from '@sc/graphql';
+import { SkuPriceEntity } from '../projections/sku-price.entity';
+import { PlaceOrderLineInput } from './place-order.input';
+
+/** One priced line, amounts in minor units. */
+export interface PricedLine {
+  skuId: string;
+  productId: string;
+  quantity: number;
+  unitPriceMinor: bigint;
+  lineTotalMinor: bigint;
+}
+
+/**
+ * Prices lines from the shop's price read model. A SKU the shop does not sell (unknown, or another
+ * shop's) is NOT_FOUND, with no hint about which shop owns it.
+ */
+export function priceLines(lines: PlaceOrderLineInput[], prices: SkuPriceEntity[]): { lines: PricedLine[]; currencyCode: string; totalMinor: bigint } {
+  const bySku = new Map(prices.map((p) => [p.skuId, p]));
+  const priced = lines.map((line) => {
+    const price = bySku.get(line.skuId);
+    if (!price) throw new NotFoundError('Sku', line.skuId);
+    const unit = BigInt(price.priceMinor);
+    return { skuId: line.skuId, productId: price.productId, quantity: line.quantity, unitPriceMinor: unit, lineTotalMinor: unit * BigInt(line.quantity) };
+  });
+  const currencies = new Set(prices.map((p) => p.currencyCode.trim()));
+  if (currencies.size !== 1) throw new AppError('CURRENCY_MISMATCH', 'All lines of an order must share one currency');
+  return { lines: priced, currencyCode: [...currencies][0], totalMinor: priced.reduce((sum, l) => sum + l.lineTotalMinor, 0n) };
+}

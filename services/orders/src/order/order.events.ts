@@ -1,0 +1,46 @@
+import { ActorType, EventEnvelope, OrderCancelledV1, OrderConfirmedV1, OrderPlacedV1, createEvent } from '@sc/events';
+import { OrderEntity } from './order.entity';
+import { OrderLineEntity } from './order-line.entity';
+
+/** Correlation of the request or event that caused a change. */
+export interface Cause {
+  correlationId: string;
+  causationId: string | null;
+  actor: { type: ActorType; id: string | null };
+}
+
+const orderEvent = <T>(order: OrderEntity, type: string, cause: Cause, payload: T): EventEnvelope<T> =>
+  createEvent<T>({
+    type,
+    source: 'orders',
+    sellerId: order.sellerId,
+    aggregateType: 'Order',
+    aggregateId: order.id,
+    aggregateVersion: order.version,
+    correlationId: cause.correlationId,
+    causationId: cause.causationId,
+    actor: cause.actor,
+    payload,
+  });
+
+const money = (amountMinor: string, currencyCode: string) => ({ amountMinor, currencyCode });
+
+export const orderPlaced = (order: OrderEntity, lines: OrderLineEntity[], cause: Cause): EventEnvelope<OrderPlacedV1> =>
+  orderEvent<OrderPlacedV1>(order, 'order.placed', cause, {
+    orderId: order.id,
+    buyerId: order.buyerId,
+    total: money(order.totalMinor, order.currencyCode),
+    lines: lines.map((l) => ({
+      orderLineId: l.id,
+      skuId: l.skuId,
+      productId: l.productId,
+      quantity: l.quantity,
+      unitPrice: money(l.unitPriceMinor, order.currencyCode),
+    })),
+  });
+
+export const orderConfirmed = (order: OrderEntity, cause: Cause): EventEnvelope<OrderConfirmedV1> =>
+  orderEvent<OrderConfirmedV1>(order, 'order.confirmed', cause, { orderId: order.id, status: order.status });
+
+export const orderCancelled = (order: OrderEntity, cause: Cause, cancelledBy: OrderCancelledV1['cancelledBy']): EventEnvelope<OrderCancelledV1> =>
+  orderEvent<OrderCancelledV1>(order, 'order.cancelled', cause, { orderId: order.id, reason: order.cancelReason ?? 'UNSPECIFIED', cancelledBy });

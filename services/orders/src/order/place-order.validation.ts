@@ -1,0 +1,23 @@
+import { FieldProblem, checkIdempotencyKey, checkInteger } from '@sc/graphql';
+import { PlaceOrderInput } from './place-order.input';
+
+/** Most units of one line; a guard against typos and abuse, not a business rule. */
+export const MAX_LINE_QUANTITY = 999;
+/** Most lines in one order. */
+export const MAX_ORDER_LINES = 50;
+
+const ID_PATTERN = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_]{1,60}$`);
+
+/** Every problem of a place-order input; empty when valid. */
+export function validatePlaceOrder(input: PlaceOrderInput): FieldProblem[] {
+  const problems: FieldProblem[] = [...checkIdempotencyKey('idempotencyKey', input.idempotencyKey)];
+  if (!ID_PATTERN('shp').test(input.shopId)) problems.push({ field: 'shopId', message: 'is not a shop id' });
+  if (input.lines.length < 1 || input.lines.length > MAX_ORDER_LINES) {
+    problems.push({ field: 'lines', message: `must have 1 to ${MAX_ORDER_LINES} lines` });
+  }
+  input.lines.forEach((line, i) => {
+    if (!ID_PATTERN('sku').test(line.skuId)) problems.push({ field: `lines[${i}].skuId`, message: 'is not a SKU id' });
+    problems.push(...checkInteger(`lines[${i}].quantity`, line.quantity, 1, MAX_LINE_QUANTITY));
+  });
+  return problems;
+}

@@ -1,0 +1,28 @@
+import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { currentSellerId } from '@sc/auth';
+import { AppError, PageArgs } from '@sc/graphql';
+import { Shop } from './shop.model';
+import { OrderConnection } from '../order/order.model';
+import { OrderStatus } from '../order/order-status';
+import { OrderQueries } from '../order/order.queries';
+
+/** The order fields of catalog's Shop. */
+@Resolver(() => Shop)
+export class ShopResolver {
+  constructor(private readonly orderQueries: OrderQueries) {}
+
+  @ResolveField(() => OrderConnection, { description: "The shop's orders, newest first." })
+  orders(
+    @Parent() shop: Shop,
+    @Args() page: PageArgs,
+    @Args('status', { type: () => OrderStatus, nullable: true }) status?: OrderStatus,
+  ) {
+    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its orders");
+    return this.orderQueries.listForShop(shop.id, page, status ?? null);
+  }
+
+  @ResolveReference()
+  resolveReference(reference: { __typename: 'Shop'; id: string }): Shop {
+    return { id: reference.id };
+  }
+}
