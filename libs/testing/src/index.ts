@@ -2,3 +2,4 @@ export * from './test-stack';
 export * from './graphql-client';
 export * from './identities';
 export * from './eventually';
+export * from './raw-events';

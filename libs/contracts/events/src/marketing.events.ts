@@ -12,3 +12,16 @@ export const PromotionCreatedV1 = z.object({
 });
 /** Payload of `promotion.created` v1. */
 export type PromotionCreatedV1 = z.infer<typeof PromotionCreatedV1>;
+
+/**
+ * `promotion.deactivated` v1 (marketing.promotion.v1): the seller ended the promotion early; it no longer
+ * discounts these products from `deactivatedAt` on. Terminal.
+ */
+export const PromotionDeactivatedV1 = z.object({
+  promotionId: idOf('prm'),
+  productIds: z.array(idOf('prd')),
+  deactivatedAt: z.string(),
+  previousStatus: z.enum(['NOT_START', 'ONGOING']),
+});
+/** Payload of `promotion.deactivated` v1. */
+export type PromotionDeactivatedV1 = z.infer<typeof PromotionDeactivatedV1>;

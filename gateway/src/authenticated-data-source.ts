@@ -1,0 +1,35 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER } from '@sc/auth';
+import type { GatewayContext } from './gateway-context';
+import type { InternalContextSigner } from './internal-context-signer';
+import { createTimeoutFetcher } from './timeout-fetcher';
+
+export interface AuthenticatedDataSourceOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  signer: InternalContextSigner;
+}
+
+/**
+ * Calls one subgraph on behalf of the verified caller: subgraphs trust only the signed internal-context
+ * header (never the client's token), and the correlation id follows the request into their logs and events.
+ */
+export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly signer: InternalContextSigner;
+
+  constructor({ name, url, timeoutMs, signer }: AuthenticatedDataSourceOptions) {
+    super({ url, fetcher: createTimeoutFetcher(name, timeoutMs) });
+    this.signer = signer;
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const headers = options.request.http?.headers;
+    const context = options.context as Partial<GatewayContext>;
+    // Only operations carry a caller; with a static supergraph there are no schema-loading requests, and a
+    // request without an identity goes out unsigned so the subgraph refuses it (fail closed).
+    if (!headers || !context.identity) return;
+    headers.set(INTERNAL_CONTEXT_HEADER, await this.signer.tokenFor(context.identity));
+    if (context.correlationId) headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { findRepoRoot } from './repo-root';
+
+/** The subgraphs whose URL and timeout can be overridden from the environment (SUBGRAPH_URL_<NAME>). */
+export const SUBGRAPH_NAMES = ['CATALOG', 'ORDERS', 'RETURNS', 'MARKETING', 'CREATORS'] as const;
+export type SubgraphEnvName = (typeof SUBGRAPH_NAMES)[number];
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  supergraphPath: string;
+  authJwtSecret: string;
+  internalSigningSecret: string;
+  /** Overrides of the `@join__graph(url:)` URLs, keyed by upper-case subgraph name. */
+  subgraphUrls: Partial<Record<SubgraphEnvName, string>>;
+  subgraphTimeoutMs: number;
+  /** Per-subgraph timeouts, keyed by upper-case subgraph name; others use subgraphTimeoutMs. */
+  subgraphTimeoutsMs: Partial<Record<SubgraphEnvName, number>>;
+  limits: QueryLimits;
+  /** Largest accepted JSON request body, in bytes. */
+  bodyLimitBytes: number;
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+}
+
+/** Raised when the environment is invalid; the message lists every problem, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid gateway configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const secret = z.string({ error: 'is required' }).min(32, { error: 'must be at least 32 characters' });
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const BaseEnvSchema = z.object({
+  GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
+  GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  SUPERGRAPH_PATH: z.string().min(1).default('schemas/supergraph.graphql'),
+  AUTH_JWT_SECRET: secret,
+  INTERNAL_SIGNING_SECRET: secret,
+  SUBGRAPH_TIMEOUT_MS: positiveInt(5000),
+  MAX_DEPTH: positiveInt(12),
+  MAX_COST: positiveInt(5000),
+  MAX_ALIASES: positiveInt(30),
+  MAX_DIRECTIVES: positiveInt(50),
+  // Altair's and GraphiQL's introspection queries are a few hundred tokens; 1000 (armor's default) is tight.
+  MAX_TOKENS: positiveInt(3000),
+  BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+const perSubgraph = <T extends z.ZodType>(prefix: string, schema: T) =>
+  z.object(Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${prefix}${name}`, schema.optional()])));
+
+const SubgraphUrlSchema = perSubgraph('SUBGRAPH_URL_', httpUrl);
+const SubgraphTimeoutSchema = perSubgraph('SUBGRAPH_TIMEOUT_MS_', z.coerce.number().int().positive());
+
+/** Reads and validates the gateway's environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: string = findRepoRoot()): GatewayConfig {
+  // Empty strings are how shells and compose files say "unset"; treat them so, so defaults apply.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const base = BaseEnvSchema.safeParse(cleaned);
+  const urls = SubgraphUrlSchema.safeParse(cleaned);
+  const timeouts = SubgraphTimeoutSchema.safeParse(cleaned);
+
+  const problems = [base, urls, timeouts].flatMap((result) =>
+    result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+  );
+  const supergraphPath = resolveFromRoot(String(cleaned.SUPERGRAPH_PATH ?? 'schemas/supergraph.graphql'), repoRoot);
+  if (!existsSync(supergraphPath)) problems.push(`SUPERGRAPH_PATH: file not found: ${supergraphPath} (compose it first)`);
+  if (!base.success || !urls.success || !timeouts.success || problems.length > 0) throw new ConfigError(problems);
+
+  const e = base.data;
+  const subgraphUrls: GatewayConfig['subgraphUrls'] = {};
+  const subgraphTimeoutsMs: GatewayConfig['subgraphTimeoutsMs'] = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const url = urls.data[`SUBGRAPH_URL_${name}`];
+    if (typeof url === 'string') subgraphUrls[name] = url;
+    const timeout = timeouts.data[`SUBGRAPH_TIMEOUT_MS_${name}`];
+    if (typeof timeout === 'number') subgraphTimeoutsMs[name] = timeout;
+  }
+
+  return {
+    host: e.GATEWAY_HOST,
+    port: e.GATEWAY_PORT,
+    supergraphPath,
+    authJwtSecret: e.AUTH_JWT_SECRET,
+    internalSigningSecret: e.INTERNAL_SIGNING_SECRET,
+    subgraphUrls,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeoutsMs,
+    limits: {
+      maxDepth: e.MAX_DEPTH,
+      maxCost: e.MAX_COST,
+      maxAliases: e.MAX_ALIASES,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxTokens: e.MAX_TOKENS,
+    },
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    nodeEnv: e.NODE_ENV,
+  };
+}
+
+/** The env-style key of a subgraph name from the supergraph ("catalog" → "CATALOG"). */
+export function subgraphEnvName(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+function resolveFromRoot(path: string, repoRoot: string): string {
+  return isAbsolute(path) ? path : resolve(repoRoot, path);
+}

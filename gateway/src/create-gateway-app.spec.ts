@@ -1,0 +1,123 @@
+import { CORRELATION_ID_HEADER, signClientToken } from '@sc/auth';
+import { createGatewayApp, type GatewayApp } from './create-gateway-app';
+import { DEMO_IDENTITIES } from './demo-identities';
+import type { GraphQLBody } from './testing/http';
+import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
+
+// End to end in one process: client token → gateway → two federated subgraphs that verify the internal header.
+describe('createGatewayApp', () => {
+  const config = testGatewayConfig({ subgraphTimeoutsMs: { ORDERS: 300 }, limits: { ...testGatewayConfig().limits, maxDepth: 3 } });
+  let subgraphs: FakeSubgraphs;
+  let gateway: GatewayApp;
+  let base: string;
+  let sellerToken: string;
+
+  beforeAll(async () => {
+    subgraphs = await startFakeSubgraphs(config.internalSigningSecret);
+    gateway = await createGatewayApp(config, { supergraphSdl: subgraphs.supergraphSdl });
+    base = (await gateway.listen(0, '127.0.0.1')).url.replace(/\/graphql$/, '');
+    sellerToken = await signClientToken({ ...DEMO_IDENTITIES.seller, roles: ['SELLER_STAFF'] }, config.authJwtSecret);
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await subgraphs?.stop();
+  });
+
+  const graphql = async (query: string, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query }),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
+  };
+
+  it('runs a federated query as the verified caller, signing the internal header for each subgraph', async () => {
+    subgraphs.received.length = 0;
+    const { status, body, headers } = await graphql('{ shop { id name orderCount } }', {
+      authorization: `Bearer ${sellerToken}`,
+      [CORRELATION_ID_HEADER]: 'corr-e2e-1',
+    });
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { shop: { id: 'shp_demo', name: 'Demo shop', orderCount: 7 } } });
+    expect(headers.get(CORRELATION_ID_HEADER)).toBe('corr-e2e-1');
+    expect(subgraphs.received.map((r) => r.subgraph).sort()).toEqual(['catalog', 'orders']);
+    for (const request of subgraphs.received) {
+      expect(request.identity).toEqual(DEMO_IDENTITIES.seller);
+      expect(request.correlationId).toBe('corr-e2e-1');
+    }
+  });
+
+  it('refuses operations without a valid token with 401 UNAUTHENTICATED', async () => {
+    for (const headers of [{}, { authorization: 'Bearer nope' }] as Record<string, string>[]) {
+      const { status, body } = await graphql('{ shop { id } }', headers);
+      expect(status).toBe(401);
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('replaces an insane correlation id with a UUID', async () => {
+    const { headers } = await graphql('{ shop { id } }', { authorization: `Bearer ${sellerToken}`, [CORRELATION_ID_HEADER]: 'bad id; drop' });
+    expect(headers.get(CORRELATION_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('turns a subgraph that does not answer in time into a GraphQL error, logged with the correlation id', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const { status, body } = await graphql('{ slowPing }', {
+        authorization: `Bearer ${sellerToken}`,
+        [CORRELATION_ID_HEADER]: 'corr-slow',
+      });
+      expect(status).toBe(200);
+      expect(body.data).toEqual({ slowPing: null });
+      expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'orders' });
+      const logged = stderr.mock.calls.map(([line]) => JSON.parse(String(line)));
+      expect(logged).toContainEqual(expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', correlationId: 'corr-slow' }));
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('rejects an over-deep query with a stable code', async () => {
+    const { status, body } = await graphql('{ shop { id } __type(name: "Shop") { fields { type { ofType { name } } } } }', {
+      authorization: `Bearer ${sellerToken}`,
+    });
+    expect(status).toBe(400);
+    expect(body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('answers an oversized body with 413 in GraphQL shape', async () => {
+    const { status, body } = await graphql(`{ shop { id } } # ${'x'.repeat(config.bodyLimitBytes)}`, {
+      authorization: `Bearer ${sellerToken}`,
+    });
+    expect(status).toBe(413);
+    expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('serves /health without a token', async () => {
+    const response = await fetch(`${base}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('serves the explorer and its assets without a token, with no external URLs in the page', async () => {
+    const page = await fetch(`${base}/explorer/`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('AltairGraphQL.init');
+    expect(html).toContain('<base href="/explorer/">');
+    expect(html.match(/https?:\/\/[^\s"'`<>]+/g)).toBeNull();
+    const script = /<script type="module" src="([^"]+)"/.exec(html)![1];
+    expect((await fetch(`${base}/explorer/${script}`)).status).toBe(200);
+  });
+
+  it('pre-fills the explorer header from ?token= only when it looks like a JWT', async () => {
+    expect(await (await fetch(`${base}/explorer/?token=${sellerToken}`)).text()).toContain(`Bearer ${sellerToken}`);
+    expect(await (await fetch(`${base}/explorer/?token=${encodeURIComponent('a`;alert(1)//')}`)).text()).not.toContain('alert(1)');
+  });
+
+  it('does not serve Apollo\'s CDN landing page', async () => {
+    const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html', authorization: `Bearer ${sellerToken}` } });
+    expect(await response.text()).not.toMatch(/cdn\.apollographql|embeddable-sandbox/);
+  });
+});

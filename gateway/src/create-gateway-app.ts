@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloGateway } from '@apollo/gateway';
+import type { GatewayConfig } from './config';
+import type { GatewayContext, GatewayLocals } from './gateway-context';
+import { createGateway } from './create-gateway';
+import { createLimits } from './limits';
+import { correlationId } from './correlation-id';
+import { authenticate } from './authenticate';
+import { healthRouter } from './health';
+import { EXPLORER_PATH, explorerRouter } from './explorer';
+import { bodyErrorHandler } from './body-errors';
+import { errorLoggingPlugin } from './error-logging-plugin';
+
+/** Where GraphQL operations are served. */
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayApp {
+  app: Express;
+  httpServer: Server;
+  server: ApolloServer<GatewayContext>;
+  gateway: ApolloGateway;
+  /** Starts listening (port 0 picks a free port) and returns the URLs actually bound. */
+  listen(port?: number, host?: string): Promise<{ url: string; explorerUrl: string; port: number }>;
+  /** Stops accepting connections, lets in-flight requests finish, then stops the gateway. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export interface GatewayAppOptions {
+  /** The composed supergraph SDL; by default read once from config.supergraphPath. */
+  supergraphSdl?: string;
+}
+
+/** Builds the whole gateway (express app, Apollo Server, gateway), started but not yet listening. */
+export async function createGatewayApp(config: GatewayConfig, options: GatewayAppOptions = {}): Promise<GatewayApp> {
+  const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
+  const gateway = createGateway(config, supergraphSdl);
+  const app = express();
+  const httpServer = createServer(app);
+  const limits = createLimits(config.limits, config.nodeEnv === 'production');
+
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true, // analysts' explorer needs the schema; a token is still required
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    // We handle SIGTERM/SIGINT in main.ts, so the process can exit 0 after draining.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(), // the default page loads Apollo Sandbox from a CDN
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorLoggingPlugin(),
+      ...limits.plugins,
+    ],
+  });
+  await server.start();
+
+  app.disable('x-powered-by');
+  app.use(correlationId());
+  app.use(healthRouter());
+  app.use(explorerRouter(GRAPHQL_PATH));
+  app.use(
+    GRAPHQL_PATH,
+    authenticate(config.authJwtSecret), // before body parsing: refusing strangers should be cheap
+    express.json({ limit: config.bodyLimitBytes }),
+    expressMiddleware(server, {
+      context: async ({ res }) => {
+        const locals = res.locals as GatewayLocals;
+        return { identity: locals.identity!, correlationId: locals.correlationId! };
+      },
+    }),
+  );
+  app.use(bodyErrorHandler());
+
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    httpServer,
+    server,
+    gateway,
+    listen: (port = config.port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const bound = (httpServer.address() as AddressInfo).port;
+          const base = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+          resolve({ url: base + GRAPHQL_PATH, explorerUrl: base + EXPLORER_PATH, port: bound });
+        });
+      }),
+    // server.stop() runs the drain plugin (closes the HTTP server, waits for in-flight requests) and then
+    // stops the gateway.
+    stop: () => (stopping ??= server.stop()),
+  };
+}

@@ -1,0 +1,29 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayContext } from './gateway-context';
+import { log } from './log';
+
+// Client mistakes (bad query, limits, auth) are the caller's business; these are ours to look at.
+const SERVER_SIDE_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_TIMEOUT', 'SUBGRAPH_UNAVAILABLE', 'DOWNSTREAM_SERVICE_ERROR']);
+
+/** Logs server-side GraphQL errors as JSON lines carrying the correlation id, so they can be traced. */
+export function errorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+            if (!SERVER_SIDE_CODES.has(code)) continue;
+            log('error', error.message, {
+              code,
+              serviceName: error.extensions?.serviceName,
+              operationName,
+              correlationId: contextValue?.correlationId,
+              path: error.path,
+            });
+          }
+        },
+      };
+    },
+  };
+}

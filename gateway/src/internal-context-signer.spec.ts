@@ -1,0 +1,27 @@
+import { verifyInternalContext, type Identity } from '@sc/auth';
+import { InternalContextSigner } from './internal-context-signer';
+
+const SECRET = 'internal-secret-for-tests-0123456789ab';
+const seller: Identity = { userId: 'usr_1', sellerId: 'shp_1', roles: ['SELLER_STAFF'] };
+const buyer: Identity = { userId: 'usr_2', sellerId: null, roles: ['BUYER'] };
+
+describe('InternalContextSigner', () => {
+  it('signs a token the subgraphs accept', async () => {
+    const token = await new InternalContextSigner(SECRET).tokenFor(seller);
+    await expect(verifyInternalContext(token, SECRET)).resolves.toEqual(seller);
+  });
+
+  it('reuses the signature for the same identity for ~30 s, then signs afresh', async () => {
+    let now = 1_000_000;
+    const signer = new InternalContextSigner(SECRET, () => now);
+    const first = await signer.tokenFor(seller);
+    now += 29_000;
+    expect(await signer.tokenFor({ ...seller })).toBe(first);
+    expect(await signer.tokenFor(buyer)).not.toBe(first);
+    now += 2_000;
+    // Signatures made within the same second can be byte-identical; what matters is a new signing.
+    const fresh = signer.tokenFor(seller);
+    expect(fresh).not.toBe(signer.tokenFor(buyer));
+    await expect(verifyInternalContext(await fresh, SECRET)).resolves.toEqual(seller);
+  });
+});

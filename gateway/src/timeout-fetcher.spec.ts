@@ -1,0 +1,54 @@
+import { createTimeoutFetcher } from './timeout-fetcher';
+import { listenOnFreePort } from './testing/http';
+
+describe('createTimeoutFetcher', () => {
+  it('rejects with SUBGRAPH_TIMEOUT when the subgraph never answers', async () => {
+    const silent = await listenOnFreePort(() => {
+      /* accept the request, never answer */
+    });
+    try {
+      const fetcher = createTimeoutFetcher('orders', 200);
+      await expect(fetcher(silent.url, { method: 'POST', body: '{}' })).rejects.toMatchObject({
+        extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'orders' },
+      });
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('rejects with SUBGRAPH_TIMEOUT when the body stalls after the headers', async () => {
+    const stalling = await listenOnFreePort((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":');
+    });
+    try {
+      await expect(createTimeoutFetcher('orders', 200)(stalling.url)).rejects.toMatchObject({
+        extensions: { code: 'SUBGRAPH_TIMEOUT' },
+      });
+    } finally {
+      await stalling.close();
+    }
+  });
+
+  it('rejects with SUBGRAPH_UNAVAILABLE when nothing listens, without leaking the URL', async () => {
+    const gone = await listenOnFreePort(() => undefined);
+    await gone.close();
+    const error = await createTimeoutFetcher('catalog', 1000)(gone.url).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: 'Subgraph "catalog" is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+  });
+
+  it('returns a complete response when the subgraph answers in time', async () => {
+    const ok = await listenOnFreePort((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'x-echo-method': req.method ?? '' });
+      res.end('{"data":{"ok":true}}');
+    });
+    try {
+      const response = await createTimeoutFetcher('catalog', 1000)(ok.url, { method: 'POST', body: '{}' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-echo-method')).toBe('POST');
+      expect(await response.json()).toEqual({ data: { ok: true } });
+    } finally {
+      await ok.close();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The test command (`npm test`, and `.ci/run`). With no argument: build, type-check, lint, check
+# schemas/ against the code, then every Jest project. With a project folder (e.g. services/catalog):
+# build, then that project's tests only (`npx nx test <project>` calls this).
+# Tests get their own Kafka broker (fresh data, free ports) so a running `npm start` is untouched.
+# Ends with one line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+project="${1:-}"
+
+bash infra/scripts/ensure-deps.sh
+bash infra/scripts/build.sh
+if [[ -z "$project" ]]; then
+  echo "Type-checking…" >&2
+  npx tsc -p tsconfig.json --noEmit
+  echo "Linting…" >&2
+  npx eslint . --max-warnings=0
+fi
+
+export SC_TEST_PG_URL="$(bash infra/scripts/postgres.sh ensure | tail -n1)/postgres"
+if [[ -z "$project" ]]; then
+  SC_PG_URL="$SC_TEST_PG_URL" node -r ./tools/runtime/register-aliases.js dist/tools/schemas/generate.js --check
+fi
+
+export SC_KAFKA_DIR="$PWD/.sc/kafka-test"
+export SC_KAFKA_PORT="$(bash infra/scripts/free-port.sh)"
+export SC_KAFKA_CONTROLLER_PORT="$(bash infra/scripts/free-port.sh)"
+bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true
+rm -rf "$SC_KAFKA_DIR"
+export SC_TEST_KAFKA_BROKERS="$(bash infra/scripts/kafka.sh start | tail -n1)"
+trap 'bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true' EXIT
+
+config=jest.config.js
+[[ -n "$project" ]] && config="$project/jest.config.js"
+results=.sc/jest-results.json
+mkdir -p .sc && rm -f "$results"
+status=0
+npx jest -c "$config" --runInBand --json --outputFile="$results" || status=$?
+
+node -e '
+  const fs = require("fs");
+  const file = process.argv[1];
+  if (!fs.existsSync(file)) { console.log("0 passed, 0 failed"); process.exit(0); }
+  const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  const suitesFailedToRun = r.testResults.filter((t) => t.status === "failed" && t.assertionResults.length === 0).length;
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests + suitesFailedToRun} failed`);
+' "$results"
+exit "$status"

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { Identity } from '@sc/auth';
+import { EventEnvelope, OrderPlacedV1, createEvent } from '@sc/events';
+import { subgraphUrlOf } from '@sc/stack';
+import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+
+// The catalog subgraph alone, over HTTP, with real PostgreSQL and Kafka.
+describe('catalog subgraph', () => {
+  let stack: TestStack;
+  let db: Client;
+  const seller = newSeller();
+
+  const catalog = (identity: Identity, query: string, variables?: unknown) =>
+    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
+
+  const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id status skus { id sellerSku price { amountMinor currencyCode fractionDigits } availableQuantity } } }`;
+  const productInput = (overrides: Record<string, unknown> = {}, sku: Record<string, unknown> = {}) => ({
+    title: 'Canvas tote',
+    idempotencyKey: newIdempotencyKey(),
+    skus: [{ sellerSku: `TOTE-${randomUUID()}`, price: { amountMinor: '1299', currencyCode: 'USD' }, initialStock: 10, ...sku }],
+    ...overrides,
+  });
+  const counts = async () =>
+    (await db.query(`SELECT (SELECT count(*) FROM products) p, (SELECT count(*) FROM skus) s, (SELECT count(*) FROM inventory_levels) l, (SELECT count(*) FROM outbox) o`)).rows[0];
+
+  beforeAll(async () => {
+    stack = await startTestStack('catalog', { subgraphs: ['catalog'] });
+    db = await stack.db('catalog');
+    const shop = await catalog(seller, `mutation { registerShop(input: { name: "Tote shop", currencyCode: "USD", timeZone: "Europe/London" }) { id currencyCode } }`);
+    expect(shop.data).toEqual({ registerShop: { id: seller.sellerId, currencyCode: 'USD' } });
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it('creates a product with SKUs, stock, and a product.created event in the outbox', async () => {
+    const result = await catalog(seller, CREATE, { input: productInput() });
+    expect(result.errors).toBeUndefined();
+    const product = (result.data as any).createProduct;
+    expect(product.status).toBe('ACTIVATE');
+    expect(product.skus[0]).toMatchObject({ price: { amountMinor: '1299', currencyCode: 'USD', fractionDigits: 2 }, availableQuantity: 10 });
+    const events = await db.query(`SELECT event_type, message_key FROM outbox WHERE message_key = $1`, [product.id]);
+    expect(events.rows).toEqual([{ event_type: 'product.created', message_key: product.id }]);
+  });
+
+  it("lists the shop's products newest first with keyset pages", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push(((await catalog(seller, CREATE, { input: productInput() })).data as any).createProduct.id);
+    const page = `query($after: String) { shop { products(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }`;
+    const first = (await catalog(seller, page)).data as any;
+    expect(first.shop.products.nodes.map((n: any) => n.id)).toEqual([ids[2], ids[1]]);
+    expect(first.shop.products.pageInfo.hasNextPage).toBe(true);
+    const second = (await catalog(seller, page, { after: first.shop.products.pageInfo.endCursor })).data as any;
+    expect(second.shop.products.nodes[0].id).toBe(ids[0]);
+  });
+
+  it('resolves 50 product and 50 SKU references with one SQL statement each', async () => {
+    const skuIds: string[] = [];
+    const productIds: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const input = productInput({}, {});
+      input.skus = Array.from({ length: 5 }, (_, j) => ({ sellerSku: `REF-${i}-${j}-${randomUUID()}`, price: { amountMinor: '500', currencyCode: 'USD' }, initialStock: 1 }));
+      const product = ((await catalog(seller, CREATE, { input })).data as any).createProduct;
+      productIds.push(...Array.from({ length: 5 }, () => product.id));
+      skuIds.push(...product.skus.map((s: any) => s.id));
+    }
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id title } ... on Sku { id sellerSku } } }`;
+    const products = await catalog(seller, query, { r: productIds.map((id) => ({ __typename: 'Product', id })) });
+    expect((products.data as any)._entities).toHaveLength(50);
+    expect((products.data as any)._entities.every((p: any) => p?.title === 'Canvas tote')).toBe(true);
+    expect(products.extensions?.sqlStatements).toBe(1);
+    const skus = await catalog(seller, query, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
+    expect((skus.data as any)._entities.filter(Boolean)).toHaveLength(50);
+    expect(skus.extensions?.sqlStatements).toBe(1);
+  });
+
+  it("does not resolve another seller's products", async () => {
+    const mine = ((await catalog(seller, CREATE, { input: productInput({ title: 'Secret draft' }) })).data as any).createProduct;
+    const other = newSeller();
+    const seen = await catalog(other, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id title } } }`, {
+      r: [{ __typename: 'Product', id: mine.id }],
+    });
+    expect((seen.data as any)._entities).toEqual([null]);
+    const direct = await catalog(other, `query($id: ID!) { product(id: $id) { id } }`, { id: mine.id });
+    expect((direct.data as any).product).toBeNull();
+  });
+
+  it.each([
+    ['an empty title', { title: '   ' }, {}],
+    ['a NUL character in the title', { title: 'Tote\u0000' }, {}],
+    ['a fractional price', {}, { price: { amountMinor: '12.5', currencyCode: 'USD' } }],
+    ['a zero price', {}, { price: { amountMinor: '0', currencyCode: 'USD' } }],
+    ['a negative price', {}, { price: { amountMinor: '-100', currencyCode: 'USD' } }],
+    ['a foreign currency', {}, { price: { amountMinor: '100', currencyCode: 'EUR' } }],
+    ['an unknown currency', {}, { price: { amountMinor: '100', currencyCode: 'XYZ' } }],
+    ['negative stock', {}, { initialStock: -1 }],
+    ['an empty seller SKU', {}, { sellerSku: '' }],
+    ['a short idempotency key', { idempotencyKey: 'k' }, {}],
+    ['no SKUs', { skus: [] }, {}],
+  ])('refuses %s with VALIDATION_FAILED and writes nothing', async (_name, overrides, sku) => {
+    const before = await counts();
+    const result = await catalog(seller, CREATE, { input: productInput(overrides, sku) });
+    expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a seller SKU code already used in the shop, writing nothing', async () => {
+    const sellerSku = `DUP-${randomUUID()}`;
+    await catalog(seller, CREATE, { input: productInput({}, { sellerSku }) });
+    const before = await counts();
+    const again = await catalog(seller, CREATE, { input: productInput({}, { sellerSku }) });
+    expect(errorCodes(again)).toEqual(['VALIDATION_FAILED']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses products for a shop that is not registered, and buyers creating products', async () => {
+    expect(errorCodes(await catalog(newSeller(), CREATE, { input: productInput() }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await catalog(newBuyer(), CREATE, { input: productInput() }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses requests without the gateway credentials', async () => {
+    const response = await fetch(subgraphUrlOf(stack.settings, 'catalog'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ shop { id } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('reserves stock once when the same order.placed is delivered twice', async () => {
+    const product = ((await catalog(seller, CREATE, { input: productInput({}, { initialStock: 7 }) })).data as any).createProduct;
+    const skuId = product.skus[0].id;
+    const orderId = `ord_${Date.now().toString(36).padStart(9, '0')}0123456789abcdef`;
+    const placed: EventEnvelope<OrderPlacedV1> = createEvent<OrderPlacedV1>({
+      type: 'order.placed',
+      source: 'orders',
+      sellerId: seller.sellerId!,
+      aggregateType: 'Order',
+      aggregateId: orderId,
+      actor: { type: 'BUYER', id: 'byr_test' },
+      payload: {
+        orderId,
+        buyerId: 'byr_test',
+        total: { amountMinor: '3897', currencyCode: 'USD' },
+        lines: [
+          { orderLineId: 'oln_a', skuId, productId: product.id, quantity: 2, unitPrice: { amountMinor: '1299', currencyCode: 'USD' } },
+          { orderLineId: 'oln_b', skuId, productId: product.id, quantity: 1, unitPrice: { amountMinor: '1299', currencyCode: 'USD' } },
+        ],
+      },
+    });
+    await publishRaw(stack.settings, 'orders.order.v1', [placed, placed]);
+    const outcome = await eventually(
+      async () => (await db.query(`SELECT event_type FROM outbox WHERE message_key = $1`, [orderId])).rows,
+      (rows) => rows.length > 0,
+    );
+    expect(outcome).toEqual([{ event_type: 'inventory.reserved' }]);
+    // A later event with the same key (same partition, so consumed after the duplicate) proves the
+    // duplicate was consumed and skipped before we look at stock.
+    const marker = { ...placed, id: randomUUID(), payload: { ...placed.payload, orderId: `${orderId.slice(0, -1)}e`, lines: [placed.payload.lines[1]] } };
+    await publishRaw(stack.settings, 'orders.order.v1', [marker]);
+    await eventually(async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount, (n) => n === 1);
+    const level = await db.query(`SELECT on_hand, reserved FROM inventory_levels WHERE sku_id = $1`, [skuId]);
+    expect(level.rows[0]).toEqual({ on_hand: 7, reserved: 4 });
+    const inbox = await db.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [placed.id]);
+    expect(inbox.rows[0].n).toBe(1);
+  });
+});

@@ -1,0 +1,9 @@
+import 'reflect-metadata';
+import { runMigrateCli } from '@sc/service';
+import { entities } from './entities';
+import { migrations } from './migrations';
+
+runMigrateCli({ serviceName: 'creators', entities, migrations }).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
