@@ -27,7 +27,7 @@ LIBS="$CACHE_DIR/libs"
 LIBS_MARKER="$CACHE_DIR/libs.complete"
 
 # Per-checkout broker state (config, data, log, pid).
-STATE_DIR="${SC_KAFKA_DIR:-$REPO_ROOT/.sc/kafka}"
+STATE_DIR="$(realpath -m "${SC_KAFKA_DIR:-$REPO_ROOT/.sc/kafka}")"  # absolute: log.dirs needs it
 PORT="${SC_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${SC_KAFKA_CONTROLLER_PORT:-19093}"
 START_TIMEOUT="${SC_KAFKA_START_TIMEOUT:-60}"

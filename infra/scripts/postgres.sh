@@ -15,6 +15,8 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 PORT="${SC_PGPORT:-5432}"
 HOST=127.0.0.1
 URL="postgres://postgres@$HOST:$PORT"
+# Don't hang forever if the port belongs to something that is not PostgreSQL.
+export PGCONNECT_TIMEOUT="${PGCONNECT_TIMEOUT:-5}"
 # Fallback for when the postgres user cannot reach the repo (e.g. repo under /root).
 FALLBACK_DIR="/var/tmp/seller-center-postgres-$PORT"
 
@@ -47,7 +49,8 @@ answers() {
 # a normal user simply owns their private cluster.
 as_pg() {
   if [[ "$(id -u)" == 0 ]]; then
-    runuser -u postgres -- "$@"
+    # cd /: our cwd may not be readable by postgres (pg_ctl complains about it).
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -56,7 +59,7 @@ as_pg() {
 # Where the private cluster lives. Deterministic, so 'stop' finds what 'ensure' started.
 cluster_dir() {
   if [[ -n "${SC_PG_DIR:-}" ]]; then
-    echo "$SC_PG_DIR"
+    realpath -m "$SC_PG_DIR"  # absolute: server commands run from /
   elif [[ "$(id -u)" == 0 ]] && ! runuser -u postgres -- test -x "$REPO_ROOT"; then
     # As root the server runs as postgres, which must be able to traverse every parent.
     echo "$FALLBACK_DIR"

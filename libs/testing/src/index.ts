@@ -3,3 +3,4 @@ export * from './graphql-client';
 export * from './identities';
 export * from './eventually';
 export * from './raw-events';
+export * from './test-broker';

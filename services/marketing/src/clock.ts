@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { requestScoped } from '@sc/auth';
 
 /**
  * The one source of "now" in marketing. A promotion's status is derived from the time, so every read and
@@ -10,3 +11,9 @@ export class Clock {
     return new Date();
   }
 }
+
+/**
+ * "Now" for the request being served, read from `clock` once and reused, so every status in one
+ * response is derived from the same instant.
+ */
+export const requestTime = (clock: Clock): Date => requestScoped('marketing.requestTime', () => clock.now());

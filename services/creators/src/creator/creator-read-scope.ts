@@ -1,0 +1,11 @@
+import { currentContext } from '@sc/auth';
+
+/**
+ * Who may browse the creator directory: sellers' staff (to pick creators) and the platform (which
+ * curates it). Buyers and carriers have no use for it. The directory is not per seller, so there is
+ * no seller filter: every allowed caller sees the same creators.
+ */
+export function mayReadCreators(): boolean {
+  const { identity } = currentContext();
+  return (Boolean(identity.sellerId) && identity.roles.includes('SELLER_STAFF')) || identity.roles.includes('PLATFORM');
+}

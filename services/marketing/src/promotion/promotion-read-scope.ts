@@ -1,0 +1,13 @@
+import { currentContext } from '@sc/auth';
+
+/**
+ * Which promotions a caller may read: a seller their own shop's, in any status; anyone else (buyers,
+ * anonymous shoppers) only ONGOING ones, since those are public on the product page.
+ */
+export type PromotionReadScope = { sellerId: string } | { ongoingOnly: true };
+
+export function promotionReadScope(): PromotionReadScope {
+  const { identity } = currentContext();
+  if (identity.sellerId && identity.roles.includes('SELLER_STAFF')) return { sellerId: identity.sellerId };
+  return { ongoingOnly: true };
+}

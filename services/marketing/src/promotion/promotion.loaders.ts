@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { batchLoader, groupLoader } from '@sc/graphql';
+import { Clock, requestTime } from '../clock';
+import { ProductPromotion, PromotionRepository } from './promotion.repository';
+import { PromotionEntity } from './promotion.entity';
+import { PromotionProductEntity } from './promotion-product.entity';
+import { promotionReadScope } from './promotion-read-scope';
+
+/** Per-request batch loaders: N promotions or products in one request cost one SQL statement each. */
+@Injectable()
+export class PromotionLoaders {
+  constructor(
+    private readonly promotions: PromotionRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  promotionById() {
+    return batchLoader<string, PromotionEntity>(
+      'marketing.promotionById',
+      (ids) => this.promotions.findByIds(promotionReadScope(), ids, requestTime(this.clock)),
+      (p) => p.id,
+    );
+  }
+
+  productsByPromotionId() {
+    return groupLoader<string, PromotionProductEntity>(
+      'marketing.productsByPromotionId',
+      (ids) => this.promotions.findProductsByPromotionIds(ids),
+      (pp) => pp.promotionId,
+    );
+  }
+
+  ongoingByProductId() {
+    return groupLoader<string, ProductPromotion>(
+      'marketing.ongoingByProductId',
+      (ids) => this.promotions.findOngoingByProductIds(promotionReadScope(), ids, requestTime(this.clock)),
+      (row) => row.productId,
+    );
+  }
+}

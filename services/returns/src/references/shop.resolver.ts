@@ -1,0 +1,28 @@
+import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { currentSellerId } from '@sc/auth';
+import { AppError, PageArgs } from '@sc/graphql';
+import { Shop } from './shop.model';
+import { ReturnRequestConnection } from '../return-request/return-request.model';
+import { ReturnStatus } from '../return-request/return-status';
+import { ReturnRequestQueries } from '../return-request/return-request.queries';
+
+/** The return fields of catalog's Shop. */
+@Resolver(() => Shop)
+export class ShopResolver {
+  constructor(private readonly returnQueries: ReturnRequestQueries) {}
+
+  @ResolveField(() => ReturnRequestConnection, { description: "The shop's return requests, newest first." })
+  returnRequests(
+    @Parent() shop: Shop,
+    @Args() page: PageArgs,
+    @Args('status', { type: () => ReturnStatus, nullable: true }) status?: ReturnStatus,
+  ) {
+    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its return requests");
+    return this.returnQueries.listForShop(shop.id, page, status ?? null);
+  }
+
+  @ResolveReference()
+  resolveReference(reference: { __typename: 'Shop'; id: string }): Shop {
+    return { id: reference.id };
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { ReturnReason } from './return-reason';
+import { ReturnStatus } from './return-status';
+
+@Entity({ name: 'return_requests' })
+export class ReturnRequestEntity {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  sellerId: string;
+
+  @Column({ type: 'text' })
+  orderId: string;
+
+  @Column({ type: 'text' })
+  buyerId: string;
+
+  @Column({ type: 'text' })
+  status: ReturnStatus;
+
+  @Column({ type: 'text' })
+  reason: ReturnReason;
+
+  @Column({ type: 'text', nullable: true })
+  reasonText: string | null;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
