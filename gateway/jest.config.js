@@ -1,10 +1,10 @@
-// Unit tests of the gateway only (fake subgraphs run in-process; no database, no Kafka).
+// Gateway unit tests (fake subgraphs in-process) and the system tests of the whole graph (gateway/test/:
+// every subgraph as a process, real PostgreSQL and Kafka).
 // Built on the shared preset (swc transform with decorators, @sc/* aliases from tsconfig.base.json).
 const { projectConfig } = require('../jest.preset');
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...projectConfig('gateway', 'gateway'),
-  testMatch: ['<rootDir>/gateway/src/**/*.spec.ts'],
-  testTimeout: 30_000,
+  testMatch: ['<rootDir>/gateway/src/**/*.spec.ts', '<rootDir>/gateway/test/**/*.e2e-spec.ts'],
 };

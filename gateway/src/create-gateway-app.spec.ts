@@ -1,6 +1,6 @@
 import { CORRELATION_ID_HEADER, signClientToken } from '@sc/auth';
 import { createGatewayApp, type GatewayApp } from './create-gateway-app';
-import { DEMO_IDENTITIES } from './demo-identities';
+import { DEMO_IDENTITIES } from '@sc/stack';
 import type { GraphQLBody } from './testing/http';
 import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
 

@@ -1,5 +1,5 @@
 import { signClientToken, type Identity } from '@sc/auth';
-import { DEMO_IDENTITIES, type DemoRole } from './demo-identities';
+import { DEMO_IDENTITIES, type DemoRole } from '@sc/stack';
 
 /**
  * Prints a 30-day demo bearer token (and nothing else, so `$(…)` captures it):

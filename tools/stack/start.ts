@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
-import { REPO_ROOT, SUBGRAPHS, StackSettings, startStack } from '@sc/stack';
 import { loadOrCreateDevSecrets } from './dev-secrets';
-import { GatewayClient } from '../seed/gateway-client';
-import { DEMO_BUYERS, DEMO_SELLER } from '../seed/demo-identities';
-import { seedDemoData } from '../seed/demo-data';
+import { DEMO_BUYERS, DEMO_SELLER, GatewayClient, REPO_ROOT, SUBGRAPHS, StackSettings, seedDemoData, startStack } from '@sc/stack';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
 // to use it, and stops what it started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.

@@ -5,3 +5,6 @@ export * from './managed-process';
 export * from './wait-for-health';
 export * from './stack-settings';
 export * from './launch';
+export * from './demo/demo-identities';
+export * from './demo/gateway-client';
+export * from './demo/demo-data';

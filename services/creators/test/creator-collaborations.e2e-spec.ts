@@ -1,5 +1,5 @@
 import { Identity } from '@sc/auth';
-import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { GraphQLResult, TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
 
 // Creators with catalog over real Kafka and PostgreSQL: the product projection, the creator directory,
@@ -136,7 +136,8 @@ describe('creator collaborations (creators + catalog)', () => {
     expect(own.extensions?.sqlStatements).toBe(1);
     const lists = (own.data as any)._entities as Array<{ id: string; collaborations: Array<{ id: string; product: { id: string } }> }>;
     expect(lists.map((p) => p.id)).toEqual(productIds);
-    expect(lists[0].collaborations.map((c) => c.id)).toEqual([made[1], made[0]]); // newest first
+    const newestFirst = [made[0], made[1]].sort().reverse(); // ids are time-sortable
+    expect(lists[0].collaborations.map((c) => c.id)).toEqual(newestFirst);
     expect(lists[1].collaborations.map((c) => c.id)).toEqual([made[2]]);
     expect(lists[1].collaborations[0].product).toEqual({ id: oneCollab });
     expect(lists.slice(2).every((p) => p.collaborations.length === 0)).toBe(true);
@@ -148,7 +149,9 @@ describe('creator collaborations (creators + catalog)', () => {
     // Nested creators are batched too: one statement for the collaborations, one for their creators.
     const nested = await entities(seller, `... on Product { collaborations { creator { handle } } }`, representations);
     expect(nested.extensions?.sqlStatements).toBe(2);
-    expect((nested.data as any)._entities[0].collaborations.map((c: any) => c.creator.handle)).toEqual(['bob.fit', 'anna.k']);
+    expect((nested.data as any)._entities[0].collaborations.map((c: any) => c.creator.handle)).toEqual(
+      newestFirst.map((id) => (id === made[0] ? 'anna.k' : 'bob.fit')),
+    );
   });
 
   it('resolves 30 Creator representations in one SQL statement', async () => {
@@ -215,7 +218,7 @@ describe('creator collaborations (creators + catalog)', () => {
     expect(errorCodes(await registerCreator(platform, { ...input, followerCount: 6 }))).toEqual(['IDEMPOTENCY_CONFLICT']);
   });
 
-  type BadCase = [string, () => Promise<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>, string];
+  type BadCase = [string, () => Promise<GraphQLResult>, string];
   it.each<BadCase>([
     ['a rate of 0 bps', () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: ownProductId, commissionRateBps: 0 }), 'VALIDATION_FAILED'],
     ['a rate of 9000 bps', () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: ownProductId, commissionRateBps: 9000 }), 'VALIDATION_FAILED'],

@@ -11,3 +11,13 @@ export const DEMO_IDENTITIES = {
 } as const satisfies Record<string, Identity>;
 
 export type DemoRole = keyof typeof DEMO_IDENTITIES;
+
+/** Buyers who place the demo orders; the first is the demo buyer. */
+export const DEMO_BUYERS: Identity[] = [
+  DEMO_IDENTITIES.buyer,
+  ...['budi', 'chen'].map((name): Identity => ({ userId: `usr_demo_buyer_${name}`, sellerId: null, roles: ['BUYER'] })),
+];
+/** The demo shop's staff member. */
+export const DEMO_SELLER: Identity = DEMO_IDENTITIES.seller;
+/** The platform operator who registers creators. */
+export const DEMO_PLATFORM: Identity = DEMO_IDENTITIES.platform;

@@ -1,0 +1,217 @@
+import { Identity } from '@sc/auth';
+import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { subgraphUrlOf } from '@sc/stack';
+
+// Marketing with catalog over real Kafka and PostgreSQL: the product projection, promotions, their
+// federation fields and batching, deactivation and refusals.
+describe('promotions (marketing + catalog)', () => {
+  let stack: TestStack;
+  const seller = newSeller();
+  const otherSeller = newSeller();
+  const buyer = newBuyer();
+  const HOUR = 60 * 60 * 1000;
+
+  const catalog = (identity: Identity, query: string, variables?: unknown) =>
+    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
+  const marketing = (identity: Identity, query: string, variables?: unknown) =>
+    callSubgraph(subgraphUrlOf(stack.settings, 'marketing'), stack.settings.internalSigningSecret, identity, query, variables);
+  const marketingDb = () => stack.db('marketing');
+
+  async function registerShop(identity: Identity) {
+    const shop = await catalog(identity, `mutation { registerShop(input: { name: "Promo shop", currencyCode: "USD", timeZone: "UTC" }) { id } }`);
+    expect(shop.errors).toBeUndefined();
+  }
+
+  async function createProduct(identity: Identity, title: string): Promise<string> {
+    const created = await catalog(identity, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
+      input: { title, idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `SKU-${Math.random()}`, price: { amountMinor: '1000', currencyCode: 'USD' } }] },
+    });
+    expect(created.errors).toBeUndefined();
+    return (created.data as any).createProduct.id as string;
+  }
+
+  const CREATE = `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { id title discountBasisPoints status startsAt endsAt products { id } } }`;
+  const DEACTIVATE = `mutation($input: DeactivatePromotionInput!) { deactivatePromotion(input: $input) { id status } }`;
+  const ENTITIES = (selection: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
+
+  const promotionInput = (productIds: string[], overrides: Record<string, unknown> = {}) => {
+    const startsAt = new Date();
+    return { title: 'Spring sale', discountBasisPoints: 1500, productIds, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 24 * HOUR).toISOString(), idempotencyKey: newIdempotencyKey(), ...overrides };
+  };
+
+  async function createPromotion(productIds: string[], overrides: Record<string, unknown> = {}, identity = seller) {
+    const result = await marketing(identity, CREATE, { input: promotionInput(productIds, overrides) });
+    expect(result.errors).toBeUndefined();
+    return (result.data as any).createPromotion as { id: string; status: string; products: Array<{ id: string }> };
+  }
+
+  const activePromotions = async (identity: Identity, productIds: string[]) => {
+    const result = await marketing(identity, ENTITIES('... on Product { id activePromotions { id status discountBasisPoints } }'), {
+      r: productIds.map((id) => ({ __typename: 'Product', id })),
+    });
+    expect(result.errors).toBeUndefined();
+    return result;
+  };
+
+  const tableCounts = async () =>
+    (await (await marketingDb()).query(
+      `SELECT (SELECT count(*) FROM promotions) AS promotions, (SELECT count(*) FROM promotion_products) AS promotion_products,
+              (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM idempotency_keys) AS keys`,
+    )).rows[0];
+
+  let products: string[];
+  let otherSellersProduct: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack('marketing', { subgraphs: ['catalog', 'marketing'] });
+    await registerShop(seller);
+    await registerShop(otherSeller);
+    products = [await createProduct(seller, 'Linen shirt'), await createProduct(seller, 'Wool scarf'), await createProduct(seller, 'Silk tie')];
+    otherSellersProduct = await createProduct(otherSeller, 'Cotton socks');
+    const db = await marketingDb();
+    await eventually(async () => (await db.query('SELECT count(*)::int AS n FROM catalog_products')).rows[0].n, (n) => n === 4);
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  it("projects catalog's product.created into the seller's product read model", async () => {
+    const db = await marketingDb();
+    const row = await db.query('SELECT seller_id, title, status FROM catalog_products WHERE product_id = $1', [products[0]]);
+    expect(row.rows).toEqual([{ seller_id: seller.sellerId, title: 'Linen shirt', status: 'ACTIVATE' }]);
+  });
+
+  it('creates an ONGOING promotion, records promotion.created and shows it on the products', async () => {
+    const promotion = await createPromotion([products[0], products[1]]);
+    expect(promotion).toMatchObject({ title: 'Spring sale', discountBasisPoints: 1500, status: 'ONGOING', products: [{ id: products[0] }, { id: products[1] }].sort((a, b) => a.id.localeCompare(b.id)) });
+
+    const db = await marketingDb();
+    const outbox = await db.query(`SELECT topic, event_type, envelope FROM outbox WHERE message_key = $1`, [promotion.id]);
+    expect(outbox.rows).toHaveLength(1);
+    expect(outbox.rows[0]).toMatchObject({ topic: 'marketing.promotion.v1', event_type: 'promotion.created' });
+    expect(outbox.rows[0].envelope).toMatchObject({ sellerId: seller.sellerId, payload: { promotionId: promotion.id, discountBasisPoints: 1500, productIds: [products[0], products[1]] } });
+    await eventually(async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [promotion.id])).rows[0].published_at, (at) => at !== null);
+
+    for (const identity of [seller, buyer]) {
+      const result = await activePromotions(identity, [products[0], products[2]]);
+      const [first, third] = (result.data as any)._entities;
+      expect(first.activePromotions.map((p: { id: string }) => p.id)).toContain(promotion.id);
+      expect(third.activePromotions.map((p: { id: string }) => p.id)).not.toContain(promotion.id);
+    }
+    // Another seller sees promotions of their own products only.
+    expect((await activePromotions(otherSeller, [products[0]])).data).toEqual({ _entities: [{ id: products[0], activePromotions: [] }] });
+
+    const asBuyer = await marketing(buyer, `query($id: ID!) { promotion(id: $id) { id status } }`, { id: promotion.id });
+    expect(asBuyer.data).toEqual({ promotion: { id: promotion.id, status: 'ONGOING' } });
+  });
+
+  it('returns the same promotion for a repeated key and refuses the key with other input', async () => {
+    const input = promotionInput([products[2]]);
+    const first = await marketing(seller, CREATE, { input });
+    const again = await marketing(seller, CREATE, { input });
+    expect((again.data as any).createPromotion.id).toBe((first.data as any).createPromotion.id);
+    const other = await marketing(seller, CREATE, { input: { ...input, discountBasisPoints: 2000 } });
+    expect(errorCodes(other)).toEqual(['IDEMPOTENCY_CONFLICT']);
+  });
+
+  it('resolves ~30 Promotion and Product representations with one SQL statement each', async () => {
+    const created = [];
+    for (let i = 0; i < 30; i += 1) created.push(await createPromotion([products[i % 3]], { title: `Batch ${i}` }));
+
+    const promotions = await marketing(seller, ENTITIES('... on Promotion { id status }'), { r: created.map((p) => ({ __typename: 'Promotion', id: p.id })) });
+    expect(promotions.errors).toBeUndefined();
+    expect((promotions.data as any)._entities.map((p: { id: string }) => p.id)).toEqual(created.map((p) => p.id));
+    expect(promotions.extensions?.sqlStatements).toBe(1);
+
+    const withProducts = await marketing(seller, ENTITIES('... on Promotion { id products { id } }'), { r: created.map((p) => ({ __typename: 'Promotion', id: p.id })) });
+    expect((withProducts.data as any)._entities[4].products).toEqual([{ id: products[1] }]);
+    expect(withProducts.extensions?.sqlStatements).toBe(2);
+
+    const unknown = Array.from({ length: 27 }, (_, i) => `prd_unknown${String(i).padStart(16, '0')}`);
+    const byProduct = await activePromotions(buyer, [...products, ...unknown]);
+    const entities = (byProduct.data as any)._entities as Array<{ activePromotions: Array<{ id: string }> }>;
+    expect(entities).toHaveLength(30);
+    expect(entities[1].activePromotions.map((p) => p.id)).toEqual(expect.arrayContaining([created[1].id, created[4].id]));
+    expect(entities[29].activePromotions).toEqual([]);
+    expect(byProduct.extensions?.sqlStatements).toBe(1);
+  });
+
+  it("pages through the shop's promotions newest first and filters by status, for the shop's staff only", async () => {
+    const upcoming = await createPromotion([products[0]], { startsAt: new Date(Date.now() + 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 48 * HOUR).toISOString() });
+    expect(upcoming.status).toBe('NOT_START');
+    const PAGE = `query($r: [_Any!]!, $after: String, $status: PromotionStatus) { _entities(representations: $r) { ... on Shop { promotions(first: 7, after: $after, status: $status) { nodes { id status } pageInfo { hasNextPage endCursor } } } } }`;
+    const shop = [{ __typename: 'Shop', id: seller.sellerId }];
+
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 20; pages += 1) {
+      const page: any = await marketing(seller, PAGE, { r: shop, after });
+      expect(page.errors).toBeUndefined();
+      const { nodes, pageInfo } = page.data._entities[0].promotions;
+      seen.push(...nodes.map((n: { id: string }) => n.id));
+      if (!pageInfo.hasNextPage) break;
+      after = pageInfo.endCursor;
+    }
+    const stored = await (await marketingDb()).query('SELECT id FROM promotions WHERE seller_id = $1 ORDER BY id DESC', [seller.sellerId]);
+    expect(seen).toEqual(stored.rows.map((r: { id: string }) => r.id));
+
+    const notStarted: any = await marketing(seller, PAGE, { r: shop, status: 'NOT_START' });
+    expect(notStarted.data._entities[0].promotions.nodes).toEqual([{ id: upcoming.id, status: 'NOT_START' }]);
+    const ongoing: any = await marketing(seller, PAGE, { r: shop, status: 'ONGOING' });
+    expect(ongoing.data._entities[0].promotions.nodes.every((n: { status: string }) => n.status === 'ONGOING')).toBe(true);
+
+    expect(errorCodes(await marketing(otherSeller, PAGE, { r: shop }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await marketing(buyer, PAGE, { r: shop }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('deactivates NOT_START and ONGOING promotions with promotion.deactivated, and refuses a second time', async () => {
+    const ongoing = await createPromotion([products[2]], { title: 'To deactivate' });
+    const upcoming = await createPromotion([products[2]], { startsAt: new Date(Date.now() + HOUR).toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+
+    expect(errorCodes(await marketing(otherSeller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: newIdempotencyKey() } }))).toEqual(['NOT_FOUND']);
+
+    const key = newIdempotencyKey();
+    const done = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: key } });
+    expect(done.data).toEqual({ deactivatePromotion: { id: ongoing.id, status: 'DEACTIVATED' } });
+    const replay = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: key } });
+    expect(replay.data).toEqual(done.data);
+    expect((await marketing(seller, DEACTIVATE, { input: { promotionId: upcoming.id, idempotencyKey: newIdempotencyKey() } })).data)
+      .toEqual({ deactivatePromotion: { id: upcoming.id, status: 'DEACTIVATED' } });
+
+    const db = await marketingDb();
+    const events = await db.query(`SELECT topic, envelope FROM outbox WHERE message_key = $1 AND event_type = 'promotion.deactivated'`, [ongoing.id]);
+    expect(events.rows).toHaveLength(1);
+    expect(events.rows[0].envelope).toMatchObject({ aggregateVersion: 2, payload: { promotionId: ongoing.id, productIds: [products[2]], previousStatus: 'ONGOING' } });
+
+    const after = (await activePromotions(buyer, [products[2]])).data as any;
+    expect(after._entities[0].activePromotions.map((p: { id: string }) => p.id)).not.toContain(ongoing.id);
+
+    const before = await tableCounts();
+    const again = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: newIdempotencyKey() } });
+    expect(errorCodes(again)).toEqual(['INVALID_TRANSITION']);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it.each([
+    ['a reversed window', () => ({ startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + HOUR).toISOString() }), 'VALIDATION_FAILED'],
+    ['discount 0', () => ({ discountBasisPoints: 0 }), 'VALIDATION_FAILED'],
+    ['discount 10000', () => ({ discountBasisPoints: 10000 }), 'VALIDATION_FAILED'],
+    ['an empty title', () => ({ title: '' }), 'VALIDATION_FAILED'],
+    ["another seller's product", () => ({ productIds: [otherSellersProduct] }), 'NOT_FOUND'],
+    ['an unknown product', () => ({ productIds: [products[0], 'prd_doesnotexist0000000000'] }), 'NOT_FOUND'],
+  ])('refuses %s with a typed error and writes nothing', async (_name, overrides, code) => {
+    const before = await tableCounts();
+    const result = await marketing(seller, CREATE, { input: promotionInput([products[0]], overrides()) });
+    expect(errorCodes(result)).toEqual([code]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('refuses promotions to callers without a shop, and a malformed deactivation', async () => {
+    const before = await tableCounts();
+    expect(errorCodes(await marketing(buyer, CREATE, { input: promotionInput([products[0]]) }))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'nope', idempotencyKey: newIdempotencyKey() } }))).toEqual(['VALIDATION_FAILED']);
+    expect(errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'prm_doesnotexist0000000000', idempotencyKey: newIdempotencyKey() } }))).toEqual(['NOT_FOUND']);
+    expect(await tableCounts()).toEqual(before);
+  });
+});
