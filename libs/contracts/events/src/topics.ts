@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { InventoryReservationFailedV1, InventoryReservedV1, ProductCreatedV1 } from './catalog.events';
 import { OrderCancelledV1, OrderConfirmedV1, OrderPlacedV1 } from './orders.events';
 import { ReturnRequestedV1 } from './returns.events';
-import { PromotionCreatedV1 } from './marketing.events';
+import { PromotionCreatedV1, PromotionDeactivatedV1 } from './marketing.events';
 import { CollaborationCreatedV1 } from './creators.events';
 
 /** A topic's contract: its owner and, per event type and version, the payload schema. */
@@ -47,7 +47,7 @@ export const TOPICS = {
   'marketing.promotion.v1': {
     owner: 'marketing',
     description: 'Promotions; key = promotion id.',
-    events: { 'promotion.created': { 1: PromotionCreatedV1 } },
+    events: { 'promotion.created': { 1: PromotionCreatedV1 }, 'promotion.deactivated': { 1: PromotionDeactivatedV1 } },
   },
   'creators.collaboration.v1': {
     owner: 'creators',
