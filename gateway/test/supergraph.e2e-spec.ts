@@ -100,7 +100,9 @@ describe('supergraph through the gateway', () => {
     const page = await fetch(stack.gatewayUrl.replace('/graphql', '/explorer/'));
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain('altair');
+    expect(html).toContain('AltairGraphQL.init');
+    const script = await fetch(stack.gatewayUrl.replace('/graphql', '/explorer/main.js'));
+    expect(script.status).toBe(200);
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)[a-z0-9.-]+\.[a-z]{2,}\/[^"']*\.(js|css)/i);
   });
 });

@@ -2,6 +2,12 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
+const live = new Set<ChildProcess>();
+// Children must not outlive their parent (a crashed test run or launcher would otherwise leave them bound to ports).
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** A child process whose output goes to `<logDir>/<name>.log` and that can be stopped gracefully. */
 export class ManagedProcess {
   readonly child: ChildProcess;
@@ -19,7 +25,13 @@ export class ManagedProcess {
     this.child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout?.pipe(log);
     this.child.stderr?.pipe(log);
-    this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
+    live.add(this.child);
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code) => {
+        live.delete(this.child);
+        resolve(code);
+      }),
+    );
   }
 
   get running(): boolean {
