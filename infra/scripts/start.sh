@@ -13,9 +13,11 @@ started_kafka=false
 if ! bash infra/scripts/kafka.sh status >/dev/null 2>&1; then started_kafka=true; fi
 brokers="$(bash infra/scripts/kafka.sh start | tail -n1)"
 cleanup() {
+  # Finish cleaning up even if the terminal goes away meanwhile (SIGHUP) or Ctrl-C is pressed again.
+  trap '' INT TERM HUP
   if [[ "$started_kafka" == true ]]; then
     echo "Stopping Kafka…" >&2
-    bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true
+    nohup bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -24,6 +26,6 @@ SC_PG_URL="$pg_url/postgres" SC_KAFKA_BROKERS="$brokers" \
   node -r ./tools/runtime/register-aliases.js dist/tools/stack/start.js &
 launcher=$!
 # Forward Ctrl-C / termination to the launcher, which stops the gateway and subgraphs gracefully.
-trap 'kill -INT "$launcher" 2>/dev/null || true' INT TERM
+trap 'kill -INT "$launcher" 2>/dev/null || true' INT TERM HUP
 wait "$launcher" || true
 wait "$launcher" 2>/dev/null || true
