@@ -17,17 +17,20 @@ if [[ -z "$project" ]]; then
   npx eslint . --max-warnings=0
 fi
 
-export SC_TEST_PG_URL="$(bash infra/scripts/postgres.sh ensure | tail -n1)/postgres"
+pg_server="$(bash infra/scripts/postgres.sh ensure | tail -n1)"
+export SC_TEST_PG_URL="$pg_server/postgres"
 if [[ -z "$project" ]]; then
   SC_PG_URL="$SC_TEST_PG_URL" node -r ./tools/runtime/register-aliases.js dist/tools/schemas/generate.js --check
 fi
 
 export SC_KAFKA_DIR="$PWD/.sc/kafka-test"
-export SC_KAFKA_PORT="$(bash infra/scripts/free-port.sh)"
-export SC_KAFKA_CONTROLLER_PORT="$(bash infra/scripts/free-port.sh)"
+kafka_port="$(bash infra/scripts/free-port.sh)"
+controller_port="$(bash infra/scripts/free-port.sh)"
+export SC_KAFKA_PORT="$kafka_port" SC_KAFKA_CONTROLLER_PORT="$controller_port"
 bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true
 rm -rf "$SC_KAFKA_DIR"
-export SC_TEST_KAFKA_BROKERS="$(bash infra/scripts/kafka.sh start | tail -n1)"
+brokers="$(bash infra/scripts/kafka.sh start | tail -n1)"
+export SC_TEST_KAFKA_BROKERS="$brokers"
 trap 'bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true' EXIT
 
 config=jest.config.js

@@ -4,3 +4,4 @@ export * from './identities';
 export * from './eventually';
 export * from './raw-events';
 export * from './test-broker';
+export * from './read-topic';

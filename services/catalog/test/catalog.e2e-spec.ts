@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import { EventEnvelope, OrderPlacedV1, createEvent } from '@sc/events';
 import { subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, readDeadLetters, startTestStack } from '@sc/testing';
 
 // The catalog subgraph alone, over HTTP, with real PostgreSQL and Kafka.
 describe('catalog subgraph', () => {
@@ -166,5 +166,24 @@ describe('catalog subgraph', () => {
     expect(level.rows[0]).toEqual({ on_hand: 7, reserved: 4 });
     const inbox = await db.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [placed.id]);
     expect(inbox.rows[0].n).toBe(1);
+  });
+
+  it('parks events that break their contract on the dead-letter topic and keeps consuming', async () => {
+    const broken = createEvent({
+      type: 'order.placed',
+      source: 'orders',
+      sellerId: seller.sellerId!,
+      aggregateType: 'Order',
+      aggregateId: 'ord_broken',
+      actor: { type: 'BUYER' as const, id: 'byr_test' },
+      payload: { orderId: 'ord_broken', lines: [{ skuId: 'sku_x', quantity: -1 }] },
+    });
+    await publishRaw(stack.settings, 'orders.order.v1', [broken as EventEnvelope, { not: 'an envelope' } as unknown as EventEnvelope]);
+    const parked = await readDeadLetters(stack.settings, 'orders.order.v1', 2);
+    expect(parked).toHaveLength(2);
+    expect(parked.map((m) => m.headers['dlq-consumer'])).toEqual(['catalog', 'catalog']);
+    expect(JSON.parse(parked.find((m) => m.value?.includes('ord_broken'))!.value!).id).toBe(broken.id);
+    const applied = await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [broken.id]);
+    expect(applied.rows[0].n).toBe(0);
   });
 });
