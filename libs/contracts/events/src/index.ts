@@ -5,4 +5,5 @@ export * from './orders.events';
 export * from './returns.events';
 export * from './marketing.events';
 export * from './creators.events';
+export * from './storefront.events';
 export * from './topics';

@@ -32,3 +32,47 @@ export const OrderCancelledV1 = z.object({
 });
 /** Payload of `order.cancelled` v1. */
 export type OrderCancelledV1 = z.infer<typeof OrderCancelledV1>;
+
+const OrderLineQuantity = z.object({ orderLineId: idOf('oln'), skuId: idOf('sku'), quantity: z.number().int().positive() });
+
+/** `order.paid` v1 (orders.order.v1): payment captured; catalog commits the reserved stock. */
+export const OrderPaidV1 = z.object({
+  orderId: idOf('ord'),
+  buyerId: z.string(),
+  paidAt: z.string(),
+  total: MoneyPayloadSchema,
+  lines: z.array(OrderLineQuantity),
+});
+/** Payload of `order.paid` v1. */
+export type OrderPaidV1 = z.infer<typeof OrderPaidV1>;
+
+/** `order.status_changed` v1 (orders.order.v1): every status transition, for projections and rollups. */
+export const OrderStatusChangedV1 = z.object({
+  orderId: idOf('ord'),
+  from: z.string(),
+  to: z.string(),
+  actor: z.enum(['BUYER', 'SELLER_STAFF', 'SYSTEM', 'CARRIER', 'PLATFORM']),
+  reason: z.string().nullable(),
+});
+/** Payload of `order.status_changed` v1. */
+export type OrderStatusChangedV1 = z.infer<typeof OrderStatusChangedV1>;
+
+/**
+ * `order.lines_cancelled` v1 (orders.order.v1): some lines (not the whole order) were cancelled before
+ * shipment; catalog releases their units. A whole-order cancellation is `order.cancelled`, after which
+ * catalog releases whatever it still holds for the order.
+ */
+export const OrderLinesCancelledV1 = z.object({ orderId: idOf('ord'), reason: z.string(), lines: z.array(OrderLineQuantity) });
+/** Payload of `order.lines_cancelled` v1. */
+export type OrderLinesCancelledV1 = z.infer<typeof OrderLinesCancelledV1>;
+
+/** `package.shipped` v1 (orders.order.v1; key = order id): catalog turns committed units into sold ones. */
+export const PackageShippedV1 = z.object({
+  orderId: idOf('ord'),
+  packageId: idOf('pkg'),
+  carrier: z.string(),
+  trackingNumber: z.string(),
+  lines: z.array(OrderLineQuantity),
+});
+/** Payload of `package.shipped` v1. */
+export type PackageShippedV1 = z.infer<typeof PackageShippedV1>;

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { InventoryReservationFailedV1, InventoryReservedV1, ProductCreatedV1 } from './catalog.events';
-import { OrderCancelledV1, OrderConfirmedV1, OrderPlacedV1 } from './orders.events';
-import { ReturnRequestedV1 } from './returns.events';
+import {
+  InventoryCommittedV1, InventoryReleasedV1, InventoryReservationFailedV1, InventoryReservedV1, InventoryRestockedV1, InventorySoldV1,
+  ProductCreatedV1, ProductStatusChangedV1, SkuPriceChangedV1, SkuStockTransitionV1,
+} from './catalog.events';
+import { OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1, PackageShippedV1 } from './orders.events';
+import { ReturnReceivedV1, ReturnRequestedV1 } from './returns.events';
+import { PageViewedV1 } from './storefront.events';
 import { PromotionCreatedV1, PromotionDeactivatedV1 } from './marketing.events';
 import { CollaborationCreatedV1 } from './creators.events';
 
 /** A topic's contract: its owner and, per event type and version, the payload schema. */
 export interface TopicContract {
-  owner: 'catalog' | 'orders' | 'returns' | 'marketing' | 'creators';
+  owner: 'catalog' | 'orders' | 'returns' | 'marketing' | 'creators' | 'storefront';
   description: string;
   events: Record<string, Record<number, z.ZodType>>;
 }
@@ -20,7 +24,11 @@ export const TOPICS = {
   'catalog.product.v1': {
     owner: 'catalog',
     description: 'Product lifecycle and prices; key = product id.',
-    events: { 'product.created': { 1: ProductCreatedV1 } },
+    events: {
+      'product.created': { 1: ProductCreatedV1 },
+      'product.status_changed': { 1: ProductStatusChangedV1 },
+      'sku.price_changed': { 1: SkuPriceChangedV1 },
+    },
   },
   'catalog.inventory.v1': {
     owner: 'catalog',
@@ -28,6 +36,12 @@ export const TOPICS = {
     events: {
       'inventory.reserved': { 1: InventoryReservedV1 },
       'inventory.reservation_failed': { 1: InventoryReservationFailedV1 },
+      'inventory.committed': { 1: InventoryCommittedV1 },
+      'inventory.released': { 1: InventoryReleasedV1 },
+      'inventory.sold': { 1: InventorySoldV1 },
+      'inventory.restocked': { 1: InventoryRestockedV1 },
+      'sku.out_of_stock': { 1: SkuStockTransitionV1 },
+      'sku.back_in_stock': { 1: SkuStockTransitionV1 },
     },
   },
   'orders.order.v1': {
@@ -37,12 +51,16 @@ export const TOPICS = {
       'order.placed': { 1: OrderPlacedV1 },
       'order.confirmed': { 1: OrderConfirmedV1 },
       'order.cancelled': { 1: OrderCancelledV1 },
+      'order.paid': { 1: OrderPaidV1 },
+      'order.status_changed': { 1: OrderStatusChangedV1 },
+      'order.lines_cancelled': { 1: OrderLinesCancelledV1 },
+      'package.shipped': { 1: PackageShippedV1 },
     },
   },
   'returns.return.v1': {
     owner: 'returns',
     description: 'Return requests; key = return id.',
-    events: { 'return.requested': { 1: ReturnRequestedV1 } },
+    events: { 'return.requested': { 1: ReturnRequestedV1 }, 'return.received': { 1: ReturnReceivedV1 } },
   },
   'marketing.promotion.v1': {
     owner: 'marketing',
@@ -53,6 +71,11 @@ export const TOPICS = {
     owner: 'creators',
     description: 'Creator collaborations; key = collaboration id.',
     events: { 'collaboration.created': { 1: CollaborationCreatedV1 } },
+  },
+  'storefront.traffic.v1': {
+    owner: 'storefront',
+    description: 'Shopper traffic from the storefront (outside this system); key = product id.',
+    events: { 'page.viewed': { 1: PageViewedV1 } },
   },
 } as const satisfies Record<string, TopicContract>;
 
