@@ -39,7 +39,7 @@ describe('supergraph through the gateway', () => {
     expect(shop.orders.nodes.find((o: any) => o.status === 'CANCELLED').cancelReason).toBe('INSUFFICIENT_STOCK');
     expect(shop.orders.nodes.flatMap((o: any) => o.lines).every((l: any) => l.sku.sellerSku && l.product.title)).toBe(true);
     expect(shop.orders.nodes.flatMap((o: any) => o.returns)).toHaveLength(1); // returns
-    const tee = shop.products.nodes.find((p: any) => p.title === 'Organic cotton tee');
+    const tee = shop.products.nodes.find((p: any) => p.title === 'Organic cotton tee, relaxed crew neck');
     expect(tee.activePromotions).toEqual([{ title: 'Year-end sale', discountBasisPoints: 1500 }]); // marketing
     expect(tee.collaborations).toEqual([{ commissionRateBps: 1200, creator: { handle: 'dailydrip' } }]); // creators
     expect(tee.skus.find((s: any) => s.sellerSku === 'TEE-BLK-M').availableQuantity).toBe(38);

@@ -23,29 +23,30 @@ if [[ -z "$project" ]]; then
   SC_PG_URL="$SC_TEST_PG_URL" node -r ./tools/runtime/register-aliases.js dist/tools/schemas/generate.js --check
 fi
 
-export SC_KAFKA_DIR="$PWD/.sc/kafka-test"
+# A broker per run (own data directory and ports), so concurrent test runs never stop each other's.
+export SC_KAFKA_DIR="$PWD/.sc/kafka-test-$$"
 kafka_port="$(bash infra/scripts/free-port.sh)"
 controller_port="$(bash infra/scripts/free-port.sh)"
 export SC_KAFKA_PORT="$kafka_port" SC_KAFKA_CONTROLLER_PORT="$controller_port"
-bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true
 rm -rf "$SC_KAFKA_DIR"
 brokers="$(bash infra/scripts/kafka.sh start | tail -n1)"
 export SC_TEST_KAFKA_BROKERS="$brokers"
-trap 'bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true' EXIT
+trap 'bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true; rm -rf "$SC_KAFKA_DIR"' EXIT
 
 config=jest.config.js
 [[ -n "$project" ]] && config="$project/jest.config.js"
-results=.sc/jest-results.json
-mkdir -p .sc && rm -f "$results"
+results=".sc/jest-results-$$.json"
+mkdir -p .sc
 status=0
 npx jest -c "$config" --runInBand --json --outputFile="$results" || status=$?
 
 node -e '
   const fs = require("fs");
   const file = process.argv[1];
-  if (!fs.existsSync(file)) { console.log("0 passed, 0 failed"); process.exit(0); }
+  if (!fs.existsSync(file)) { console.log("0 passed, 1 failed"); process.exit(0); }
   const r = JSON.parse(fs.readFileSync(file, "utf8"));
   const suitesFailedToRun = r.testResults.filter((t) => t.status === "failed" && t.assertionResults.length === 0).length;
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests + suitesFailedToRun} failed`);
 ' "$results"
+[[ -f "$results" ]] && mv "$results" .sc/jest-results.json
 exit "$status"

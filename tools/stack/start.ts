@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
 import { loadOrCreateDevSecrets } from './dev-secrets';
-import { DEMO_BUYERS, DEMO_SELLER, GatewayClient, REPO_ROOT, SUBGRAPHS, StackSettings, seedDemoData, startStack } from '@sc/stack';
+import { DEMO_BUYERS, DEMO_SELLER, GatewayClient, REPO_ROOT, SUBGRAPHS, StackSettings, seedDemoData, seedDemoPageViews, startStack } from '@sc/stack';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
 // to use it, and stops what it started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.
@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   console.log('Seeding the demo shop…');
   try {
     await seedDemoData(new GatewayClient(stack.gatewayUrl, settings.authJwtSecret), (msg) => console.log(`  ${msg}`));
+    await seedDemoPageViews(settings, new GatewayClient(stack.gatewayUrl, settings.authJwtSecret), (msg) => console.log(`  ${msg}`));
   } catch (error) {
     await stack.stop();
     throw error;

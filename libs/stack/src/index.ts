@@ -8,3 +8,4 @@ export * from './launch';
 export * from './demo/demo-identities';
 export * from './demo/gateway-client';
 export * from './demo/demo-data';
+export * from './demo/demo-page-views';

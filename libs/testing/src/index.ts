@@ -5,3 +5,4 @@ export * from './eventually';
 export * from './raw-events';
 export * from './test-broker';
 export * from './read-topic';
+export * from './live-product';

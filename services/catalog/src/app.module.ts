@@ -12,10 +12,8 @@ import { ProductQueries } from './product/product.queries';
 import { ProductService } from './product/product.service';
 import { ProductResolver } from './product/product.resolver';
 import { SkuResolver } from './product/sku.resolver';
-import { InventoryRepository } from './inventory/inventory.repository';
-import { InventoryLoaders } from './inventory/inventory.loaders';
-import { ReservationService } from './inventory/reservation.service';
-import { OrderPlacedHandler } from './inventory/order-placed.handler';
+import { PRODUCT_LIFECYCLE_PROVIDERS } from './product/product-lifecycle.providers';
+import { INVENTORY_HANDLERS, INVENTORY_PROVIDERS } from './inventory/inventory.providers';
 
 /** The catalog subgraph: shops, products, SKUs and inventory. */
 @Module({})
@@ -28,13 +26,13 @@ export class AppModule {
           config,
           entities,
           migrations,
-          messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1'], handlers: [OrderPlacedHandler] },
+          messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1'], handlers: [...INVENTORY_HANDLERS] },
         }),
       ],
       providers: [
         ShopRepository, ShopService, ShopLoaders, ShopResolver,
-        ProductRepository, ProductLoaders, ProductQueries, ProductService, ProductResolver, SkuResolver,
-        InventoryRepository, InventoryLoaders, ReservationService, OrderPlacedHandler,
+        ProductRepository, ProductLoaders, ProductQueries, ProductService, ProductResolver, SkuResolver, ...PRODUCT_LIFECYCLE_PROVIDERS,
+        ...INVENTORY_PROVIDERS,
       ],
     };
   }

@@ -4,6 +4,7 @@ import { entities } from './database/entities';
 import { migrations } from './database/migrations';
 import { Clock } from './clock';
 import { ProductCreatedHandler } from './projections/product-created.handler';
+import { ProductStatusChangedHandler } from './projections/product-status-changed.handler';
 import { PromotionRepository } from './promotion/promotion.repository';
 import { PromotionLoaders } from './promotion/promotion.loaders';
 import { PromotionQueries } from './promotion/promotion.queries';
@@ -26,11 +27,11 @@ export class AppModule {
           entities,
           migrations,
           orphanedTypes: [Shop],
-          messaging: { publishes: ['marketing.promotion.v1'], handlers: [ProductCreatedHandler] },
+          messaging: { publishes: ['marketing.promotion.v1'], handlers: [ProductCreatedHandler, ProductStatusChangedHandler] },
         }),
       ],
       providers: [
-        Clock, ProductCreatedHandler, PromotionRepository, PromotionLoaders, PromotionQueries,
+        Clock, ProductCreatedHandler, ProductStatusChangedHandler, PromotionRepository, PromotionLoaders, PromotionQueries,
         CreatePromotionService, DeactivatePromotionService, PromotionResolver, ProductResolver, ShopResolver,
       ],
     };

@@ -1,5 +1,5 @@
 import { Identity } from '@sc/auth';
-import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
 
 // Marketing with catalog over real Kafka and PostgreSQL: the product projection, promotions, their
@@ -79,7 +79,17 @@ describe('promotions (marketing + catalog)', () => {
   it("projects catalog's product.created into the seller's product read model", async () => {
     const db = await marketingDb();
     const row = await db.query('SELECT seller_id, title, status FROM catalog_products WHERE product_id = $1', [products[0]]);
-    expect(row.rows).toEqual([{ seller_id: seller.sellerId, title: 'Linen shirt', status: 'ACTIVATE' }]);
+    expect(row.rows).toEqual([{ seller_id: seller.sellerId, title: 'Linen shirt', status: 'DRAFT' }]);
+  });
+
+  it("follows the product's status changes in the read model", async () => {
+    const live = await createLiveProduct(catalog, seller, { title: 'Reviewed linen trousers' });
+    const db = await marketingDb();
+    const status = await eventually(
+      async () => (await db.query('SELECT status FROM catalog_products WHERE product_id = $1', [live.productId])).rows[0]?.status,
+      (s) => s === 'ACTIVATE',
+    );
+    expect(status).toBe('ACTIVATE');
   });
 
   it('creates an ONGOING promotion, records promotion.created and shows it on the products', async () => {

@@ -3,6 +3,7 @@ import { ServiceConfig, ServiceCoreModule } from '@sc/service';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
 import { ProductCreatedHandler } from './projections/product-created.handler';
+import { ProductStatusChangedHandler, SkuPriceChangedHandler } from './projections/product-status-changed.handler';
 import { OrderRepository } from './order/order.repository';
 import { OrderLoaders } from './order/order.loaders';
 import { OrderQueries } from './order/order.queries';
@@ -12,6 +13,9 @@ import { InventoryReservedHandler, InventoryReservationFailedHandler } from './o
 import { OrderResolver } from './order/order.resolver';
 import { ShopResolver } from './references/shop.resolver';
 import { Shop } from './references/shop.model';
+import { INQUIRY_PROVIDERS } from './inquiry/inquiry.providers';
+import { DASHBOARD_HANDLERS, DASHBOARD_PROVIDERS } from './dashboard/dashboard.providers';
+import { LIFECYCLE_CONTROLLERS, LIFECYCLE_PROVIDERS } from './order/lifecycle/lifecycle.providers';
 
 /** The orders subgraph: orders and their lines, priced from a read model of catalog prices. */
 @Module({})
@@ -27,14 +31,16 @@ export class AppModule {
           orphanedTypes: [Shop],
           messaging: {
             publishes: ['orders.order.v1'],
-            handlers: [ProductCreatedHandler, InventoryReservedHandler, InventoryReservationFailedHandler],
+            handlers: [ProductCreatedHandler, ProductStatusChangedHandler, SkuPriceChangedHandler, InventoryReservedHandler, InventoryReservationFailedHandler, ...DASHBOARD_HANDLERS],
           },
         }),
       ],
       providers: [
-        ProductCreatedHandler, OrderRepository, OrderLoaders, OrderQueries, PlaceOrderService, StockOutcomeService,
+        ProductCreatedHandler, ProductStatusChangedHandler, SkuPriceChangedHandler, OrderRepository, OrderLoaders, OrderQueries, PlaceOrderService, StockOutcomeService,
         InventoryReservedHandler, InventoryReservationFailedHandler, OrderResolver, ShopResolver,
+        ...INQUIRY_PROVIDERS, ...DASHBOARD_PROVIDERS, ...LIFECYCLE_PROVIDERS,
       ],
+      controllers: [...LIFECYCLE_CONTROLLERS],
     };
   }
 }

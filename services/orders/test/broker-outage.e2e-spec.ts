@@ -1,6 +1,6 @@
 import { Identity } from '@sc/auth';
 import { subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, eventually, newBuyer, newIdempotencyKey, newSeller, startTestBroker, startTestStack, stopTestBroker } from '@sc/testing';
+import { TestStack, callSubgraph, createLiveProduct, eventually, newBuyer, newIdempotencyKey, newSeller, startTestBroker, startTestStack, stopTestBroker, waitForSellable } from '@sc/testing';
 
 // Kafka goes away while buyers keep ordering: every order is kept, and its events flow once Kafka is back.
 describe('orders during a Kafka outage', () => {
@@ -21,12 +21,11 @@ describe('orders during a Kafka outage', () => {
 
   it('keeps every order placed while the broker is down and confirms them after it returns', async () => {
     await call('catalog', seller, `mutation { registerShop(input: { name: "Outage shop", currencyCode: "USD", timeZone: "UTC" }) { id } }`);
-    const created = await call('catalog', seller, `mutation($input: CreateProductInput!) { createProduct(input: $input) { skus { id } } }`, {
-      input: { title: 'Umbrella', idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: 'UMB-1', price: { amountMinor: '1500', currencyCode: 'USD' }, initialStock: 10 }] },
+    const { skuIds: [skuId] } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), seller, {
+      title: 'Umbrella', skus: [{ sellerSku: 'UMB-1', price: '1500', initialStock: 10 }],
     });
-    const skuId = (created.data as any).createProduct.skus[0].id;
     const ordersDb = await stack.db('orders');
-    await eventually(async () => (await ordersDb.query('SELECT 1 FROM sku_prices WHERE sku_id = $1', [skuId])).rowCount, (n) => n === 1);
+    await waitForSellable(ordersDb, [skuId]);
 
     stopTestBroker();
     const orderIds: string[] = [];

@@ -1,5 +1,5 @@
 import { Identity } from '@sc/auth';
-import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack, waitForSellable } from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
 
 // Orders with catalog over real Kafka and PostgreSQL: placement, stock confirmation and rejection.
@@ -14,15 +14,9 @@ describe('order stock saga (orders + catalog)', () => {
     callSubgraph(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
 
   async function createSku(stock: number): Promise<string> {
-    const created = await catalog(
-      seller,
-      `mutation($input: CreateProductInput!) { createProduct(input: $input) { id skus { id } } }`,
-      { input: { title: 'Linen shirt', idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `LS-${Math.random()}`, price: { amountMinor: '2500', currencyCode: 'USD' }, initialStock: stock }] } },
-    );
-    expect(created.errors).toBeUndefined();
-    const skuId = (created.data as any).createProduct.skus[0].id as string;
-    const ordersDb = await stack.db('orders');
-    await eventually(async () => (await ordersDb.query('SELECT 1 FROM sku_prices WHERE sku_id = $1', [skuId])).rowCount, (n) => n === 1);
+    // Reviewed and approved, so orders may sell it.
+    const { skuIds: [skuId] } = await createLiveProduct(catalog, seller, { title: 'Linen shirt', skus: [{ price: '2500', initialStock: stock }] });
+    await waitForSellable(await stack.db('orders'), [skuId]);
     return skuId;
   }
 

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
-import { TestStack, callSubgraph, eventually, newIdempotencyKey } from '@sc/testing';
+import { TestStack, callSubgraph, createLiveProduct, eventually, newIdempotencyKey, waitForSellable } from '@sc/testing';
 import { SubgraphName, subgraphUrlOf } from '@sc/stack';
 
 /** Calls one subgraph of the stack as `identity`. */
@@ -9,15 +9,9 @@ export const caller = (stack: TestStack, name: SubgraphName) => (identity: Ident
 
 /** A catalog SKU with stock, once orders can price it. */
 export async function createSku(stack: TestStack, seller: Identity, stock: number): Promise<string> {
-  const created = await caller(stack, 'catalog')(
-    seller,
-    `mutation($input: CreateProductInput!) { createProduct(input: $input) { id skus { id } } }`,
-    { input: { title: 'Linen shirt', idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `LS-${Math.random()}`, price: { amountMinor: '2500', currencyCode: 'USD' }, initialStock: stock }] } },
-  );
-  if (created.errors) throw new Error(JSON.stringify(created.errors));
-  const skuId = (created.data as any).createProduct.skus[0].id as string;
-  const ordersDb = await stack.db('orders');
-  await eventually(async () => (await ordersDb.query('SELECT 1 FROM sku_prices WHERE sku_id = $1', [skuId])).rowCount, (n) => n === 1);
+  // Reviewed and approved, so orders may sell it.
+  const { skuIds: [skuId] } = await createLiveProduct(caller(stack, 'catalog'), seller, { title: 'Linen shirt', skus: [{ price: '2500', initialStock: stock }] });
+  await waitForSellable(await stack.db('orders'), [skuId]);
   return skuId;
 }
 

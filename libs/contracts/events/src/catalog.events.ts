@@ -98,3 +98,16 @@ export const SkuStockTransitionV1 = z.object({
 });
 /** Payload of `sku.out_of_stock` and `sku.back_in_stock` v1. */
 export type SkuStockTransitionV1 = z.infer<typeof SkuStockTransitionV1>;
+
+/**
+ * `shop.registered` v1 (catalog.product.v1; key = shop id): a new shop with its currency and IANA time zone.
+ * Orders buckets its dashboard days in this time zone.
+ */
+export const ShopRegisteredV1 = z.object({
+  shopId: z.string().min(1),
+  name: z.string(),
+  currencyCode: z.string().length(3),
+  timeZone: z.string().min(1),
+});
+/** Payload of `shop.registered` v1. */
+export type ShopRegisteredV1 = z.infer<typeof ShopRegisteredV1>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   InventoryCommittedV1, InventoryReleasedV1, InventoryReservationFailedV1, InventoryReservedV1, InventoryRestockedV1, InventorySoldV1,
-  ProductCreatedV1, ProductStatusChangedV1, SkuPriceChangedV1, SkuStockTransitionV1,
+  ProductCreatedV1, ProductStatusChangedV1, ShopRegisteredV1, SkuPriceChangedV1, SkuStockTransitionV1,
 } from './catalog.events';
 import { OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1, PackageShippedV1 } from './orders.events';
 import { ReturnReceivedV1, ReturnRequestedV1 } from './returns.events';
@@ -28,6 +28,7 @@ export const TOPICS = {
       'product.created': { 1: ProductCreatedV1 },
       'product.status_changed': { 1: ProductStatusChangedV1 },
       'sku.price_changed': { 1: SkuPriceChangedV1 },
+      'shop.registered': { 1: ShopRegisteredV1 },
     },
   },
   'catalog.inventory.v1': {

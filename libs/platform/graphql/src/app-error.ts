@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'CURRENCY_MISMATCH'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'CONFLICT';
+  | 'CONFLICT'
+  | 'STALE_QUANTITY'
+  | 'PRODUCT_NOT_AVAILABLE';
 
 /** One problem with one input field. */
 export interface FieldProblem {

@@ -25,7 +25,8 @@ export class EventConsumer {
   private stopped = false;
   private readonly maxAttempts: number;
   private readonly retryBackoffMs: number;
-  private readonly handlers = new Map<string, EventHandler>();
+  // Several handlers may apply the same event type (e.g. two read models of product.created); they run in one inbox transaction.
+  private readonly handlers = new Map<string, EventHandler[]>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,7 +36,10 @@ export class EventConsumer {
   ) {
     this.maxAttempts = options.maxAttempts ?? 5;
     this.retryBackoffMs = options.retryBackoffMs ?? 200;
-    for (const handler of options.handlers) this.handlers.set(`${handler.topic}|${handler.eventType}`, handler);
+    for (const handler of options.handlers) {
+      const key = `${handler.topic}|${handler.eventType}`;
+      this.handlers.set(key, [...(this.handlers.get(key) ?? []), handler]);
+    }
   }
 
   /** Topics this consumer subscribes to (logical names). */
@@ -61,8 +65,8 @@ export class EventConsumer {
 
   /** Applies one decoded event exactly once; exposed for tests that replay deliveries. */
   async apply(topic: TopicName, event: EventEnvelope): Promise<Outcome> {
-    const handler = this.handlers.get(`${topic}|${event.type}`);
-    if (!handler) return 'ignored';
+    const handlers = this.handlers.get(`${topic}|${event.type}`);
+    if (!handlers) return 'ignored';
     const schema = payloadSchemaFor(topic, event.type, event.version);
     if (!schema) throw new UnprocessableEventError(`No contract for ${event.type} v${event.version} on ${topic}`);
     const parsed = schema.safeParse(event.payload);
@@ -74,7 +78,7 @@ export class EventConsumer {
         [this.options.consumerName, event.id, topic, event.type],
       );
       if (inserted.length === 0) return 'duplicate';
-      await handler.handle({ ...event, payload: parsed.data }, manager);
+      for (const handler of handlers) await handler.handle({ ...event, payload: parsed.data }, manager);
       return 'applied';
     });
   }

@@ -2,10 +2,10 @@ import { GatewayClient, retrying } from './gateway-client';
 import { DEMO_BUYERS, DEMO_PLATFORM, DEMO_SELLER } from './demo-identities';
 
 const PRODUCTS = [
-  { key: 'tee', title: 'Organic cotton tee', skus: [['TEE-BLK-M', 'Black', 'M', 1900, 40], ['TEE-BLK-L', 'Black', 'L', 1900, 25], ['TEE-WHT-M', 'White', 'M', 1900, 0]] },
-  { key: 'mug', title: 'Stoneware mug', skus: [['MUG-SAND', 'Sand', 'One size', 1450, 60]] },
-  { key: 'lamp', title: 'Rattan table lamp', skus: [['LAMP-NAT', 'Natural', 'One size', 5900, 8]] },
-  { key: 'serum', title: 'Vitamin C serum 30 ml', skus: [['SERUM-30', 'Clear', '30 ml', 2450, 120]] },
+  { key: 'tee', title: 'Organic cotton tee, relaxed crew neck', categoryId: 'apparel', attributes: [['Material', 'Organic cotton']], skus: [['TEE-BLK-M', 'Black', 'M', 1900, 40], ['TEE-BLK-L', 'Black', 'L', 1900, 25], ['TEE-WHT-M', 'White', 'M', 1900, 0]] },
+  { key: 'mug', title: 'Stoneware mug with speckled sand glaze', categoryId: 'home', attributes: [['Material', 'Stoneware']], skus: [['MUG-SAND', 'Sand', 'One size', 1450, 60]] },
+  { key: 'lamp', title: 'Rattan table lamp with linen shade', categoryId: 'home', attributes: [['Material', 'Rattan']], skus: [['LAMP-NAT', 'Natural', 'One size', 5900, 8]] },
+  { key: 'serum', title: 'Vitamin C brightening serum 30 ml', categoryId: 'beauty', attributes: [['Volume', '30 ml'], ['Skin type', 'All skin types']], skus: [['SERUM-30', 'Clear', '30 ml', 2450, 120]] },
 ] as const;
 
 const CREATORS = [
@@ -23,18 +23,35 @@ export async function seedDemoData(client: GatewayClient, log: (msg: string) => 
   const skuIds: Record<string, string> = {};
   const productIds: string[] = [];
   for (const product of PRODUCTS) {
-    const created = await client.run(DEMO_SELLER, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id skus { id sellerSku } } }`, {
-      input: {
-        title: product.title,
-        idempotencyKey: `demo-product-${product.key}`,
-        skus: product.skus.map(([sellerSku, colour, size, price, stock]) => ({
-          sellerSku,
-          salesAttributes: [{ name: 'Colour', value: colour }, { name: 'Size', value: size }],
-          price: { amountMinor: String(price), currencyCode: 'USD' },
-          initialStock: stock,
-        })),
-      },
-    });
+    // Submitted for review (LISTING) and approved by the demo platform reviewer, so buyers can order it.
+    const created = await client
+      .run(DEMO_SELLER, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id status skus { id sellerSku } } }`, {
+        input: {
+          title: product.title,
+          saveMode: 'LISTING',
+          categoryId: product.categoryId,
+          images: [`https://images.example/demo/${product.key}.jpg`],
+          attributes: product.attributes.map(([name, value]) => ({ name, value })),
+          idempotencyKey: `demo-product-${product.key}`,
+          skus: product.skus.map(([sellerSku, colour, size, price, stock]) => ({
+            sellerSku,
+            salesAttributes: [{ name: 'Colour', value: colour }, { name: 'Size', value: size }],
+            price: { amountMinor: String(price), currencyCode: 'USD' },
+            initialStock: stock,
+          })),
+        },
+      })
+      .catch(async (error: Error) => {
+        // Demo data seeded before listing review used the same key with other input: reuse that product.
+        if (!/IDEMPOTENCY_CONFLICT/.test(error.message)) throw error;
+        const { shop } = await client.run(DEMO_SELLER, `{ shop { products(first: 100) { nodes { id status skus { id sellerSku } } } } }`);
+        return { createProduct: shop.products.nodes.find((p: any) => p.skus.some((s: any) => s.sellerSku === product.skus[0][0])) };
+      });
+    if (created.createProduct.status === 'PENDING') {
+      await client.run(DEMO_PLATFORM, `mutation($input: ProductCommandInput!) { approveProduct(input: $input) { id } }`, {
+        input: { productId: created.createProduct.id, idempotencyKey: `demo-approve-${product.key}` },
+      });
+    }
     productIds.push(created.createProduct.id);
     for (const sku of created.createProduct.skus) skuIds[sku.sellerSku] = sku.id;
   }

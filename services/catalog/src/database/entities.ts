@@ -2,8 +2,9 @@ import { ShopEntity } from '../shop/shop.entity';
 import { WarehouseEntity } from '../inventory/warehouse.entity';
 import { ProductEntity } from '../product/product.entity';
 import { SkuEntity } from '../product/sku.entity';
+import { ProductRevisionEntity } from '../review/product-revision.entity';
 import { InventoryLevelEntity } from '../inventory/inventory-level.entity';
 import { StockMovementEntity } from '../inventory/stock-movement.entity';
 
 /** Every TypeORM entity of the catalog database. */
-export const entities = [ShopEntity, WarehouseEntity, ProductEntity, SkuEntity, InventoryLevelEntity, StockMovementEntity];
+export const entities = [ShopEntity, WarehouseEntity, ProductEntity, SkuEntity, ProductRevisionEntity, InventoryLevelEntity, StockMovementEntity];

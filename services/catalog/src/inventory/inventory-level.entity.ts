@@ -1,5 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/**
+ * Stock of one SKU in one warehouse. Reserved, committed and the unsellable states all stay inside
+ * on hand; a CHECK constraint keeps available (on hand minus all of them) from going negative.
+ */
 @Entity({ name: 'inventory_levels' })
 export class InventoryLevelEntity {
   @PrimaryColumn({ type: 'text' })
@@ -16,6 +20,18 @@ export class InventoryLevelEntity {
 
   @Column({ type: 'int', default: 0 })
   reserved: number;
+
+  @Column({ type: 'int', default: 0 })
+  committed: number;
+
+  @Column({ type: 'int', default: 0 })
+  damaged: number;
+
+  @Column({ type: 'int', default: 0 })
+  qualityControl: number;
+
+  @Column({ type: 'int', default: 0 })
+  safetyStock: number;
 
   @Column({ type: 'int', default: 1 })
   version: number;

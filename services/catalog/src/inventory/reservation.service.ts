@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope, InventoryReservationFailedV1, InventoryReservedV1, OrderPlacedV1, createEvent } from '@sc/events';
 import { appendToOutbox } from '@sc/messaging';
 import { InventoryRepository, ReservationRequest } from './inventory.repository';
+import { StockStatusService } from './stock-status.service';
+import { causedBy } from './inventory.events';
 
 /** Sums quantities per SKU (two lines of one SKU must be checked together) in a fixed order to avoid deadlocks. */
 export function summedBySku(lines: OrderPlacedV1['lines']): ReservationRequest[] {
@@ -14,12 +16,20 @@ export function summedBySku(lines: OrderPlacedV1['lines']): ReservationRequest[]
 /** Reserves stock for a placed order: every line or none, then records the outcome for orders. */
 @Injectable()
 export class ReservationService {
-  constructor(private readonly inventory: InventoryRepository) {}
+  constructor(
+    private readonly inventory: InventoryRepository,
+    private readonly stockStatus: StockStatusService,
+  ) {}
 
   async reserveForOrder(manager: EntityManager, placed: EventEnvelope<OrderPlacedV1>): Promise<void> {
     const sellerId = placed.sellerId;
     const { orderId } = placed.payload;
     const requests = summedBySku(placed.payload.lines);
+    await this.inventory.lockOrder(manager, orderId);
+    // A cancellation that overtook its order.placed: holding stock now would leak it for good.
+    if (await this.inventory.isOrderClosed(manager, orderId)) return;
+    // Another event id for the same order (a producer retry) finds the order already reserved.
+    if (await this.inventory.hasReservation(manager, orderId)) return;
     await manager.query('SAVEPOINT reserve_order');
     const warehouseBySku = new Map<string, string>();
     const unknown: string[] = [];
@@ -46,11 +56,18 @@ export class ReservationService {
     }
 
     await manager.query(
-      `INSERT INTO stock_movements (seller_id, sku_id, warehouse_id, movement_type, quantity, source_type, source_id)
-       SELECT $1, r.sku_id, r.warehouse_id, 'RESERVATION', r.quantity, 'ORDER', $2
+      `INSERT INTO stock_movements (seller_id, sku_id, warehouse_id, movement_type, quantity, source_type, source_id, order_id, reserved_delta)
+       SELECT $1, r.sku_id, r.warehouse_id, 'RESERVATION', r.quantity, 'ORDER', $2, $2, -r.quantity
          FROM unnest($3::text[], $4::text[], $5::int[]) AS r(sku_id, warehouse_id, quantity)`,
       [sellerId, orderId, requests.map((r) => r.skuId), requests.map((r) => warehouseBySku.get(r.skuId)), requests.map((r) => -r.quantity)],
     );
+    await manager.query(
+      `INSERT INTO reserved_order_lines (order_line_id, order_id, seller_id, sku_id, quantity)
+       SELECT r.line_id, $1, $2, r.sku_id, r.quantity FROM unnest($3::text[], $4::text[], $5::int[]) AS r(line_id, sku_id, quantity)
+       ON CONFLICT DO NOTHING`,
+      [orderId, sellerId, placed.payload.lines.map((l) => l.orderLineId), placed.payload.lines.map((l) => l.skuId), placed.payload.lines.map((l) => l.quantity)],
+    );
+    await this.stockStatus.refresh(manager, causedBy(placed), requests.map((r) => r.skuId));
     const payload: InventoryReservedV1 = {
       orderId,
       lines: placed.payload.lines.map((l) => ({

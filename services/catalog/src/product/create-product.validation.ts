@@ -1,11 +1,13 @@
-import { FieldProblem, checkIdempotencyKey, checkInteger, checkText, parseMoneyInput } from '@sc/graphql';
+import { FieldProblem, checkIdempotencyKey, checkInteger, checkText } from '@sc/graphql';
 import { CreateProductInput } from './create-product.input';
+import { checkAttributes, checkCategoryId, checkImages, parsePricePair } from './product-content.validation';
 
-/** A validated SKU, price parsed into minor units. */
+/** A validated SKU, prices parsed into minor units. */
 export interface ValidSku {
   sellerSku: string;
   salesAttributes: Array<{ name: string; value: string }>;
   priceMinor: bigint;
+  listPriceMinor: bigint | null;
   currencyCode: string;
   initialStock: number;
 }
@@ -15,6 +17,9 @@ export function validateCreateProduct(input: CreateProductInput, shopCurrency: s
   const problems: FieldProblem[] = [
     ...checkText('title', input.title, 1, 255),
     ...checkText('description', input.description, 0, 10_000),
+    ...checkCategoryId('categoryId', input.categoryId),
+    ...checkImages('images', input.images),
+    ...checkAttributes('attributes', input.attributes),
     ...checkIdempotencyKey('idempotencyKey', input.idempotencyKey),
   ];
   if (input.skus.length < 1 || input.skus.length > 100) problems.push({ field: 'skus', message: 'must have 1 to 100 SKUs' });
@@ -25,19 +30,15 @@ export function validateCreateProduct(input: CreateProductInput, shopCurrency: s
     problems.push(...checkText(`${field}.sellerSku`, sku.sellerSku, 1, 64));
     if (seen.has(sku.sellerSku)) problems.push({ field: `${field}.sellerSku`, message: 'is repeated in this product' });
     seen.add(sku.sellerSku);
-    sku.salesAttributes.forEach((a, j) => {
-      problems.push(...checkText(`${field}.salesAttributes[${j}].name`, a.name, 1, 64));
-      problems.push(...checkText(`${field}.salesAttributes[${j}].value`, a.value, 1, 64));
-    });
+    problems.push(...checkAttributes(`${field}.salesAttributes`, sku.salesAttributes, 64));
     problems.push(...checkInteger(`${field}.initialStock`, sku.initialStock, 0, 10_000_000));
-    const price = parseMoneyInput(`${field}.price`, sku.price, shopCurrency);
+    const price = parsePricePair(field, sku.price, sku.listPrice, shopCurrency);
     if (Array.isArray(price)) problems.push(...price);
     else {
       skus.push({
         sellerSku: sku.sellerSku.trim(),
         salesAttributes: sku.salesAttributes.map((a) => ({ name: a.name.trim(), value: a.value.trim() })),
-        priceMinor: price.amount,
-        currencyCode: price.currencyCode,
+        ...price,
         initialStock: sku.initialStock,
       });
     }

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/** The marketplace's product statuses; transitions arrive with the listing-review work. */
+/** The marketplace's product statuses; product.state-machine.ts holds the one transition table. */
 export enum ProductStatus {
   DRAFT = 'DRAFT',
   PENDING = 'PENDING',

@@ -4,6 +4,7 @@ import { ProductRepository } from './product.repository';
 import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
 import { productReadScope } from './read-scope';
+import { ProductRevisionEntity } from '../review/product-revision.entity';
 
 /** Per-request batch loaders: N products or SKUs in one request cost one SQL statement each. */
 @Injectable()
@@ -20,6 +21,14 @@ export class ProductLoaders {
 
   skuById() {
     return batchLoader<string, SkuEntity>('catalog.skuById', (ids) => this.products.findSkusByIds(productReadScope(), ids), (s) => s.id);
+  }
+
+  latestRevisionByProductId() {
+    return batchLoader<string, ProductRevisionEntity>(
+      'catalog.latestRevisionByProductId',
+      (ids) => this.products.findLatestRevisions(productReadScope(), ids),
+      (r) => r.productId,
+    );
   }
 
   skusByProductId() {

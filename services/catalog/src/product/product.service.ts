@@ -6,10 +6,12 @@ import { appendToOutbox } from '@sc/messaging';
 import { MessagingHost } from '@sc/service';
 import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
-import { ProductStatus } from './product-status';
 import { CreateProductInput } from './create-product.input';
 import { validateCreateProduct } from './create-product.validation';
 import { productCreated } from './product.events';
+import { nextProductStatus } from './product.state-machine';
+import { SaveMode } from './product-content.model';
+import { assertListable } from './product-lifecycle.service';
 import { ShopRepository } from '../shop/shop.repository';
 import { InventoryLevelEntity } from '../inventory/inventory-level.entity';
 import { WarehouseEntity } from '../inventory/warehouse.entity';
@@ -24,14 +26,25 @@ export class ProductService {
   ) {}
 
   /**
-   * Creates a live product with its SKUs and their opening stock in the default warehouse, and records
-   * `product.created`, all in one transaction. Listing review arrives with the catalog lifecycle work.
+   * Creates a product with its SKUs and their opening stock in the default warehouse, and records
+   * `product.created`, all in one transaction: a DRAFT, or with saveMode LISTING a product in review
+   * (PENDING) once the listing check passes. Nothing is sellable before the platform approves it.
    */
   async create(sellerId: string, input: CreateProductInput): Promise<ProductEntity> {
     const shop = await this.shops.findById(sellerId);
     if (!shop) throw new NotFoundError('Shop', sellerId);
     const { problems, skus } = validateCreateProduct(input, shop.currencyCode.trim());
     assertValid(problems);
+    const content = {
+      title: input.title.trim(),
+      description: input.description.trim(),
+      categoryId: input.categoryId?.trim() || null,
+      images: input.images,
+      attributes: input.attributes.map((a) => ({ name: a.name.trim(), value: a.value.trim() })),
+    };
+    const listing = input.saveMode === SaveMode.LISTING;
+    if (listing) assertListable(content);
+    const status = nextProductStatus('NEW', listing ? 'createListing' : 'createDraft', 'SELLER_STAFF');
 
     const productId = await this.dataSource
       .transaction(async (manager) => {
@@ -43,9 +56,8 @@ export class ProductService {
             const product = manager.create(ProductEntity, {
               id: newId('prd'),
               sellerId,
-              title: input.title.trim(),
-              description: input.description.trim(),
-              status: ProductStatus.ACTIVATE,
+              ...content,
+              status,
             });
             await manager.insert(ProductEntity, product);
             const skuEntities = skus.map((s, position) =>
@@ -56,6 +68,7 @@ export class ProductService {
                 sellerSku: s.sellerSku,
                 salesAttributes: s.salesAttributes,
                 priceMinor: s.priceMinor.toString(),
+                listPriceMinor: s.listPriceMinor === null ? null : s.listPriceMinor.toString(),
                 currencyCode: s.currencyCode,
                 position,
               }),

@@ -27,6 +27,10 @@ export class SkuEntity {
   @Column({ type: 'bigint' })
   priceMinor: string;
 
+  /** The crossed-out "was" price in minor units, never below the price; null when none. */
+  @Column({ type: 'bigint', nullable: true })
+  listPriceMinor: string | null;
+
   @Column({ type: 'char', length: 3 })
   currencyCode: string;
 

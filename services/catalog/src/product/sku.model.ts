@@ -19,4 +19,7 @@ export class Sku {
 
   @Field(() => Money)
   price: Money;
+
+  @Field(() => Money, { nullable: true, description: 'The crossed-out "was" price; never below the price.' })
+  listPrice: Money | null;
 }

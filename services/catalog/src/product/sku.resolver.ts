@@ -5,7 +5,7 @@ import { ProductLoaders } from './product.loaders';
 import { toProduct, toSku } from './product.mapper';
 import { InventoryLevel } from '../inventory/inventory-level.model';
 import { InventoryLoaders } from '../inventory/inventory.loaders';
-import { toInventoryLevel } from '../inventory/inventory.mapper';
+import { availableOf, toInventoryLevel } from '../inventory/inventory.mapper';
 
 @Resolver(() => Sku)
 export class SkuResolver {
@@ -28,7 +28,7 @@ export class SkuResolver {
   @ResolveField(() => Int, { description: 'Units that can be sold across all warehouses.' })
   async availableQuantity(@Parent() sku: Sku): Promise<number> {
     const levels = await this.inventoryLoaders.levelsBySkuId().load(sku.id);
-    return levels.reduce((sum, level) => sum + level.onHand - level.reserved, 0);
+    return levels.reduce((sum, level) => sum + availableOf(level), 0);
   }
 
   @ResolveReference()

@@ -7,6 +7,7 @@ import { ShopLoaders } from './shop.loaders';
 import { RegisterShopInput } from './register-shop.input';
 import { toShop } from './shop.mapper';
 import { ProductConnection } from '../product/product.model';
+import { ProductBucketCounts, ProductFilter } from '../product/product-bucket';
 import { ProductStatus } from '../product/product-status';
 import { ProductQueries } from '../product/product.queries';
 
@@ -34,8 +35,14 @@ export class ShopResolver {
     @Parent() shop: Shop,
     @Args() page: PageArgs,
     @Args('status', { type: () => ProductStatus, nullable: true }) status?: ProductStatus,
+    @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter,
   ) {
-    return this.productQueries.listForShop(shop.id, page, status ?? null);
+    return this.productQueries.listForShop(shop.id, page, filter ?? {}, status ?? null);
+  }
+
+  @ResolveField(() => ProductBucketCounts, { description: 'Products per seller-center tab (a live product with a revision in review counts in both Active and In review).' })
+  productBucketCounts(@Parent() shop: Shop) {
+    return this.productQueries.bucketCounts(shop.id);
   }
 
   @ResolveReference()

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { newId } from '@sc/db';
+import { createEvent } from '@sc/events';
+import { currentContext } from '@sc/auth';
+import { appendToOutbox } from '@sc/messaging';
 import { AppError, SUPPORTED_CURRENCIES, assertValid, checkText } from '@sc/graphql';
 import { ShopEntity } from './shop.entity';
 import { WarehouseEntity } from '../inventory/warehouse.entity';
@@ -45,6 +48,13 @@ export class ShopService {
       const shop = manager.create(ShopEntity, { id: sellerId, name: input.name.trim(), currencyCode: input.currencyCode, timeZone: input.timeZone });
       await manager.save(shop);
       await manager.save(manager.create(WarehouseEntity, { id: newId('whs'), sellerId, name: 'Main warehouse', isDefault: true }));
+      // Orders buckets its dashboard days in the shop's time zone; this event is its only source of it.
+      const { identity, correlationId } = currentContext();
+      await appendToOutbox(manager, 'catalog.product.v1', [createEvent({
+        type: 'shop.registered', source: 'catalog', sellerId, aggregateType: 'Shop', aggregateId: sellerId, aggregateVersion: 1,
+        correlationId, actor: { type: 'SELLER_STAFF', id: identity.userId },
+        payload: { shopId: sellerId, name: shop.name, currencyCode: shop.currencyCode, timeZone: shop.timeZone },
+      })]);
       return (await this.shops.findById(sellerId, manager))!;
     });
   }

@@ -28,4 +28,31 @@ export class OrderLineEntity {
 
   @Column({ type: 'int' })
   position: number;
+
+  @Column({ type: 'int', default: 0 })
+  cancelledQuantity: number;
+
+  /** Units put into packages (shipped or not). */
+  @Column({ type: 'int', default: 0 })
+  packedQuantity: number;
+
+  @Column({ type: 'int', default: 0 })
+  shippedQuantity: number;
+
+  /** This line's share of the order's shipping fee (largest-remainder allocation). */
+  @Column({ type: 'bigint', default: '0' })
+  shippingFeeMinor: string;
+
+  /** This line's share of the order's seller discount. */
+  @Column({ type: 'bigint', default: '0' })
+  sellerDiscountMinor: string;
+
+  @Column({ type: 'text', nullable: true })
+  creatorId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contentId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  adCampaignId: string | null;
 }

@@ -1,4 +1,7 @@
-import { ActorType, EventEnvelope, OrderCancelledV1, OrderConfirmedV1, OrderPlacedV1, createEvent } from '@sc/events';
+import {
+  ActorType, EventEnvelope, OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1,
+  PackageShippedV1, createEvent,
+} from '@sc/events';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
 
@@ -44,3 +47,42 @@ export const orderConfirmed = (order: OrderEntity, cause: Cause): EventEnvelope<
 
 export const orderCancelled = (order: OrderEntity, cause: Cause, cancelledBy: OrderCancelledV1['cancelledBy']): EventEnvelope<OrderCancelledV1> =>
   orderEvent<OrderCancelledV1>(order, 'order.cancelled', cause, { orderId: order.id, reason: order.cancelReason ?? 'UNSPECIFIED', cancelledBy });
+
+/** A line and the units an event is about. */
+export interface LineQuantity {
+  orderLineId: string;
+  skuId: string;
+  quantity: number;
+}
+
+export const orderPaid = (order: OrderEntity, lines: LineQuantity[], cause: Cause): EventEnvelope<OrderPaidV1> =>
+  orderEvent<OrderPaidV1>(order, 'order.paid', cause, {
+    orderId: order.id,
+    buyerId: order.buyerId,
+    paidAt: order.paidAt!.toISOString(),
+    total: money(order.totalMinor, order.currencyCode.trim()),
+    lines,
+  });
+
+/** Actors `order.status_changed` may name. */
+export type StatusActor = OrderStatusChangedV1['actor'];
+
+export const orderStatusChanged = (order: OrderEntity, from: string, actor: StatusActor, reason: string | null, cause: Cause): EventEnvelope<OrderStatusChangedV1> =>
+  orderEvent<OrderStatusChangedV1>(order, 'order.status_changed', cause, { orderId: order.id, from, to: order.status, actor, reason });
+
+export const orderLinesCancelled = (order: OrderEntity, reason: string, lines: LineQuantity[], cause: Cause): EventEnvelope<OrderLinesCancelledV1> =>
+  orderEvent<OrderLinesCancelledV1>(order, 'order.lines_cancelled', cause, { orderId: order.id, reason, lines });
+
+export const packageShipped = (
+  order: OrderEntity,
+  pkg: { id: string; carrier: string; trackingNumber: string },
+  lines: LineQuantity[],
+  cause: Cause,
+): EventEnvelope<PackageShippedV1> =>
+  orderEvent<PackageShippedV1>(order, 'package.shipped', cause, {
+    orderId: order.id,
+    packageId: pkg.id,
+    carrier: pkg.carrier,
+    trackingNumber: pkg.trackingNumber,
+    lines,
+  });

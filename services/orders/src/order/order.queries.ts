@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PageArgs, readPageArgs, toConnection } from '@sc/graphql';
+import { PageArgs, assertValid, readPageArgs, toConnection } from '@sc/graphql';
 import { OrderRepository } from './order.repository';
-import { OrderStatus } from './order-status';
+import { OrderListFilter, validateOrderListFilter } from './order-list.filter';
 import { toOrder } from './order.mapper';
 
 /** Seller-facing order lists. */
@@ -9,9 +9,10 @@ import { toOrder } from './order.mapper';
 export class OrderQueries {
   constructor(private readonly orders: OrderRepository) {}
 
-  async listForShop(sellerId: string, page: PageArgs, status: OrderStatus | null) {
+  async listForShop(sellerId: string, page: PageArgs, filter: OrderListFilter) {
+    assertValid(validateOrderListFilter(filter));
     const { limit, afterKey } = readPageArgs(page);
-    const rows = await this.orders.listForSeller(sellerId, status, limit, afterKey);
+    const rows = await this.orders.listForSeller(sellerId, filter, limit, afterKey);
     return toConnection(rows.map(toOrder), limit);
   }
 }

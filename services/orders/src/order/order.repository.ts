@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
-import { OrderStatus } from './order-status';
+import { OrderListFilter } from './order-list.filter';
 import { SkuPriceEntity } from '../projections/sku-price.entity';
+import { PackageEntity, PackageLineEntity } from '../fulfilment/package.entity';
+import { CancellationRequestEntity } from '../cancellation/cancellation-request.entity';
 
 /** Who may read an order: the shop's staff, or the buyer who placed it. */
 export type OrderReadScope = { sellerId: string } | { buyerId: string };
@@ -30,10 +32,43 @@ export class OrderRepository {
       .getMany();
   }
 
-  /** One keyset page (limit + 1 rows) of a shop's orders, newest first, on orders_seller_*_idx. */
-  listForSeller(sellerId: string, status: OrderStatus | null, limit: number, afterId: string | null): Promise<OrderEntity[]> {
+  /** Packages of orders the caller already may read. */
+  findPackagesByOrderIds(orderIds: readonly string[]): Promise<PackageEntity[]> {
+    return this.dataSource.getRepository(PackageEntity).createQueryBuilder('p').where('p.orderId = ANY(:orderIds)', { orderIds }).orderBy('p.id').getMany();
+  }
+
+  findPackageLines(packageIds: readonly string[]): Promise<PackageLineEntity[]> {
+    return this.dataSource.getRepository(PackageLineEntity).createQueryBuilder('l').where('l.packageId = ANY(:packageIds)', { packageIds }).getMany();
+  }
+
+  /** Cancellation requests of orders the caller already may read. */
+  findCancellationsByOrderIds(orderIds: readonly string[]): Promise<CancellationRequestEntity[]> {
+    return this.dataSource
+      .getRepository(CancellationRequestEntity)
+      .createQueryBuilder('c')
+      .where('c.orderId = ANY(:orderIds)', { orderIds })
+      .orderBy('c.id')
+      .getMany();
+  }
+
+  /**
+   * One keyset page (limit + 1 rows) of a shop's orders, newest first. Every filter is a condition on
+   * orders under seller_id (indexes orders_seller_*); the SKU filter is a semi-join on order_lines_seller_sku_idx.
+   */
+  listForSeller(sellerId: string, filter: OrderListFilter, limit: number, afterId: string | null): Promise<OrderEntity[]> {
     const qb = this.dataSource.getRepository(OrderEntity).createQueryBuilder('o').where('o.sellerId = :sellerId', { sellerId });
-    if (status) qb.andWhere('o.status = :status', { status });
+    if (filter.statuses?.length) qb.andWhere('o.status = ANY(:statuses)', { statuses: filter.statuses });
+    if (filter.createdFrom) qb.andWhere('o.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
+    if (filter.createdTo) qb.andWhere('o.createdAt < :createdTo', { createdTo: filter.createdTo });
+    if (filter.paidFrom) qb.andWhere('o.paidAt >= :paidFrom', { paidFrom: filter.paidFrom });
+    if (filter.paidTo) qb.andWhere('o.paidAt < :paidTo', { paidTo: filter.paidTo });
+    if (filter.shipByBefore) qb.andWhere('o.shipByAt < :shipByBefore', { shipByBefore: filter.shipByBefore });
+    if (filter.buyerId) qb.andWhere('o.buyerId = :buyerId', { buyerId: filter.buyerId });
+    if (filter.hasOpenCancellation === true) qb.andWhere('o.openCancellationId IS NOT NULL');
+    if (filter.hasOpenCancellation === false) qb.andWhere('o.openCancellationId IS NULL');
+    if (filter.skuId) {
+      qb.andWhere('EXISTS (SELECT 1 FROM order_lines l WHERE l.seller_id = o.seller_id AND l.sku_id = :skuId AND l.order_id = o.id)', { skuId: filter.skuId });
+    }
     if (afterId) qb.andWhere('o.id < :afterId', { afterId });
     return qb.orderBy('o.id', 'DESC').limit(limit + 1).getMany();
   }

@@ -3,7 +3,27 @@ import { InvalidTransitionError } from '@sc/graphql';
 import { OrderStatus } from './order-status';
 
 /** Something that can happen to an order. */
-export type OrderAction = 'confirmStock' | 'rejectForStock';
+export type OrderAction =
+  | 'confirmStock'
+  | 'rejectForStock'
+  | 'pay'
+  | 'buyerCancel'
+  | 'expireUnpaid'
+  | 'releaseHold'
+  | 'requestCancellation'
+  | 'approveCancellation'
+  | 'rejectCancellation'
+  | 'autoApproveCancellation'
+  | 'sellerCancel'
+  | 'cancelLines'
+  | 'autoCancelUnshipped'
+  | 'createPackage'
+  | 'shipPackage'
+  | 'shipLastPackage'
+  | 'markInTransit'
+  | 'deliverPackage'
+  | 'deliverLastPackage'
+  | 'complete';
 
 interface Transition {
   from: OrderStatus;
@@ -12,10 +32,43 @@ interface Transition {
   actors: ActorType[];
 }
 
-/** Every allowed order transition and who may trigger it; anything else is INVALID_TRANSITION. */
+const S = OrderStatus;
+
+/**
+ * Every allowed order transition and who may trigger it; anything else is INVALID_TRANSITION. Rows whose
+ * `to` equals `from` are allowed actions that leave the status as it is (a package packed, a request filed).
+ * Shipping and delivery have a "last package" variant: the service picks it when no other package remains.
+ */
 export const ORDER_TRANSITIONS: readonly Transition[] = [
-  { from: OrderStatus.PENDING, action: 'confirmStock', to: OrderStatus.UNPAID, actors: ['SYSTEM'] },
-  { from: OrderStatus.PENDING, action: 'rejectForStock', to: OrderStatus.CANCELLED, actors: ['SYSTEM'] },
+  { from: S.PENDING, action: 'confirmStock', to: S.UNPAID, actors: ['SYSTEM'] },
+  { from: S.PENDING, action: 'rejectForStock', to: S.CANCELLED, actors: ['SYSTEM'] },
+  { from: S.UNPAID, action: 'pay', to: S.ON_HOLD, actors: ['BUYER'] },
+  { from: S.UNPAID, action: 'buyerCancel', to: S.CANCELLED, actors: ['BUYER'] },
+  { from: S.UNPAID, action: 'expireUnpaid', to: S.CANCELLED, actors: ['SYSTEM'] },
+  // Buyer remorse: cancel without the seller's approval; the recipient stays hidden and nothing ships.
+  { from: S.ON_HOLD, action: 'buyerCancel', to: S.CANCELLED, actors: ['BUYER'] },
+  { from: S.ON_HOLD, action: 'releaseHold', to: S.AWAITING_SHIPMENT, actors: ['SYSTEM'] },
+  { from: S.AWAITING_SHIPMENT, action: 'requestCancellation', to: S.AWAITING_SHIPMENT, actors: ['BUYER'] },
+  { from: S.AWAITING_SHIPMENT, action: 'approveCancellation', to: S.CANCELLED, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'autoApproveCancellation', to: S.CANCELLED, actors: ['SYSTEM'] },
+  { from: S.AWAITING_SHIPMENT, action: 'rejectCancellation', to: S.AWAITING_SHIPMENT, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'sellerCancel', to: S.CANCELLED, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'cancelLines', to: S.AWAITING_SHIPMENT, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'autoCancelUnshipped', to: S.CANCELLED, actors: ['SYSTEM'] },
+  { from: S.AWAITING_SHIPMENT, action: 'createPackage', to: S.AWAITING_SHIPMENT, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'shipPackage', to: S.PARTIALLY_SHIPPING, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'shipLastPackage', to: S.AWAITING_COLLECTION, actors: ['SELLER_STAFF'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'createPackage', to: S.PARTIALLY_SHIPPING, actors: ['SELLER_STAFF'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'shipPackage', to: S.PARTIALLY_SHIPPING, actors: ['SELLER_STAFF'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'shipLastPackage', to: S.AWAITING_COLLECTION, actors: ['SELLER_STAFF'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'markInTransit', to: S.PARTIALLY_SHIPPING, actors: ['CARRIER'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'deliverPackage', to: S.PARTIALLY_SHIPPING, actors: ['CARRIER'] },
+  { from: S.AWAITING_COLLECTION, action: 'markInTransit', to: S.IN_TRANSIT, actors: ['CARRIER'] },
+  { from: S.AWAITING_COLLECTION, action: 'deliverPackage', to: S.AWAITING_COLLECTION, actors: ['CARRIER'] },
+  { from: S.IN_TRANSIT, action: 'markInTransit', to: S.IN_TRANSIT, actors: ['CARRIER'] },
+  { from: S.IN_TRANSIT, action: 'deliverPackage', to: S.IN_TRANSIT, actors: ['CARRIER'] },
+  { from: S.IN_TRANSIT, action: 'deliverLastPackage', to: S.DELIVERED, actors: ['CARRIER'] },
+  { from: S.DELIVERED, action: 'complete', to: S.COMPLETED, actors: ['SYSTEM'] },
 ];
 
 /** The status after `action`, or INVALID_TRANSITION when the table does not allow it for this actor. */
@@ -28,3 +81,6 @@ export function nextOrderStatus(from: OrderStatus, action: OrderAction, actor: A
 /** True when the table allows `action` from `from` for this actor. */
 export const canTransition = (from: OrderStatus, action: OrderAction, actor: ActorType): boolean =>
   ORDER_TRANSITIONS.some((t) => t.from === from && t.action === action && t.actors.includes(actor));
+
+/** Every action of the table, for sweeps. */
+export const ORDER_ACTIONS: readonly OrderAction[] = [...new Set(ORDER_TRANSITIONS.map((t) => t.action))];

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { MoneyInput } from '@sc/graphql';
+import { Region } from './policy/region-policy';
 
 @InputType()
 export class PlaceOrderLineInput {
@@ -7,6 +9,27 @@ export class PlaceOrderLineInput {
 
   @Field(() => Int)
   quantity: number;
+
+  @Field(() => ID, { nullable: true, description: 'Creator whose content or affiliate link led to this line.' })
+  creatorId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The creator content (video, live) the buyer came from.' })
+  contentId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The ad campaign the buyer came from.' })
+  adCampaignId?: string | null;
+}
+
+@InputType({ description: 'Where the order is delivered; hidden from the shop during the remorse window.' })
+export class RecipientInput {
+  @Field()
+  name: string;
+
+  @Field()
+  phone: string;
+
+  @Field()
+  address: string;
 }
 
 @InputType()
@@ -16,6 +39,18 @@ export class PlaceOrderInput {
 
   @Field(() => [PlaceOrderLineInput])
   lines: PlaceOrderLineInput[];
+
+  @Field(() => RecipientInput, { nullable: true })
+  recipient?: RecipientInput | null;
+
+  @Field(() => Region, { nullable: true, description: 'Region whose order policy applies; US by default.' })
+  region?: Region | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Order-level shipping fee, split across lines in proportion to their totals.' })
+  shippingFee?: MoneyInput | null;
+
+  @Field(() => MoneyInput, { nullable: true, description: 'Order-level seller discount (at most the subtotal), split across lines in proportion to their totals.' })
+  sellerDiscount?: MoneyInput | null;
 
   @Field({ description: 'Same key and same input returns the same order; same key and other input is refused.' })
   idempotencyKey: string;

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentContext, requireRole } from '@sc/auth';
 import { newId, requestHash, runIdempotent } from '@sc/db';
@@ -12,7 +12,11 @@ import { OrderRepository } from './order.repository';
 import { PlaceOrderInput } from './place-order.input';
 import { validatePlaceOrder } from './place-order.validation';
 import { priceLines } from './order-pricing';
+import { assertSellable } from '../projections/product-sellability';
 import { orderPlaced } from './order.events';
+import { orderAmounts } from './money/order-amounts';
+import { Region } from './policy/region-policy';
+import { CLOCK, Clock } from '../clock/clock';
 
 /** Buyer checkout: prices the lines, stores a PENDING order and `order.placed` in one transaction. */
 @Injectable()
@@ -21,6 +25,7 @@ export class PlaceOrderService {
     private readonly dataSource: DataSource,
     private readonly orders: OrderRepository,
     private readonly messaging: MessagingHost,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async place(input: PlaceOrderInput): Promise<OrderEntity> {
@@ -28,7 +33,14 @@ export class PlaceOrderService {
     const { correlationId } = currentContext();
     assertValid(validatePlaceOrder(input));
     const prices = await this.orders.pricesFor(input.shopId, [...new Set(input.lines.map((l) => l.skuId))]);
+    assertSellable(prices);
     const priced = priceLines(input.lines, prices);
+    const amounts = orderAmounts(
+      priced.lines.map((l) => l.lineTotalMinor),
+      priced.currencyCode,
+      input.shippingFee ? { amount: BigInt(input.shippingFee.amountMinor), currencyCode: input.shippingFee.currencyCode } : null,
+      input.sellerDiscount ? { amount: BigInt(input.sellerDiscount.amountMinor), currencyCode: input.sellerDiscount.currencyCode } : null,
+    );
 
     const orderId = await this.dataSource.transaction(async (manager) => {
       const outcome = await runIdempotent(
@@ -41,9 +53,18 @@ export class PlaceOrderService {
             buyerId: buyer.userId,
             status: OrderStatus.PENDING,
             currencyCode: priced.currencyCode,
-            totalMinor: priced.totalMinor.toString(),
+            totalMinor: amounts.totalMinor.toString(),
+            subtotalMinor: amounts.subtotalMinor.toString(),
+            shippingFeeMinor: amounts.shippingFeeMinor.toString(),
+            sellerDiscountMinor: amounts.sellerDiscountMinor.toString(),
+            region: input.region ?? Region.US,
+            recipientName: input.recipient?.name.trim() ?? null,
+            recipientPhone: input.recipient?.phone.trim() ?? null,
+            recipientAddress: input.recipient?.address.trim() ?? null,
             cancelReason: null,
             version: 1,
+            createdAt: this.clock.now(),
+            updatedAt: this.clock.now(),
           });
           await manager.insert(OrderEntity, order);
           const lines = priced.lines.map((line, position) =>
@@ -56,6 +77,11 @@ export class PlaceOrderService {
               quantity: line.quantity,
               unitPriceMinor: line.unitPriceMinor.toString(),
               lineTotalMinor: line.lineTotalMinor.toString(),
+              shippingFeeMinor: amounts.lines[position].shippingFeeMinor.toString(),
+              sellerDiscountMinor: amounts.lines[position].sellerDiscountMinor.toString(),
+              creatorId: input.lines[position].creatorId ?? null,
+              contentId: input.lines[position].contentId ?? null,
+              adCampaignId: input.lines[position].adCampaignId ?? null,
               position,
             }),
           );

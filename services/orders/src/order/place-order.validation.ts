@@ -1,10 +1,13 @@
-import { FieldProblem, checkIdempotencyKey, checkInteger } from '@sc/graphql';
+import { FieldProblem, checkIdempotencyKey, checkInteger, checkText, parseMoneyInput } from '@sc/graphql';
 import { PlaceOrderInput } from './place-order.input';
 
 /** Most units of one line; a guard against typos and abuse, not a business rule. */
 export const MAX_LINE_QUANTITY = 999;
 /** Most lines in one order. */
 export const MAX_ORDER_LINES = 50;
+
+/** Ids of other services (creators, content, campaigns) recorded for attribution; opaque here. */
+const ATTRIBUTION_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 const ID_PATTERN = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_]{1,60}$`);
 
@@ -18,6 +21,21 @@ export function validatePlaceOrder(input: PlaceOrderInput): FieldProblem[] {
   input.lines.forEach((line, i) => {
     if (!ID_PATTERN('sku').test(line.skuId)) problems.push({ field: `lines[${i}].skuId`, message: 'is not a SKU id' });
     problems.push(...checkInteger(`lines[${i}].quantity`, line.quantity, 1, MAX_LINE_QUANTITY));
+    for (const field of ['creatorId', 'contentId', 'adCampaignId'] as const) {
+      const value = line[field];
+      if (value !== null && value !== undefined && !ATTRIBUTION_ID.test(value)) problems.push({ field: `lines[${i}].${field}`, message: 'is not a valid id' });
+    }
   });
+  if (input.recipient) {
+    problems.push(...checkText('recipient.name', input.recipient.name, 1, 200));
+    problems.push(...checkText('recipient.address', input.recipient.address, 1, 500));
+    if (!/^\+?[0-9 ()-]{6,30}$/.test(input.recipient.phone)) problems.push({ field: 'recipient.phone', message: 'is not a phone number' });
+  }
+  for (const field of ['shippingFee', 'sellerDiscount'] as const) {
+    const amount = input[field];
+    if (!amount) continue;
+    const parsed = parseMoneyInput(field, amount);
+    if (Array.isArray(parsed)) problems.push(...parsed);
+  }
   return problems;
 }

@@ -18,6 +18,14 @@ export class SkuPriceEntity {
   @Column({ type: 'char', length: 3 })
   currencyCode: string;
 
+  /** False unless the product is ACTIVATE in catalog; placeOrder refuses such SKUs. */
+  @Column({ type: 'boolean', default: false })
+  sellable: boolean;
+
+  /** Catalog product version that set this price; older price events are ignored. */
+  @Column({ type: 'int', default: 1 })
+  priceVersion: number;
+
   @Column({ type: 'uuid' })
   sourceEventId: string;
 

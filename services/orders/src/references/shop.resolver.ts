@@ -5,6 +5,7 @@ import { Shop } from './shop.model';
 import { OrderConnection } from '../order/order.model';
 import { OrderStatus } from '../order/order-status';
 import { OrderQueries } from '../order/order.queries';
+import { OrderListFilter } from '../order/order-list.filter';
 
 /** The order fields of catalog's Shop. */
 @Resolver(() => Shop)
@@ -15,10 +16,12 @@ export class ShopResolver {
   orders(
     @Parent() shop: Shop,
     @Args() page: PageArgs,
-    @Args('status', { type: () => OrderStatus, nullable: true }) status?: OrderStatus,
+    @Args('status', { type: () => OrderStatus, nullable: true, deprecationReason: 'Use filter.statuses.' }) status?: OrderStatus,
+    @Args('filter', { type: () => OrderListFilter, nullable: true }) filter?: OrderListFilter,
   ) {
     if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its orders");
-    return this.orderQueries.listForShop(shop.id, page, status ?? null);
+    const merged: OrderListFilter = { ...(filter ?? {}), statuses: filter?.statuses ?? (status ? [status] : null) };
+    return this.orderQueries.listForShop(shop.id, page, merged);
   }
 
   @ResolveReference()

@@ -1,4 +1,6 @@
 import { InitialSchema1764100000000 } from './1764100000000-initial-schema';
+import { ProductLifecycle1764300000000 } from './1764300000000-product-lifecycle';
+import { InventoryStatesAndTraffic1764310000000 } from './1764310000000-inventory-states-and-traffic';
 
 /** Every migration of the catalog database, oldest first. */
-export const migrations = [InitialSchema1764100000000];
+export const migrations = [InitialSchema1764100000000, ProductLifecycle1764300000000, InventoryStatesAndTraffic1764310000000];

@@ -1,0 +1,44 @@
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { PageArgs, readPageArgs, toConnection } from '@sc/graphql';
+import { Shop } from '../shop/shop.model';
+import { Sku } from '../product/sku.model';
+import { ProductLoaders } from '../product/product.loaders';
+import { toSku } from '../product/product.mapper';
+import { Warehouse } from './warehouse.model';
+import { StockQueries } from './stock-queries';
+import { SkuStockStatus, SkuStockStatusConnection, toSkuStockStatus } from './sku-stock-status.model';
+
+/** Inventory fields on Shop: warehouses and the out-of-stock list for the home page. */
+@Resolver(() => Shop)
+export class ShopInventoryResolver {
+  constructor(private readonly queries: StockQueries) {}
+
+  @ResolveField(() => [Warehouse])
+  async warehouses(@Parent() shop: Shop): Promise<Warehouse[]> {
+    return (await this.queries.warehousesBySellerId().load(shop.id)).map((w) => ({ id: w.id, name: w.name, isDefault: w.isDefault }));
+  }
+
+  @ResolveField(() => SkuStockStatusConnection, { description: 'SKUs at or below their out-of-stock threshold.' })
+  async outOfStockSkus(@Parent() shop: Shop, @Args() page: PageArgs) {
+    const { limit, afterKey } = readPageArgs(page);
+    const rows = (await this.queries.outOfStock(shop.id, limit, afterKey)).map(toSkuStockStatus);
+    return toConnection(rows, limit);
+  }
+
+  @ResolveField(() => Int, { description: 'How many SKUs are out of stock.' })
+  outOfStockSkuCount(@Parent() shop: Shop): Promise<number> {
+    return this.queries.outOfStockCount(shop.id);
+  }
+}
+
+/** The SKU behind a stock status. */
+@Resolver(() => SkuStockStatus)
+export class SkuStockStatusResolver {
+  constructor(private readonly products: ProductLoaders) {}
+
+  @ResolveField(() => Sku, { nullable: true })
+  async sku(@Parent() status: SkuStockStatus): Promise<Sku | null> {
+    const entity = await this.products.skuById().load(status.skuId);
+    return entity ? toSku(entity) : null;
+  }
+}

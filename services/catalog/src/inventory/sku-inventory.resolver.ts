@@ -1,0 +1,36 @@
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { currentSellerId } from '@sc/auth';
+import { MAX_PAGE_SIZE, PageArgs, ValidationFailedError } from '@sc/graphql';
+import { Sku } from '../product/sku.model';
+import { InventoryRepository } from './inventory.repository';
+import { StockQueries } from './stock-queries';
+import { StockMovementConnection, decodeMovementCursor, toMovementConnection } from './stock-movement.model';
+
+/** Inventory fields on Sku (the Sku type itself belongs to the product module). */
+@Resolver(() => Sku)
+export class SkuInventoryResolver {
+  constructor(
+    private readonly inventory: InventoryRepository,
+    private readonly queries: StockQueries,
+  ) {}
+
+  @ResolveField(() => StockMovementConnection, { description: 'The stock ledger of this SKU, newest first.' })
+  async stockMovements(@Parent() sku: Sku, @Args() page: PageArgs): Promise<StockMovementConnection> {
+    const first = page.first ?? 20;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new ValidationFailedError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    }
+    const before = page.after ? decodeMovementCursor(page.after) : null;
+    return toMovementConnection(await this.inventory.listMovements(currentSellerId(), sku.id, first, before), first);
+  }
+
+  @ResolveField(() => Int, { description: 'Out of stock when available units are at or below this (default 0).' })
+  async outOfStockThreshold(@Parent() sku: Sku): Promise<number> {
+    return (await this.queries.statusBySkuId().load(sku.id))?.out_of_stock_threshold ?? 0;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether the SKU is out of stock across all warehouses.' })
+  async outOfStock(@Parent() sku: Sku): Promise<boolean> {
+    return (await this.queries.statusBySkuId().load(sku.id))?.out_of_stock ?? false;
+  }
+}

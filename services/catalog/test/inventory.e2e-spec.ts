@@ -1,0 +1,417 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Pool } from 'pg';
+import { Identity } from '@sc/auth';
+import { newId } from '@sc/db';
+import { EventEnvelope, TopicName, createEvent } from '@sc/events';
+import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
+import { TestStack, callSubgraph, errorCodes, eventually, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import { RESERVE_SQL } from '../src/inventory/inventory.repository';
+
+// Inventory of the catalog subgraph: states, ledger, seller operations, the order/return saga steps,
+// out-of-stock transitions and storefront traffic, against real PostgreSQL and Kafka.
+describe('catalog inventory', () => {
+  let stack: TestStack;
+  let db: Client;
+  const seller = newSeller();
+  const other = newSeller();
+  let defaultWarehouseId: string;
+
+  const catalog = (identity: Identity, query: string, variables?: unknown) =>
+    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
+
+  const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id skus { id } } }`;
+  const createSku = async (initialStock: number, identity: Identity = seller) => {
+    const result = await catalog(identity, CREATE, {
+      input: {
+        title: 'Linen shirt',
+        idempotencyKey: newIdempotencyKey(),
+        skus: [{ sellerSku: `SH-${randomUUID()}`, price: { amountMinor: '2500', currencyCode: 'USD' }, initialStock }],
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    const product = (result.data as any).createProduct;
+    return { productId: product.id as string, skuId: product.skus[0].id as string };
+  };
+
+  const level = async (skuId: string, warehouseId = defaultWarehouseId) =>
+    (
+      await db.query(
+        `SELECT on_hand, reserved, committed, damaged, quality_control, safety_stock FROM inventory_levels WHERE sku_id = $1 AND warehouse_id = $2`,
+        [skuId, warehouseId],
+      )
+    ).rows[0];
+
+  /** Everything a mutation could write, to prove a refused one wrote nothing. */
+  const snapshot = async () =>
+    (
+      await db.query(`SELECT
+        (SELECT coalesce(json_agg(l ORDER BY l.sku_id, l.warehouse_id), '[]') FROM inventory_levels l) AS levels,
+        (SELECT count(*) FROM stock_movements) AS movements, (SELECT count(*) FROM outbox) AS outbox,
+        (SELECT count(*) FROM warehouses) AS warehouses, (SELECT count(*) FROM idempotency_keys) AS keys,
+        (SELECT coalesce(json_agg(s ORDER BY s.sku_id), '[]') FROM sku_stock_status s) AS statuses`)
+    ).rows[0];
+
+  const outboxTypes = async (key: string) =>
+    (await db.query(`SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY seq`, [key])).rows.map((r) => r.event_type);
+
+  const event = <T>(type: string, source: string, aggregateId: string, payload: T): EventEnvelope<T> =>
+    createEvent<T>({ type, source, sellerId: seller.sellerId!, aggregateType: 'Order', aggregateId, actor: { type: 'SYSTEM', id: null }, payload });
+
+  /**
+   * Delivers `e` twice, then a harmless marker with the same key (same partition, consumed after both),
+   * and waits for the marker: by then the duplicate has been consumed too.
+   */
+  const deliverTwice = async (topic: TopicName, e: EventEnvelope) => {
+    const marker =
+      topic === 'returns.return.v1'
+        ? event('return.received', 'returns', e.aggregateId, { returnId: newId('ret'), orderId: newId('ord'), lines: [] })
+        : event('order.lines_cancelled', 'orders', e.aggregateId, { orderId: newId('ord'), reason: 'marker', lines: [] });
+    await publishRaw(stack.settings, topic, [e, e]);
+    await publishRaw(stack.settings, topic, [marker]);
+    await eventually(async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount, (n) => n === 1);
+  };
+
+  const placeOrder = async (lines: Array<{ skuId: string; productId: string; quantity: number }>) => {
+    const orderId = newId('ord');
+    const placed = event('order.placed', 'orders', orderId, {
+      orderId,
+      buyerId: 'byr_test',
+      total: { amountMinor: '100', currencyCode: 'USD' },
+      lines: lines.map((l) => ({ orderLineId: newId('oln'), ...l, unitPrice: { amountMinor: '100', currencyCode: 'USD' } })),
+    });
+    await publishRaw(stack.settings, 'orders.order.v1', [placed]);
+    await eventually(async () => outboxTypes(orderId), (types) => types.length > 0);
+    return { orderId, lines: placed.payload.lines };
+  };
+
+  beforeAll(async () => {
+    stack = await startTestStack('inventory', { subgraphs: ['catalog'] });
+    db = await stack.db('catalog');
+    for (const identity of [seller, other]) {
+      const shop = await catalog(identity, `mutation { registerShop(input: { name: "Linen", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
+      expect(shop.errors).toBeUndefined();
+    }
+    const warehouses = await catalog(seller, `{ shop { warehouses { id isDefault } } }`);
+    defaultWarehouseId = (warehouses.data as any).shop.warehouses.find((w: any) => w.isDefault).id;
+  });
+
+  afterAll(async () => {
+    await stack?.dispose();
+  });
+
+  describe('concurrent reservations against real PostgreSQL', () => {
+    let pool: Pool;
+    beforeAll(() => {
+      pool = new Pool({ connectionString: databaseUrlOf(stack.settings, 'catalog'), max: 20 });
+    });
+    afterAll(async () => {
+      await pool.end();
+    });
+
+    it('lets exactly one of 50 concurrent reservations take the last unit', async () => {
+      const { skuId } = await createSku(1);
+      const results = await Promise.all(Array.from({ length: 50 }, () => pool.query(RESERVE_SQL, [skuId, seller.sellerId, 1])));
+      expect(results.filter((r) => r.rowCount === 1)).toHaveLength(1);
+      expect(await level(skuId)).toMatchObject({ on_hand: 1, reserved: 1 });
+    });
+
+    it('reserves exactly 500 of 10,000 concurrent single units, never below zero available', async () => {
+      const { skuId } = await createSku(500);
+      let sampling = true;
+      const samples: number[] = [];
+      // A connection of its own, so samples interleave with the reservations instead of queueing behind them.
+      const sampler = (async () => {
+        while (sampling) {
+          const { rows } = await db.query(
+            `SELECT on_hand - reserved - committed - damaged - quality_control - safety_stock AS available FROM inventory_levels WHERE sku_id = $1`,
+            [skuId],
+          );
+          samples.push(rows[0].available);
+        }
+      })();
+      const results = await Promise.all(Array.from({ length: 10_000 }, () => pool.query(RESERVE_SQL, [skuId, seller.sellerId, 1])));
+      sampling = false;
+      await sampler;
+      expect(results.filter((r) => r.rowCount === 1)).toHaveLength(500);
+      expect(await level(skuId)).toMatchObject({ on_hand: 500, reserved: 500 });
+      expect(samples.length).toBeGreaterThan(0);
+      expect(Math.min(...samples)).toBeGreaterThanOrEqual(0);
+      // The database itself refuses a level that would go negative, whatever the code does.
+      await expect(db.query(`UPDATE inventory_levels SET reserved = reserved + 1 WHERE sku_id = $1`, [skuId])).rejects.toMatchObject({ code: '23514' });
+    });
+  });
+
+  describe('order and return events, each applied once', () => {
+    it('reserves, commits and sells once each when every event is delivered twice', async () => {
+      const { skuId, productId } = await createSku(10);
+      const { orderId, lines } = await placeOrder([{ skuId, productId, quantity: 2 }, { skuId, productId, quantity: 1 }]);
+      expect(await level(skuId)).toMatchObject({ on_hand: 10, reserved: 3, committed: 0 });
+
+      const paid = event('order.paid', 'orders', orderId, {
+        orderId, buyerId: 'byr_test', paidAt: new Date().toISOString(), total: { amountMinor: '300', currencyCode: 'USD' },
+        lines: lines.map((l) => ({ orderLineId: l.orderLineId, skuId, quantity: l.quantity })),
+      });
+      await deliverTwice('orders.order.v1', paid);
+      expect(await level(skuId)).toMatchObject({ on_hand: 10, reserved: 0, committed: 3 });
+
+      const shipped = event('package.shipped', 'orders', orderId, {
+        orderId, packageId: newId('pkg'), carrier: 'UPS', trackingNumber: '1Z',
+        lines: lines.map((l) => ({ orderLineId: l.orderLineId, skuId, quantity: l.quantity })),
+      });
+      await deliverTwice('orders.order.v1', shipped);
+      expect(await level(skuId)).toMatchObject({ on_hand: 7, reserved: 0, committed: 0 });
+      expect(await outboxTypes(orderId)).toEqual(['inventory.reserved', 'inventory.committed', 'inventory.sold']);
+      const committed = await db.query(`SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = 'inventory.committed'`, [orderId]);
+      expect(committed.rows[0].envelope.payload.lines.map((l: any) => l.quantity)).toEqual([2, 1]);
+
+      const ledger = await db.query(`SELECT movement_type, quantity FROM stock_movements WHERE order_id = $1 ORDER BY id`, [orderId]);
+      expect(ledger.rows).toEqual([
+        { movement_type: 'RESERVATION', quantity: -3 },
+        { movement_type: 'COMMIT', quantity: 0 },
+        { movement_type: 'SALE', quantity: 0 },
+      ]);
+    });
+
+    it('releases a paid, unshipped order once on cancellation and nothing for a failed reservation', async () => {
+      const { skuId, productId } = await createSku(5);
+      const { orderId, lines } = await placeOrder([{ skuId, productId, quantity: 2 }]);
+      await deliverTwice('orders.order.v1', event('order.paid', 'orders', orderId, {
+        orderId, buyerId: 'byr_test', paidAt: new Date().toISOString(), total: { amountMinor: '200', currencyCode: 'USD' },
+        lines: [{ orderLineId: lines[0].orderLineId, skuId, quantity: 2 }],
+      }));
+      expect(await level(skuId)).toMatchObject({ on_hand: 5, reserved: 0, committed: 2 });
+      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'BUYER_CHANGED_MIND', cancelledBy: 'BUYER' }));
+      expect(await level(skuId)).toMatchObject({ on_hand: 5, reserved: 0, committed: 0 });
+      expect(await outboxTypes(orderId)).toEqual(['inventory.reserved', 'inventory.committed', 'inventory.released']);
+
+      const failed = await placeOrder([{ skuId, productId, quantity: 50 }]);
+      expect(await outboxTypes(failed.orderId)).toEqual(['inventory.reservation_failed']);
+      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', failed.orderId, { orderId: failed.orderId, reason: 'INSUFFICIENT_STOCK', cancelledBy: 'SYSTEM' }));
+      expect(await level(skuId)).toMatchObject({ on_hand: 5, reserved: 0, committed: 0 });
+      expect(await outboxTypes(failed.orderId)).toEqual(['inventory.reservation_failed']);
+    });
+
+    it('releases cancelled lines once, then the rest on order cancellation', async () => {
+      const { skuId, productId } = await createSku(6);
+      const { orderId, lines } = await placeOrder([{ skuId, productId, quantity: 2 }, { skuId, productId, quantity: 1 }]);
+      const cancelLine = event('order.lines_cancelled', 'orders', orderId, {
+        orderId, reason: 'OUT_OF_STOCK', lines: [{ orderLineId: lines[1].orderLineId, skuId, quantity: 1 }],
+      });
+      await deliverTwice('orders.order.v1', cancelLine);
+      expect(await level(skuId)).toMatchObject({ reserved: 2 });
+      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'SELLER', cancelledBy: 'SELLER' }));
+      expect(await level(skuId)).toMatchObject({ on_hand: 6, reserved: 0 });
+      const released = await db.query(`SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = 'inventory.released' ORDER BY seq`, [orderId]);
+      expect(released.rows.map((r) => r.envelope.payload.lines.map((l: any) => [l.orderLineId, l.quantity]))).toEqual([
+        [[lines[1].orderLineId, 1]],
+        [[lines[0].orderLineId, 2]],
+      ]);
+    });
+
+    it('reserves nothing for an order whose cancellation arrived first', async () => {
+      const { skuId, productId } = await createSku(3);
+      const orderId = newId('ord');
+      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'TIMEOUT', cancelledBy: 'SYSTEM' }));
+      const placed = event('order.placed', 'orders', orderId, {
+        orderId, buyerId: 'byr_test', total: { amountMinor: '100', currencyCode: 'USD' },
+        lines: [{ orderLineId: newId('oln'), skuId, productId, quantity: 1, unitPrice: { amountMinor: '100', currencyCode: 'USD' } }],
+      });
+      await deliverTwice('orders.order.v1', placed);
+      expect(await level(skuId)).toMatchObject({ on_hand: 3, reserved: 0 });
+    });
+
+    it('restocks RESTOCKED return lines once into the given warehouse', async () => {
+      const { skuId } = await createSku(0);
+      const created = await catalog(seller, `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id name isDefault } }`, {
+        input: { name: 'Returns dock', idempotencyKey: newIdempotencyKey() },
+      });
+      const warehouseId = (created.data as any).createWarehouse.id;
+      const returnId = newId('ret');
+      const received = event('return.received', 'returns', returnId, {
+        returnId, orderId: newId('ord'),
+        lines: [
+          { returnLineId: newId('rln'), skuId, quantity: 2, disposition: 'RESTOCKED', warehouseId },
+          { returnLineId: newId('rln'), skuId, quantity: 5, disposition: 'NOT_RESTOCKED', warehouseId },
+        ],
+      });
+      await deliverTwice('returns.return.v1', received);
+      expect(await level(skuId, warehouseId)).toMatchObject({ on_hand: 2, reserved: 0 });
+      expect(await outboxTypes(returnId)).toEqual(['inventory.restocked']);
+      const shop = await catalog(seller, `{ shop { warehouses { id name } } }`);
+      expect((shop.data as any).shop.warehouses.map((w: any) => w.name)).toContain('Returns dock');
+    });
+  });
+
+  describe('seller stock operations', () => {
+    const LEVEL = 'skuId warehouseId onHand reserved committed damaged qualityControl safetyStock available version';
+    const ADJUST = `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { ${LEVEL} } }`;
+    const SET = `mutation($input: SetInventoryInput!) { setInventory(input: $input) { ${LEVEL} } }`;
+    const MOVE = `mutation($input: MoveInventoryStateInput!) { moveInventoryState(input: $input) { ${LEVEL} } }`;
+    const THRESHOLD = `mutation($input: SetOutOfStockThresholdInput!) { setOutOfStockThreshold(input: $input) { skuId outOfStockThreshold outOfStock available } }`;
+    const WAREHOUSE = `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id } }`;
+
+    it('adjusts, sets with compare-and-set, and moves units between states', async () => {
+      const { skuId } = await createSku(10);
+      const key = newIdempotencyKey();
+      const adjust = { skuId, warehouseId: defaultWarehouseId, delta: 5, reason: 'RECEIVED', idempotencyKey: key };
+      const adjusted = await catalog(seller, ADJUST, { input: adjust });
+      expect((adjusted.data as any).adjustInventory).toMatchObject({ onHand: 15, available: 15 });
+      // The same key again is a replay, not a second adjustment.
+      await catalog(seller, ADJUST, { input: adjust });
+      expect(await level(skuId)).toMatchObject({ on_hand: 15 });
+
+      const moved = await catalog(seller, MOVE, { input: { skuId, warehouseId: defaultWarehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity: 3, idempotencyKey: newIdempotencyKey() } });
+      expect((moved.data as any).moveInventoryState).toMatchObject({ onHand: 15, damaged: 3, available: 12 });
+      const toQc = await catalog(seller, MOVE, { input: { skuId, warehouseId: defaultWarehouseId, from: 'DAMAGED', to: 'QUALITY_CONTROL', quantity: 2, idempotencyKey: newIdempotencyKey() } });
+      expect((toQc.data as any).moveInventoryState).toMatchObject({ damaged: 1, qualityControl: 2, available: 12 });
+
+      const set = await catalog(seller, SET, { input: { skuId, warehouseId: defaultWarehouseId, quantity: 20, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() } });
+      expect((set.data as any).setInventory).toMatchObject({ onHand: 20, available: 17 });
+
+      const before = await snapshot();
+      const stale = await catalog(seller, SET, { input: { skuId, warehouseId: defaultWarehouseId, quantity: 1, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() } });
+      expect(errorCodes(stale)).toEqual(['STALE_QUANTITY']);
+      expect(stale.errors![0].extensions).toMatchObject({ currentQuantity: 20 });
+      expect(await snapshot()).toEqual(before);
+
+      const tooMuch = await catalog(seller, ADJUST, { input: { ...adjust, delta: -18, idempotencyKey: newIdempotencyKey() } });
+      expect(errorCodes(tooMuch)).toEqual(['INSUFFICIENT_STOCK']);
+      expect(await snapshot()).toEqual(before);
+
+      const movements = await catalog(seller, `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
+        ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity reason stateFrom stateTo } pageInfo { hasNextPage endCursor } } } } }`);
+      const page = (movements.data as any)._entities[0].stockMovements;
+      expect(page.nodes.map((n: any) => n.type)).toEqual(['ADJUSTMENT', 'STATE_MOVE', 'STATE_MOVE']);
+      expect(page.pageInfo.hasNextPage).toBe(true);
+      const next = await catalog(seller, `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
+        ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity } pageInfo { hasNextPage } } } } }`, { after: page.pageInfo.endCursor });
+      expect((next.data as any)._entities[0].stockMovements.nodes).toEqual([
+        { type: 'ADJUSTMENT', quantity: 5 },
+        { type: 'RECEIPT', quantity: 10 },
+      ]);
+    });
+
+    describe('refuses bad input with a typed error and writes nothing', () => {
+      let mine: { skuId: string };
+      let foreign: { skuId: string };
+      let foreignWarehouseId: string;
+      beforeAll(async () => {
+        mine = await createSku(4);
+        foreign = await createSku(4, other);
+        const shop = await catalog(other, `{ shop { warehouses { id } } }`);
+        foreignWarehouseId = (shop.data as any).shop.warehouses[0].id;
+      });
+      const base = () => ({ skuId: mine.skuId, warehouseId: defaultWarehouseId, idempotencyKey: newIdempotencyKey() });
+
+      const cases: Array<[string, string, () => Record<string, unknown>, string]> = [
+        ['adjust by zero', ADJUST, () => ({ ...base(), delta: 0, reason: 'RECEIVED' }), 'VALIDATION_FAILED'],
+        ['adjust by more than the largest delta', ADJUST, () => ({ ...base(), delta: 2_000_000, reason: 'RECEIVED' }), 'VALIDATION_FAILED'],
+        ['adjust a foreign SKU', ADJUST, () => ({ ...base(), skuId: foreign.skuId, delta: 1, reason: 'RECEIVED' }), 'NOT_FOUND'],
+        ['adjust in a foreign warehouse', ADJUST, () => ({ ...base(), warehouseId: foreignWarehouseId, delta: 1, reason: 'RECEIVED' }), 'NOT_FOUND'],
+        ['adjust in an unknown warehouse', ADJUST, () => ({ ...base(), warehouseId: newId('whs'), delta: 1, reason: 'RECEIVED' }), 'NOT_FOUND'],
+        ['adjust with a control character in the SKU id', ADJUST, () => ({ ...base(), skuId: 'sku_\u0007', delta: 1, reason: 'RECEIVED' }), 'VALIDATION_FAILED'],
+        ['adjust with a short key', ADJUST, () => ({ ...base(), idempotencyKey: 'k', delta: 1, reason: 'RECEIVED' }), 'VALIDATION_FAILED'],
+        ['set a negative quantity', SET, () => ({ ...base(), quantity: -1, expectedQuantity: 4 }), 'VALIDATION_FAILED'],
+        ['set a foreign SKU', SET, () => ({ ...base(), skuId: foreign.skuId, quantity: 1, expectedQuantity: 4 }), 'NOT_FOUND'],
+        ['set in an unknown warehouse', SET, () => ({ ...base(), warehouseId: newId('whs'), quantity: 1, expectedQuantity: 0 }), 'NOT_FOUND'],
+        ['move zero units', MOVE, () => ({ ...base(), from: 'AVAILABLE', to: 'DAMAGED', quantity: 0 }), 'VALIDATION_FAILED'],
+        ['move negative units', MOVE, () => ({ ...base(), from: 'AVAILABLE', to: 'DAMAGED', quantity: -2 }), 'VALIDATION_FAILED'],
+        ['move to the same state', MOVE, () => ({ ...base(), from: 'DAMAGED', to: 'DAMAGED', quantity: 1 }), 'VALIDATION_FAILED'],
+        ['move more than available', MOVE, () => ({ ...base(), from: 'AVAILABLE', to: 'SAFETY_STOCK', quantity: 5 }), 'INSUFFICIENT_STOCK'],
+        ['move units the state does not have', MOVE, () => ({ ...base(), from: 'DAMAGED', to: 'AVAILABLE', quantity: 1 }), 'INSUFFICIENT_STOCK'],
+        ['move a foreign SKU', MOVE, () => ({ ...base(), skuId: foreign.skuId, from: 'AVAILABLE', to: 'DAMAGED', quantity: 1 }), 'NOT_FOUND'],
+        ['a negative threshold', THRESHOLD, () => ({ skuId: mine.skuId, threshold: -1, idempotencyKey: newIdempotencyKey() }), 'VALIDATION_FAILED'],
+        ['a threshold on a foreign SKU', THRESHOLD, () => ({ skuId: foreign.skuId, threshold: 1, idempotencyKey: newIdempotencyKey() }), 'NOT_FOUND'],
+        ['a warehouse name with a NUL', WAREHOUSE, () => ({ name: 'Dock\u0000', idempotencyKey: newIdempotencyKey() }), 'VALIDATION_FAILED'],
+        ['an empty warehouse name', WAREHOUSE, () => ({ name: '  ', idempotencyKey: newIdempotencyKey() }), 'VALIDATION_FAILED'],
+      ];
+
+      it.each(cases)('%s', async (_name, mutation, input, code) => {
+        const before = await snapshot();
+        const result = await catalog(seller, mutation, { input: input() });
+        expect(errorCodes(result)).toEqual([code]);
+        expect(await snapshot()).toEqual(before);
+      });
+
+      it('refuses a reused idempotency key with other input', async () => {
+        const idempotencyKey = newIdempotencyKey();
+        await catalog(seller, ADJUST, { input: { ...base(), idempotencyKey, delta: 1, reason: 'RECEIVED' } });
+        const before = await snapshot();
+        const again = await catalog(seller, ADJUST, { input: { ...base(), idempotencyKey, delta: 2, reason: 'RECEIVED' } });
+        expect(errorCodes(again)).toEqual(['IDEMPOTENCY_CONFLICT']);
+        expect(await snapshot()).toEqual(before);
+      });
+    });
+
+    it('emits out-of-stock and back-in-stock once per transition and lists the SKU meanwhile', async () => {
+      const { skuId, productId } = await createSku(2);
+      const oosList = async () => {
+        const r = await catalog(seller, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId available sku { id } } } } }`);
+        expect(r.errors).toBeUndefined();
+        return (r.data as any).shop;
+      };
+      const countBefore = (await oosList()).outOfStockSkuCount;
+
+      // An order takes the last units: out of stock once.
+      const { orderId } = await placeOrder([{ skuId, productId, quantity: 2 }]);
+      expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock']);
+      let shop = await oosList();
+      expect(shop.outOfStockSkuCount).toBe(countBefore + 1);
+      expect(shop.outOfStockSkus.nodes.find((n: any) => n.skuId === skuId)).toEqual({ skuId, available: 0, sku: { id: skuId } });
+
+      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'BUYER', cancelledBy: 'BUYER' }));
+      expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock']);
+      shop = await oosList();
+      expect(shop.outOfStockSkuCount).toBe(countBefore);
+
+      // A change that stays in stock emits nothing; raising the threshold above available flips it.
+      await catalog(seller, ADJUST, { input: { skuId, warehouseId: defaultWarehouseId, delta: -1, reason: 'LOST', idempotencyKey: newIdempotencyKey() } });
+      expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock']);
+      const threshold = await catalog(seller, THRESHOLD, { input: { skuId, threshold: 1, idempotencyKey: newIdempotencyKey() } });
+      expect((threshold.data as any).setOutOfStockThreshold).toEqual({ skuId, outOfStockThreshold: 1, outOfStock: true, available: 1 });
+      expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock', 'sku.out_of_stock']);
+      expect((await oosList()).outOfStockSkuCount).toBe(countBefore + 1);
+    });
+
+    it('answers the out-of-stock list from its partial index', async () => {
+      await db.query('ANALYZE sku_stock_status');
+      await db.query('SET enable_seqscan = off');
+      const plan = await db.query(`EXPLAIN SELECT sku_id FROM sku_stock_status WHERE seller_id = '${seller.sellerId}' AND out_of_stock ORDER BY sku_id DESC LIMIT 21`);
+      await db.query('RESET enable_seqscan');
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('sku_stock_status_oos_idx');
+    });
+  });
+
+  describe('storefront traffic', () => {
+    it("rolls page views up per shop-local day with distinct visitors, once per event", async () => {
+      const { productId } = await createSku(1);
+      const view = (visitorId: string, viewedAt: string) =>
+        createEvent({ type: 'page.viewed', source: 'storefront', sellerId: 'unknown', aggregateType: 'Product', aggregateId: productId, actor: { type: 'BUYER', id: null }, payload: { productId, visitorId, viewedAt } });
+      // America/New_York is UTC-4 on 10 March 2026: 03:30Z is still 9 March there.
+      const views = [
+        view('v1', '2026-03-10T03:30:00Z'),
+        view('v1', '2026-03-10T05:00:00Z'),
+        view('v2', '2026-03-10T12:00:00Z'),
+        view('v2', '2026-03-10T13:00:00Z'),
+      ];
+      const unknown = createEvent({ type: 'page.viewed', source: 'storefront', sellerId: 'x', aggregateType: 'Product', aggregateId: productId, actor: { type: 'BUYER', id: null }, payload: { productId: newId('prd'), visitorId: 'v9', viewedAt: '2026-03-10T12:00:00Z' } });
+      await publishRaw(stack.settings, 'storefront.traffic.v1', [...views, views[2], unknown]);
+      await eventually(async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [unknown.id])).rowCount, (n) => n === 1);
+
+      const expected = [
+        { date: '2026-03-09', visitors: 1, pageViews: 1 },
+        { date: '2026-03-10', visitors: 2, pageViews: 3 },
+        { date: '2026-03-11', visitors: 0, pageViews: 0 },
+      ];
+      const shop = await catalog(seller, `{ shop { visitors(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`);
+      expect((shop.data as any).shop.visitors).toEqual(expected);
+      const product = await catalog(seller, `query($id: ID!) { product(id: $id) { pageViews(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`, { id: productId });
+      expect((product.data as any).product.pageViews).toEqual(expected);
+      const theirs = await catalog(other, `{ shop { visitors(from: "2026-03-09", to: "2026-03-10") { visitors } } }`);
+      expect((theirs.data as any).shop.visitors.map((d: any) => d.visitors)).toEqual([0, 0]);
+
+      const bad = await catalog(seller, `{ shop { visitors(from: "2026-03-11", to: "2026-03-09") { date } } }`);
+      expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);
+    });
+  });
+});

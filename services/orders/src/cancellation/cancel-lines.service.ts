@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { currentSellerId } from '@sc/auth';
+import { NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
+import { appendToOutbox } from '@sc/messaging';
+import { OrderCommands } from '../order/lifecycle/order-commands';
+import { applyTransition, lockLines } from '../order/lifecycle/order-transition';
+import { CancelOrderLinesInput } from '../order/lifecycle/lifecycle.inputs';
+import { checkCommand, checkLineQuantities } from '../order/lifecycle/lifecycle.validation';
+import { orderLinesCancelled } from '../order/order.events';
+import { OrderLineEntity } from '../order/order-line.entity';
+
+/**
+ * Seller cancels some units of some lines before they are packed; the rest of the order stays alive.
+ * Cancelling everything that is left is a whole-order cancellation (sellerCancelOrder) instead.
+ */
+@Injectable()
+export class CancelLinesService {
+  constructor(private readonly commands: OrderCommands) {}
+
+  cancelLines(input: CancelOrderLinesInput): Promise<string> {
+    const sellerId = currentSellerId();
+    assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkLineQuantities(input.lines)]);
+    return this.commands.run('cancelOrderLines', 'SELLER_STAFF', input, async ({ manager, now, cause }) => {
+      const order = await this.commands.lockOrder(manager, input.orderId, { sellerId });
+      const lines = await lockLines(manager, order.id);
+      const byId = new Map(lines.map((l) => [l.id, l]));
+      const problems = input.lines.flatMap((req, i) => {
+        const line = byId.get(req.orderLineId);
+        if (!line) throw new NotFoundError('OrderLine', req.orderLineId);
+        const open = line.quantity - line.cancelledQuantity - line.packedQuantity;
+        return req.quantity > open ? [{ field: `lines[${i}].quantity`, message: `only ${open} unpacked units can be cancelled` }] : [];
+      });
+      if (problems.length) throw new ValidationFailedError(problems);
+      const remaining = lines.reduce((sum, l) => sum + l.quantity - l.cancelledQuantity, 0) - input.lines.reduce((sum, l) => sum + l.quantity, 0);
+      if (remaining === 0) throw new ValidationFailedError([{ field: 'lines', message: 'cancels every unit: cancel the whole order instead' }]);
+      await applyTransition(manager, order, 'cancelLines', 'SELLER_STAFF', now, cause);
+      for (const req of input.lines) {
+        await manager.increment(OrderLineEntity, { id: req.orderLineId }, 'cancelledQuantity', req.quantity);
+      }
+      const event = input.lines.map((req) => ({ orderLineId: req.orderLineId, skuId: byId.get(req.orderLineId)!.skuId, quantity: req.quantity }));
+      await appendToOutbox(manager, 'orders.order.v1', [orderLinesCancelled(order, `SELLER_FAULT: ${input.reason}`, event, cause)]);
+      return order.id;
+    });
+  }
+}

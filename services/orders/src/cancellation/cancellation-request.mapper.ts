@@ -1,0 +1,13 @@
+import { CancellationRequestEntity } from './cancellation-request.entity';
+import { CancellationRequest } from './cancellation-request.model';
+
+export const toCancellationRequest = (c: CancellationRequestEntity): CancellationRequest => ({
+  id: c.id,
+  orderId: c.orderId,
+  status: c.status,
+  reason: c.reason,
+  rejectReason: c.rejectReason,
+  requestedAt: c.requestedAt,
+  respondBy: c.respondBy,
+  decidedAt: c.decidedAt,
+});

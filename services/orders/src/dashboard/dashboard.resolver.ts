@@ -1,0 +1,27 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { currentSellerId } from '@sc/auth';
+import { AppError } from '@sc/graphql';
+import { Shop } from '../references/shop.model';
+import { ActionCounters, SalesRangeInput, SalesSummary } from './sales-summary.model';
+import { SalesSummaryQueries } from './sales-summary.queries';
+
+const ownShop = (shop: Shop): string => {
+  if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can read its dashboard");
+  return shop.id;
+};
+
+/** The home-dashboard fields of catalog's Shop. */
+@Resolver(() => Shop)
+export class DashboardResolver {
+  constructor(private readonly queries: SalesSummaryQueries) {}
+
+  @ResolveField(() => SalesSummary, { description: 'GMV, net sales, orders, buyers, visitors and conversion for a range, with the previous period.' })
+  salesSummary(@Parent() shop: Shop, @Args('range', { type: () => SalesRangeInput }) range: SalesRangeInput): Promise<SalesSummary> {
+    return this.queries.summary(ownShop(shop), range);
+  }
+
+  @ResolveField(() => ActionCounters)
+  actionCounters(@Parent() shop: Shop): Promise<ActionCounters> {
+    return this.queries.actionCounters(ownShop(shop));
+  }
+}

@@ -1,0 +1,26 @@
+/** Average order value in minor units, rounded half-up; null without orders. */
+export function averageOrderValueMinor(gmvMinor: bigint, orders: number): bigint | null {
+  if (orders <= 0) return null;
+  const n = BigInt(orders);
+  // floor((2·gmv + n) / 2n) = gmv/n rounded half-up for non-negative amounts.
+  return (2n * gmvMinor + n) / (2n * n);
+}
+
+/** buyers ÷ visitors in basis points (10000 = 100%), rounded half-up; null without visitors. */
+export function conversionBasisPoints(buyers: number, visitors: number): number | null {
+  if (visitors <= 0) return null;
+  const numerator = BigInt(buyers) * 10_000n;
+  const v = BigInt(visitors);
+  return Number((2n * numerator + v) / (2n * v));
+}
+
+/** Machine-readable definitions of every dashboard metric (stable strings clients may parse or display). */
+export const METRIC_DEFINITIONS = {
+  gmv: 'sum(order.total) of orders with paidAt in range, bucketed by paidAt in the shop time zone; includes orders later cancelled or refunded',
+  netSales: 'gmv minus the totals of those orders that were cancelled after payment (refunds: not yet emitted; a cancellation after payment is the only exclusion today); bucketed by paidAt',
+  orders: 'count(orders) with paidAt in range; includes orders later cancelled or refunded',
+  buyers: 'count(distinct buyerId) of orders with paidAt in range',
+  averageOrderValue: 'gmv / orders in minor units, rounded half-up; null when orders = 0',
+  visitors: 'count(distinct visitorId) of storefront page.viewed events on the shop\'s products with viewedAt in range (shop time zone)',
+  conversion: 'buyers / visitors in basis points (10000 = 100%), rounded half-up; null when visitors = 0',
+} as const;

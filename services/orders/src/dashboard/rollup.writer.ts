@@ -1,0 +1,79 @@
+import { EntityManager } from 'typeorm';
+import { localDay } from './day-range';
+
+/** Time zone the dashboard uses until catalog's shop.registered has told orders the shop's own. */
+export const FALLBACK_TIME_ZONE = 'UTC';
+
+/** The shop's IANA time zone as projected from catalog, or UTC while unknown. */
+export async function shopTimeZone(manager: EntityManager, sellerId: string): Promise<string> {
+  const rows: Array<{ time_zone: string }> = await manager.query(`SELECT time_zone FROM dashboard_shops WHERE seller_id = $1`, [sellerId]);
+  return rows[0]?.time_zone ?? FALLBACK_TIME_ZONE;
+}
+
+/** Serializes a shop's rollup writes with {@link rebuildDashboardRollups}, which replaces them wholesale. */
+export const lockShopRollups = (manager: EntityManager, sellerId: string): Promise<unknown> =>
+  manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dashboard:${sellerId}`]);
+
+const addToDay = (manager: EntityManager, sellerId: string, day: string, gmv: string, net: string, orders: number) =>
+  manager.query(
+    `INSERT INTO dashboard_daily_sales (seller_id, day, gmv_minor, net_minor, paid_orders) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (seller_id, day) DO UPDATE SET gmv_minor = dashboard_daily_sales.gmv_minor + EXCLUDED.gmv_minor,
+       net_minor = dashboard_daily_sales.net_minor + EXCLUDED.net_minor, paid_orders = dashboard_daily_sales.paid_orders + EXCLUDED.paid_orders`,
+    [sellerId, day, gmv, net, orders],
+  );
+
+/**
+ * Records a payment: the order's fact row, then its day's GMV, net sales, order count and buyer. A repeated
+ * payment of the same order changes nothing; a cancellation that arrived first keeps it out of net sales.
+ */
+export async function applyOrderPaid(
+  manager: EntityManager,
+  p: { sellerId: string; orderId: string; buyerId: string; paidAt: Date; totalMinor: string; currencyCode: string },
+): Promise<void> {
+  const rows: Array<{ cancelled_at: Date | null }> = await manager.query(
+    `INSERT INTO dashboard_order_facts (order_id, seller_id, buyer_id, paid_at, total_minor, currency_code) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (order_id) DO UPDATE SET buyer_id = EXCLUDED.buyer_id, paid_at = EXCLUDED.paid_at,
+       total_minor = EXCLUDED.total_minor, currency_code = EXCLUDED.currency_code
+       WHERE dashboard_order_facts.paid_at IS NULL
+     RETURNING cancelled_at`,
+    [p.orderId, p.sellerId, p.buyerId, p.paidAt, p.totalMinor, p.currencyCode],
+  );
+  if (rows.length === 0) return;
+  await lockShopRollups(manager, p.sellerId);
+  const day = localDay(p.paidAt, await shopTimeZone(manager, p.sellerId));
+  await addToDay(manager, p.sellerId, day, p.totalMinor, rows[0].cancelled_at ? '0' : p.totalMinor, 1);
+  await manager.query(`INSERT INTO dashboard_daily_buyers (seller_id, day, buyer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [p.sellerId, day, p.buyerId]);
+}
+
+/**
+ * Records a cancellation: a paid order leaves net sales of its payment day (GMV keeps it, by definition).
+ * Refunds do not exist yet; when they do, a full refund takes the same path.
+ */
+export async function applyOrderCancelled(manager: EntityManager, p: { sellerId: string; orderId: string; cancelledAt: Date }): Promise<void> {
+  const rows: Array<{ paid_at: Date | null; total_minor: string | null }> = await manager.query(
+    `INSERT INTO dashboard_order_facts (order_id, seller_id, cancelled_at) VALUES ($1, $2, $3)
+     ON CONFLICT (order_id) DO UPDATE SET cancelled_at = EXCLUDED.cancelled_at WHERE dashboard_order_facts.cancelled_at IS NULL
+     RETURNING paid_at, total_minor`,
+    [p.orderId, p.sellerId, p.cancelledAt],
+  );
+  const fact = rows[0];
+  if (!fact?.paid_at || fact.total_minor === null) return;
+  await lockShopRollups(manager, p.sellerId);
+  const day = localDay(fact.paid_at, await shopTimeZone(manager, p.sellerId));
+  await addToDay(manager, p.sellerId, day, '0', (-BigInt(fact.total_minor)).toString(), 0);
+}
+
+/** Counts a visitor once per shop and local day. */
+export async function applyPageView(manager: EntityManager, p: { sellerId: string; visitorId: string; viewedAt: Date }): Promise<void> {
+  const day = localDay(p.viewedAt, await shopTimeZone(manager, p.sellerId));
+  const inserted: unknown[] = await manager.query(
+    `INSERT INTO dashboard_daily_visitors (seller_id, day, visitor_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING visitor_id`,
+    [p.sellerId, day, p.visitorId],
+  );
+  if (inserted.length === 0) return;
+  await manager.query(
+    `INSERT INTO dashboard_daily_visitor_counts (seller_id, day, visitors) VALUES ($1, $2, 1)
+     ON CONFLICT (seller_id, day) DO UPDATE SET visitors = dashboard_daily_visitor_counts.visitors + 1`,
+    [p.sellerId, day],
+  );
+}

@@ -1,0 +1,30 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { ActorType } from '@sc/events';
+import { InvalidTransitionError } from '@sc/graphql';
+
+/** Lifecycle of a package. */
+export enum PackageStatus {
+  CREATED = 'CREATED',
+  AWAITING_COLLECTION = 'AWAITING_COLLECTION',
+  IN_TRANSIT = 'IN_TRANSIT',
+  DELIVERED = 'DELIVERED',
+}
+
+registerEnumType(PackageStatus, { name: 'PackageStatus' });
+
+/** Something that can happen to a package. */
+export type PackageAction = 'ship' | 'scan' | 'deliver';
+
+/** Every allowed package transition and its actor; anything else is INVALID_TRANSITION. */
+export const PACKAGE_TRANSITIONS: ReadonlyArray<{ from: PackageStatus; action: PackageAction; to: PackageStatus; actor: ActorType }> = [
+  { from: PackageStatus.CREATED, action: 'ship', to: PackageStatus.AWAITING_COLLECTION, actor: 'SELLER_STAFF' },
+  { from: PackageStatus.AWAITING_COLLECTION, action: 'scan', to: PackageStatus.IN_TRANSIT, actor: 'CARRIER' },
+  { from: PackageStatus.IN_TRANSIT, action: 'deliver', to: PackageStatus.DELIVERED, actor: 'CARRIER' },
+];
+
+/** The package status after `action`, or INVALID_TRANSITION. */
+export function nextPackageStatus(from: PackageStatus, action: PackageAction, actor: ActorType): PackageStatus {
+  const t = PACKAGE_TRANSITIONS.find((row) => row.from === from && row.action === action && row.actor === actor);
+  if (!t) throw new InvalidTransitionError('Package', from, action);
+  return t.to;
+}

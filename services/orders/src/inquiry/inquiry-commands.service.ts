@@ -1,0 +1,172 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Identity, currentSellerId, requireRole } from '@sc/auth';
+import { newId, requestHash, runIdempotent } from '@sc/db';
+import { IdempotencyConflictError, NotFoundError, assertValid } from '@sc/graphql';
+import { CLOCK, Clock } from '../clock/clock';
+import { ConversationAction, ConversationActor, ConversationStatus, transitionConversation } from './conversation.state-machine';
+import { ContactBuyerInput, ConversationActionInput, ReplyToConversationInput, SendMessageInput, StartConversationInput } from './inquiry.inputs';
+import { ConversationRow } from './inquiry.rows';
+import { InquiryRepository } from './inquiry.repository';
+import { checkMessageInput } from './inquiry.validation';
+
+/** Buyer and seller writes on conversations; each runs in one transaction under an idempotency key. */
+@Injectable()
+export class InquiryCommands {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: InquiryRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** A buyer opens a conversation with a shop (optionally about one of their orders with it). */
+  async start(input: StartConversationInput): Promise<ConversationRow> {
+    const buyer = requireRole('BUYER');
+    assertValid(checkMessageInput(input, [['shopId', input.shopId, null, true], ['orderId', input.orderId, 'ord', false]]));
+    return this.idempotent(buyer, 'startConversation', input, { buyerId: buyer.userId }, async (manager, now) => {
+      const shops: unknown[] = await manager.query(`SELECT 1 FROM dashboard_shops WHERE seller_id = $1`, [input.shopId]);
+      if (shops.length === 0) throw new NotFoundError('Shop', input.shopId);
+      if (input.orderId) await this.assertOrderOf(manager, input.orderId, input.shopId, buyer.userId);
+      return this.open(manager, now, { sellerId: input.shopId, buyerId: buyer.userId, orderId: input.orderId ?? null, by: 'BUYER', text: input.text });
+    });
+  }
+
+  /** The shop writes first to one of its buyers; such chats never count towards the response rate. */
+  async contactBuyer(input: ContactBuyerInput): Promise<ConversationRow> {
+    const sellerId = currentSellerId();
+    const staff = requireRole('SELLER_STAFF');
+    assertValid(checkMessageInput(input, [['buyerId', input.buyerId, null, true], ['orderId', input.orderId, 'ord', false]]));
+    return this.idempotent(staff, 'contactBuyer', input, { sellerId }, async (manager, now) => {
+      if (input.orderId) {
+        await this.assertOrderOf(manager, input.orderId, sellerId, input.buyerId);
+      } else {
+        // Only the shop's own customers: someone who ordered from it or wrote to it.
+        const known: unknown[] = await manager.query(
+          `SELECT 1 FROM orders WHERE seller_id = $1 AND buyer_id = $2
+           UNION ALL SELECT 1 FROM conversations WHERE seller_id = $1 AND buyer_id = $2 LIMIT 1`,
+          [sellerId, input.buyerId],
+        );
+        if (known.length === 0) throw new NotFoundError('Buyer', input.buyerId);
+      }
+      return this.open(manager, now, { sellerId, buyerId: input.buyerId, orderId: input.orderId ?? null, by: 'SELLER_STAFF', text: input.text });
+    });
+  }
+
+  /** The buyer writes in their conversation; reopens it when resolved. */
+  sendBuyerMessage(input: SendMessageInput): Promise<ConversationRow> {
+    const buyer = requireRole('BUYER');
+    assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
+    return this.change(buyer, 'sendBuyerMessage', input, { buyerId: buyer.userId }, 'buyerMessage', 'BUYER', input.text, false);
+  }
+
+  /** A seller reply; an auto-reply leaves the buyer still waiting for a person. */
+  reply(input: ReplyToConversationInput): Promise<ConversationRow> {
+    const sellerId = currentSellerId();
+    const staff = requireRole('SELLER_STAFF');
+    assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
+    const action = input.isAutoReply ? 'sellerAutoReply' : 'sellerReply';
+    return this.change(staff, 'replyToConversation', input, { sellerId }, action, 'SELLER_STAFF', input.text, input.isAutoReply);
+  }
+
+  resolve(input: ConversationActionInput): Promise<ConversationRow> {
+    const sellerId = currentSellerId();
+    const staff = requireRole('SELLER_STAFF');
+    assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
+    return this.change(staff, 'resolveConversation', input, { sellerId }, 'resolve', 'SELLER_STAFF', null, false);
+  }
+
+  markRead(input: ConversationActionInput): Promise<ConversationRow> {
+    const sellerId = currentSellerId();
+    const staff = requireRole('SELLER_STAFF');
+    assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
+    return this.change(staff, 'markConversationRead', input, { sellerId }, 'markRead', 'SELLER_STAFF', null, false);
+  }
+
+  private async assertOrderOf(manager: EntityManager, orderId: string, sellerId: string, buyerId: string): Promise<void> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM orders WHERE id = $1 AND seller_id = $2 AND buyer_id = $3`, [orderId, sellerId, buyerId]);
+    if (rows.length === 0) throw new NotFoundError('Order', orderId);
+  }
+
+  private async open(
+    manager: EntityManager,
+    now: Date,
+    c: { sellerId: string; buyerId: string; orderId: string | null; by: ConversationActor; text: string },
+  ): Promise<string> {
+    const id = newId('cnv');
+    const fromBuyer = c.by === 'BUYER';
+    const holiday = fromBuyer && (await this.repository.inHolidayMode(manager, c.sellerId, now));
+    await manager.query(
+      `INSERT INTO conversations (id, seller_id, buyer_id, order_id, initiated_by, status, seller_unread_count, awaiting_reply_since, last_message_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
+      [id, c.sellerId, c.buyerId, c.orderId, c.by, fromBuyer ? ConversationStatus.AWAITING_SELLER : ConversationStatus.AWAITING_BUYER,
+        fromBuyer ? 1 : 0, fromBuyer ? now : null, now],
+    );
+    await this.insertMessage(manager, { conversationId: id, sellerId: c.sellerId, sender: c.by, autoReply: false, holiday, text: c.text, now });
+    return id;
+  }
+
+  private async change(
+    actor: Identity,
+    operation: string,
+    input: { conversationId: string; idempotencyKey: string },
+    scope: { sellerId: string } | { buyerId: string },
+    action: ConversationAction,
+    by: ConversationActor,
+    text: string | null,
+    autoReply: boolean,
+  ): Promise<ConversationRow> {
+    return this.idempotent(actor, operation, input, scope, async (manager, now) => {
+      const row = await this.repository.lock(manager, scope, input.conversationId);
+      if (!row) throw new NotFoundError('Conversation', input.conversationId);
+      const status = transitionConversation(row.status, action, by);
+      const holiday = action === 'buyerMessage' && (await this.repository.inHolidayMode(manager, row.seller_id, now));
+      if (text !== null) {
+        await this.insertMessage(manager, { conversationId: row.id, sellerId: row.seller_id, sender: by, autoReply, holiday, text, now });
+      }
+      // awaiting_reply_since: set by the first unanswered buyer message, cleared by a person's reply or resolution.
+      await manager.query(
+        `UPDATE conversations SET status = $2, version = version + 1,
+            seller_unread_count = CASE WHEN $3 = 'buyerMessage' THEN seller_unread_count + 1 WHEN $3 = 'markRead' THEN 0 ELSE seller_unread_count END,
+            awaiting_reply_since = CASE WHEN $3 = 'buyerMessage' THEN COALESCE(awaiting_reply_since, $4)
+                                        WHEN $3 IN ('sellerReply', 'resolve') THEN NULL ELSE awaiting_reply_since END,
+            last_message_at = CASE WHEN $5 THEN $4 ELSE last_message_at END,
+            resolved_at = CASE WHEN $3 = 'resolve' THEN $4 WHEN $3 = 'buyerMessage' THEN NULL ELSE resolved_at END
+          WHERE id = $1`,
+        [row.id, status, action, now, text !== null],
+      );
+      return row.id;
+    });
+  }
+
+  private insertMessage(
+    manager: EntityManager,
+    m: { conversationId: string; sellerId: string; sender: ConversationActor; autoReply: boolean; holiday: boolean; text: string; now: Date },
+  ): Promise<unknown> {
+    return manager.query(
+      `INSERT INTO messages (id, conversation_id, seller_id, sender, is_auto_reply, during_holiday, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [newId('msg'), m.conversationId, m.sellerId, m.sender, m.autoReply, m.holiday, m.text.trim(), m.now],
+    );
+  }
+
+  /** Runs `work` once per idempotency key in one transaction, then reads the conversation back. */
+  private async idempotent(
+    actor: Identity,
+    operation: string,
+    input: { idempotencyKey: string },
+    scope: { sellerId: string } | { buyerId: string },
+    work: (manager: EntityManager, now: Date) => Promise<string>,
+  ): Promise<ConversationRow> {
+    const now = this.clock.now();
+    const id = await this.dataSource.transaction(async (manager) => {
+      const outcome = await runIdempotent(
+        manager,
+        { scope: actor.userId, operation, key: input.idempotencyKey, requestHash: requestHash(input) },
+        () => work(manager, now),
+      );
+      if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
+      return outcome.resultId;
+    });
+    const [row] = await this.repository.findByIds(scope, [id]);
+    return row;
+  }
+}

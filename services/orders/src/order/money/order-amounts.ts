@@ -1,0 +1,37 @@
+import { AppError, ValidationFailedError } from '@sc/graphql';
+import { allocate } from './allocation';
+
+/** Order-level amounts split across lines, and the payable total. */
+export interface OrderAmounts {
+  subtotalMinor: bigint;
+  shippingFeeMinor: bigint;
+  sellerDiscountMinor: bigint;
+  totalMinor: bigint;
+  /** Per line, in line order: its share of the shipping fee and of the seller discount. */
+  lines: Array<{ shippingFeeMinor: bigint; sellerDiscountMinor: bigint }>;
+}
+
+type Amount = { amount: bigint; currencyCode: string } | null;
+
+/**
+ * Total = subtotal + shipping fee − seller discount, with both order-level amounts allocated across the
+ * lines in proportion to their totals (largest remainder), so each set of shares sums to its amount.
+ */
+export function orderAmounts(lineTotals: bigint[], currencyCode: string, shippingFee: Amount, sellerDiscount: Amount): OrderAmounts {
+  for (const amount of [shippingFee, sellerDiscount]) {
+    if (amount && amount.currencyCode !== currencyCode) throw new AppError('CURRENCY_MISMATCH', `Order amounts must be in the order currency ${currencyCode}`);
+  }
+  const subtotal = lineTotals.reduce((sum, t) => sum + t, 0n);
+  const fee = shippingFee?.amount ?? 0n;
+  const discount = sellerDiscount?.amount ?? 0n;
+  if (discount > subtotal) throw new ValidationFailedError([{ field: 'sellerDiscount.amountMinor', message: 'must not exceed the subtotal' }]);
+  const fees = allocate(fee, lineTotals);
+  const discounts = allocate(discount, lineTotals);
+  return {
+    subtotalMinor: subtotal,
+    shippingFeeMinor: fee,
+    sellerDiscountMinor: discount,
+    totalMinor: subtotal + fee - discount,
+    lines: lineTotals.map((_, i) => ({ shippingFeeMinor: fees[i], sellerDiscountMinor: discounts[i] })),
+  };
+}

@@ -1,0 +1,56 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** Marketplace regions with their own order deadlines. */
+export enum Region {
+  US = 'US',
+  SG = 'SG',
+}
+
+registerEnumType(Region, { name: 'Region', description: 'Marketplace region whose order policy (deadlines, business days) applies.' });
+
+/** An order's deadlines in one region; data, so a new region is a new row, not new code. */
+export interface OrderPolicy {
+  /** IANA zone in which "a day" and "a weekend" are judged. */
+  timeZone: string;
+  /** Whether Saturday and Sunday count as business days. */
+  weekendsAreBusinessDays: boolean;
+  /** An UNPAID order is cancelled after this long. */
+  unpaidExpiryHours: number;
+  /** Buyer-remorse window after payment (ON_HOLD). */
+  remorseHours: number;
+  /** Ship-by (dispatch SLA) after payment. */
+  shipByBusinessDays: number;
+  /** Platform auto-cancel when still not shipped, after payment. */
+  autoCancelBusinessDays: number;
+  /** An unanswered buyer cancellation request is approved after this long. */
+  cancellationAutoApproveHours: number;
+  /** After-sales window after delivery; the order completes when it ends. */
+  afterSalesDays: number;
+}
+
+/** Per-region policy (domain §C.3: US business days exclude weekends; SEA counts working days differently). */
+export const REGION_POLICIES: Readonly<Record<Region, OrderPolicy>> = {
+  [Region.US]: {
+    timeZone: 'America/New_York',
+    weekendsAreBusinessDays: false,
+    unpaidExpiryHours: 48,
+    remorseHours: 1,
+    shipByBusinessDays: 2,
+    autoCancelBusinessDays: 7,
+    cancellationAutoApproveHours: 24,
+    afterSalesDays: 14,
+  },
+  [Region.SG]: {
+    timeZone: 'Asia/Singapore',
+    weekendsAreBusinessDays: true,
+    unpaidExpiryHours: 24,
+    remorseHours: 1,
+    shipByBusinessDays: 2,
+    autoCancelBusinessDays: 3,
+    cancellationAutoApproveHours: 24,
+    afterSalesDays: 14,
+  },
+};
+
+/** The policy of a region (unknown stored values fall back to US, the marketplace default). */
+export const policyOf = (region: string): OrderPolicy => REGION_POLICIES[region as Region] ?? REGION_POLICIES[Region.US];

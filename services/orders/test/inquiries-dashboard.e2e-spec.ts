@@ -1,0 +1,395 @@
+import { Client } from 'pg';
+import { INTERNAL_CONTEXT_HEADER, Identity, signInternalContext } from '@sc/auth';
+import { EventEnvelope, TopicName, createEvent } from '@sc/events';
+import { createDataSource } from '@sc/db';
+import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
+import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import { rebuildDashboardRollups } from '../src/dashboard/rollup-rebuild';
+
+// Buyer inquiries and the home dashboard on the orders subgraph, with real PostgreSQL and Kafka. Shops come from
+// catalog's registerShop; order-lifecycle and traffic facts arrive as contract-valid raw events; time moves with the test clock.
+describe('buyer inquiries and home dashboard (orders)', () => {
+  let stack: TestStack;
+  let db: Client;
+  const seller = newSeller();
+  const otherSeller = newSeller();
+  const [b1, b2, b3, b4, stranger] = [newBuyer(), newBuyer(), newBuyer(), newBuyer(), newBuyer()];
+  const HOUR = 3_600_000;
+
+  const orders = (identity: Identity, query: string, variables?: unknown) =>
+    callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
+
+  async function moveClock(body: { setTo?: string; advanceMs?: number }): Promise<Date> {
+    const url = subgraphUrlOf(stack.settings, 'orders').replace('/graphql', '/internal/test-clock');
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: await signInternalContext(seller, stack.settings.internalSigningSecret) },
+      body: JSON.stringify(body),
+    });
+    expect(response.status).toBe(200);
+    return new Date(((await response.json()) as { now: string }).now);
+  }
+
+  const event = (type: string, sellerId: string, aggregateId: string, payload: unknown, occurredAt?: Date): EventEnvelope =>
+    createEvent({ type, source: 'test', sellerId, aggregateType: 'Test', aggregateId, actor: { type: 'SYSTEM', id: null }, payload, occurredAt });
+
+  async function publishAndWait(topic: TopicName, events: EventEnvelope[]): Promise<void> {
+    await publishRaw(stack.settings, topic, events);
+    const ids = [...new Set(events.map((e) => e.id))];
+    await eventually(async () => (await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [ids])).rows[0].n, (n) => n === ids.length);
+  }
+
+  const registerShop = (identity: Identity, timeZone: string) =>
+    event('shop.registered', identity.sellerId!, identity.sellerId!, { shopId: identity.sellerId, name: 'Shop', currencyCode: 'USD', timeZone });
+
+  /** Row counts of everything an inquiry mutation may write. */
+  const writeCounts = async () =>
+    (
+      await db.query(`SELECT (SELECT count(*) FROM conversations)::int AS c, (SELECT count(*) FROM messages)::int AS m,
+                             (SELECT count(*) FROM holiday_periods)::int AS h, (SELECT count(*) FROM idempotency_keys)::int AS k,
+                             (SELECT count(*) FROM outbox)::int AS o`)
+    ).rows[0];
+
+  beforeAll(async () => {
+    process.env.CLOCK_MODE = 'controlled';
+    process.env.NODE_ENV = 'test';
+    stack = await startTestStack('inquiries', { subgraphs: ['catalog', 'orders'] });
+    db = await stack.db('orders');
+    // Through catalog: registerShop publishes shop.registered, which orders projects (time zone, currency).
+    for (const [identity, timeZone] of [[seller, 'America/New_York'], [otherSeller, 'UTC']] as const) {
+      const registered = await callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity,
+        `mutation($tz: String!) { registerShop(input: { name: "Inquiry shop", currencyCode: "USD", timeZone: $tz }) { id } }`, { tz: timeZone });
+      expect(registered.errors).toBeUndefined();
+    }
+    const shops = await eventually(
+      async () => (await db.query('SELECT seller_id, time_zone FROM dashboard_shops WHERE seller_id = ANY($1) ORDER BY time_zone', [[seller.sellerId, otherSeller.sellerId]])).rows,
+      (rows) => rows.length === 2,
+    );
+    expect(shops).toEqual([{ seller_id: seller.sellerId, time_zone: 'America/New_York' }, { seller_id: otherSeller.sellerId, time_zone: 'UTC' }]);
+  });
+
+  afterAll(async () => {
+    delete process.env.CLOCK_MODE;
+    await stack?.dispose();
+  });
+
+  describe('inquiries', () => {
+    const CONVERSATION = 'id status unreadCount replyDueAt initiatedBy orderId';
+    const start = (buyer: Identity, text = 'Is this in stock?', extra: Record<string, unknown> = {}) =>
+      orders(buyer, `mutation($input: StartConversationInput!) { startConversation(input: $input) { ${CONVERSATION} } }`, {
+        input: { shopId: seller.sellerId, text, idempotencyKey: newIdempotencyKey(), ...extra },
+      });
+    const reply = (conversationId: string, isAutoReply = false, identity: Identity = seller) =>
+      orders(identity, `mutation($input: ReplyToConversationInput!) { replyToConversation(input: $input) { ${CONVERSATION} } }`, {
+        input: { conversationId, text: isAutoReply ? 'We will get back to you soon.' : 'Yes, ships tomorrow.', isAutoReply, idempotencyKey: newIdempotencyKey() },
+      });
+    const action = (name: 'resolveConversation' | 'markConversationRead', conversationId: string, identity: Identity = seller) =>
+      orders(identity, `mutation($input: ConversationActionInput!) { ${name}(input: $input) { ${CONVERSATION} } }`, {
+        input: { conversationId, idempotencyKey: newIdempotencyKey() },
+      });
+    const holiday = (on: boolean) =>
+      orders(seller, `mutation($input: SetHolidayModeInput!) { setHolidayMode(input: $input) { on periods { startedAt endedAt } } }`, {
+        input: { on, idempotencyKey: newIdempotencyKey() },
+      });
+    const shopInquiries = async (withinHours = 2) => {
+      const result = await orders(
+        seller,
+        `query($rep: [_Any!]!, $h: Int!) { _entities(representations: $rep) { ... on Shop {
+            unreadConversationCount
+            inquiryResponseRate { rate respondedWithin12h eligible window { from to } definition }
+            conversationsNearDeadline(withinHours: $h) { id }
+            near: conversations(filter: { nearDeadline: true }) { nodes { id } }
+            unread: conversations(filter: { unreadOnly: true }, first: 100) { nodes { id } }
+            actionCounters { unreadInquiries awaitingShipment }
+        } } }`,
+        { rep: [{ __typename: 'Shop', id: seller.sellerId }], h: withinHours },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data._entities[0];
+    };
+    const ids: Record<string, string> = {};
+
+    it('runs conversations through replies, holiday mode and deadlines, with an exact response rate', async () => {
+      const t0 = await moveClock({ setTo: '2031-01-10T12:00:00Z' });
+
+      const c1 = await start(b1);
+      expect(c1.errors).toBeUndefined();
+      expect(c1.data.startConversation).toMatchObject({ status: 'AWAITING_SELLER', unreadCount: 1, initiatedBy: 'BUYER', orderId: null });
+      expect(Date.parse(c1.data.startConversation.replyDueAt) - t0.getTime()).toBeGreaterThanOrEqual(12 * HOUR);
+      ids.c1 = c1.data.startConversation.id;
+      ids.c2 = (await start(b2)).data.startConversation.id;
+      // Seller-initiated: never counts towards the rate.
+      const c3 = await orders(seller, `mutation($input: ContactBuyerInput!) { contactBuyer(input: $input) { ${CONVERSATION} } }`, {
+        input: { buyerId: b1.userId, text: 'Your parcel is delayed by a day.', idempotencyKey: newIdempotencyKey() },
+      });
+      expect(c3.data.contactBuyer).toMatchObject({ status: 'AWAITING_BUYER', unreadCount: 0, initiatedBy: 'SELLER_STAFF', replyDueAt: null });
+      ids.c3 = c3.data.contactBuyer.id;
+      // An auto-reply is not an answer: still awaiting the seller with the same deadline.
+      const auto = await reply(ids.c2, true);
+      expect(auto.data.replyToConversation).toMatchObject({ status: 'AWAITING_SELLER' });
+      expect(auto.data.replyToConversation.replyDueAt).not.toBeNull();
+
+      await moveClock({ advanceMs: 3 * HOUR });
+      expect((await reply(ids.c1)).data.replyToConversation).toMatchObject({ status: 'AWAITING_BUYER', replyDueAt: null, unreadCount: 1 });
+      ids.c4 = (await start(b3)).data.startConversation.id;
+      expect((await holiday(true)).data.setHolidayMode.on).toBe(true);
+      ids.c5 = (await start(b4)).data.startConversation.id;
+      const off = await holiday(false);
+      expect(off.data.setHolidayMode).toMatchObject({ on: false, periods: [{ startedAt: expect.any(String), endedAt: expect.any(String) }] });
+
+      // t0 + 11 h: c2's deadline is 1 h away; c4 and c5 are 4 h away.
+      await moveClock({ advanceMs: 8 * HOUR });
+      let shop = await shopInquiries();
+      expect(shop.conversationsNearDeadline.map((c: any) => c.id)).toEqual([ids.c2]);
+      expect(shop.near.nodes.map((c: any) => c.id)).toEqual([ids.c2]);
+      expect((await shopInquiries(5)).conversationsNearDeadline.map((c: any) => c.id)).toEqual([ids.c2, ids.c4, ids.c5]);
+      // Only c1 is due or answered; c2 and c4 can still be answered in time; c3 seller-initiated; c5 holiday.
+      expect(shop.inquiryResponseRate).toMatchObject({ rate: 10000, respondedWithin12h: 1, eligible: 1 });
+      expect(shop.unreadConversationCount).toBe(4);
+      expect(shop.actionCounters).toEqual({ unreadInquiries: 4, awaitingShipment: 0 });
+
+      // t0 + 16 h: c2 and c4 missed their deadline.
+      await moveClock({ advanceMs: 5 * HOUR });
+      shop = await shopInquiries();
+      expect(shop.conversationsNearDeadline).toEqual([]);
+      expect(shop.inquiryResponseRate).toMatchObject({ rate: 3333, respondedWithin12h: 1, eligible: 3 });
+      expect(Date.parse(shop.inquiryResponseRate.window.to) - Date.parse(shop.inquiryResponseRate.window.from)).toBe(30 * 24 * HOUR);
+      expect(shop.inquiryResponseRate.definition).toContain('holiday mode');
+
+      // Resolved with only an auto-reply: excluded.
+      expect((await action('resolveConversation', ids.c2)).data.resolveConversation).toMatchObject({ status: 'RESOLVED', replyDueAt: null });
+      expect((await action('markConversationRead', ids.c1)).data.markConversationRead).toMatchObject({ unreadCount: 0 });
+      shop = await shopInquiries();
+      expect(shop.inquiryResponseRate).toMatchObject({ rate: 5000, respondedWithin12h: 1, eligible: 2 });
+      expect(shop.unreadConversationCount).toBe(3);
+      expect(shop.unread.nodes.map((c: any) => c.id).sort()).toEqual([ids.c2, ids.c4, ids.c5].sort());
+
+      // The buyer writes again: a resolved conversation reopens; an answered one awaits the seller again.
+      const again = await orders(b1, `mutation($input: SendMessageInput!) { sendBuyerMessage(input: $input) { ${CONVERSATION} } }`, {
+        input: { conversationId: ids.c1, text: 'Thanks! One more question.', idempotencyKey: newIdempotencyKey() },
+      });
+      expect(again.data.sendBuyerMessage).toMatchObject({ status: 'AWAITING_SELLER', unreadCount: 1 });
+      const messages = await orders(b1, `query($id: ID!) { conversation(id: $id) { messages { nodes { sender isAutoReply text } } } }`, { id: ids.c1 });
+      expect(messages.data.conversation.messages.nodes).toEqual([
+        { sender: 'BUYER', isAutoReply: false, text: 'Is this in stock?' },
+        { sender: 'SELLER_STAFF', isAutoReply: false, text: 'Yes, ships tomorrow.' },
+        { sender: 'BUYER', isAutoReply: false, text: 'Thanks! One more question.' },
+      ]);
+      const holidayMessage = await orders(seller, `query($id: ID!) { conversation(id: $id) { messages { nodes { duringHoliday } } } }`, { id: ids.c5 });
+      expect(holidayMessage.data.conversation.messages.nodes).toEqual([{ duringHoliday: true }]);
+    });
+
+    it('counts the action counters from open orders against the clock', async () => {
+      const now = await moveClock({ advanceMs: 0 });
+      const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
+      const rows: Array<[string, string, Date | null, Date | null, string | null]> = [
+        ['ord_counter000000000000000001', 'AWAITING_SHIPMENT', at(10), at(20), null],
+        ['ord_counter000000000000000002', 'AWAITING_SHIPMENT', at(30), at(72), 'cnr_counter0000000000000001'],
+        ['ord_counter000000000000000003', 'PARTIALLY_SHIPPING', at(1), at(48), null],
+        ['ord_counter000000000000000004', 'AWAITING_SHIPMENT', at(-2), at(5), null], // overdue ship-by: not "within 24 h"
+        ['ord_counter000000000000000005', 'DELIVERED', null, null, null],
+      ];
+      for (const [id, status, shipBy, autoCancel, cancellation] of rows) {
+        await db.query(
+          `INSERT INTO orders (id, seller_id, buyer_id, status, currency_code, total_minor, ship_by_at, auto_cancel_at, open_cancellation_id)
+           VALUES ($1, $2, $3, $4, 'USD', 1000, $5, $6, $7)`,
+          [id, seller.sellerId, b1.userId, status, shipBy, autoCancel, cancellation],
+        );
+      }
+      const result = await orders(seller, `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { actionCounters {
+          awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`, {
+        rep: [{ __typename: 'Shop', id: seller.sellerId }],
+      });
+      expect(result.data._entities[0].actionCounters).toEqual({
+        awaitingShipment: 3, toShipWithin24h: 2, autoCancelWithin24h: 2, pendingCancellationRequests: 1, unreadInquiries: 4,
+      });
+    });
+
+    it('replays a repeated idempotency key and refuses it with other input', async () => {
+      const key = newIdempotencyKey();
+      const input = { shopId: seller.sellerId, text: 'Hello', idempotencyKey: key };
+      const first = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
+      const before = await writeCounts();
+      const again = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
+      expect(again.data.startConversation.id).toBe(first.data.startConversation.id);
+      const other = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { ...input, text: 'Hi' } });
+      expect(errorCodes(other)).toEqual(['IDEMPOTENCY_CONFLICT']);
+      expect(await writeCounts()).toEqual(before);
+    });
+
+    it('refuses bad input to every inquiry mutation with a typed error and writes nothing', async () => {
+      const before = await writeCounts();
+      const cases: Array<[Identity, string, Record<string, unknown>, string]> = [
+        [b1, 'startConversation(input: { shopId: "", text: "  ", idempotencyKey: "x" }) { id }', {}, 'VALIDATION_FAILED'],
+        [b1, `startConversation(input: { shopId: "shp_nope", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [b1, `startConversation(input: { shopId: "${seller.sellerId}", orderId: "ord_0000000000000000000000000", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [stranger, `sendBuyerMessage(input: { conversationId: "${ids.c1}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [b1, `sendBuyerMessage(input: { conversationId: "${ids.c1}", text: "", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'VALIDATION_FAILED'],
+        [seller, `contactBuyer(input: { buyerId: "${stranger.userId}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [seller, `replyToConversation(input: { conversationId: "not-an-id", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'VALIDATION_FAILED'],
+        [seller, `replyToConversation(input: { conversationId: "${ids.c2}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'INVALID_TRANSITION'],
+        [otherSeller, `replyToConversation(input: { conversationId: "${ids.c4}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [seller, `resolveConversation(input: { conversationId: "${ids.c2}", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'INVALID_TRANSITION'],
+        [otherSeller, `markConversationRead(input: { conversationId: "${ids.c4}", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [seller, 'markConversationRead(input: { conversationId: "cnv_x", idempotencyKey: "short" }) { id }', {}, 'VALIDATION_FAILED'],
+        [seller, 'setHolidayMode(input: { on: true, idempotencyKey: "short" }) { on }', {}, 'VALIDATION_FAILED'],
+        [b1, `resolveConversation(input: { conversationId: "${ids.c1}", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'FORBIDDEN'],
+      ];
+      for (const [identity, mutation, variables, code] of cases) {
+        const result = await orders(identity, `mutation { ${mutation} }`, variables);
+        expect({ mutation, codes: errorCodes(result) }).toEqual({ mutation, codes: [code] });
+      }
+      const invalid = await orders(b1, 'mutation { startConversation(input: { shopId: "", text: "  ", idempotencyKey: "x" }) { id } }');
+      expect((invalid.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['shopId', 'text', 'idempotencyKey']);
+      const badWindow = await orders(seller, `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { conversationsNearDeadline(withinHours: 0) { id } } } }`, {
+        rep: [{ __typename: 'Shop', id: seller.sellerId }],
+      });
+      expect(errorCodes(badWindow)).toEqual(['VALIDATION_FAILED']);
+      expect(await writeCounts()).toEqual(before);
+    });
+  });
+
+  describe('home dashboard', () => {
+    const shopA = newSeller();
+    const [A, B, C, D, E, F] = ['byr_a', 'byr_b', 'byr_c', 'byr_d', 'byr_e', 'byr_f'];
+    const ord = (n: number) => `ord_${n.toString().padStart(25, '0')}`;
+    const paid = (n: number, buyerId: string, paidAt: string, amountMinor: string) =>
+      event('order.paid', shopA.sellerId!, ord(n), {
+        orderId: ord(n), buyerId, paidAt, total: { amountMinor, currencyCode: 'USD' },
+        lines: [{ orderLineId: `oln_${n.toString().padStart(25, '0')}`, skuId: 'sku_0000000000000000000000001', quantity: 1 }],
+      });
+    const cancelled = (n: number, reason: string, at: string) =>
+      event('order.cancelled', shopA.sellerId!, ord(n), { orderId: ord(n), reason, cancelledBy: 'SELLER' }, new Date(at));
+    const view = (productId: string, visitorId: string, viewedAt: string) => event('page.viewed', 'storefront', productId, { productId, visitorId, viewedAt });
+    const product = (productId: string) =>
+      event('product.created', shopA.sellerId!, productId, { productId, title: 'Lamp', status: 'ACTIVATE', skus: [] });
+    const [P1, P2] = ['prd_0000000000000000000000001', 'prd_0000000000000000000000002'];
+
+    const summary = async (range: Record<string, unknown>) => {
+      const result = await orders(
+        shopA,
+        `query($rep: [_Any!]!, $range: SalesRangeInput!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: $range) {
+            timeZone currencyCode
+            current { from to gmv { amountMinor currencyCode } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
+            previous { from to gmv { amountMinor } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
+            daily { day gmv { amountMinor } netSales { amountMinor } orders buyers visitors }
+            definitions { metric definition } } } } }`,
+        { rep: [{ __typename: 'Shop', id: shopA.sellerId }], range },
+      );
+      return result;
+    };
+
+    const rollups = async () =>
+      (
+        await db.query(
+          `SELECT json_build_object(
+             'sales', (SELECT json_agg(s ORDER BY day) FROM (SELECT day::text, gmv_minor::text, net_minor::text, paid_orders FROM dashboard_daily_sales WHERE seller_id = $1) s),
+             'buyers', (SELECT json_agg(b ORDER BY day, buyer_id) FROM (SELECT day::text, buyer_id FROM dashboard_daily_buyers WHERE seller_id = $1) b)) AS r`,
+          [shopA.sellerId],
+        )
+      ).rows[0].r;
+
+    it('computes exact figures in the shop time zone, with the previous period, from redelivered and reordered events', async () => {
+      // Payments first (bucketed in UTC until the shop's zone is known, then re-bucketed), then the shop.
+      const o1 = paid(1, A, '2031-01-02T15:00:00Z', '10000');
+      await publishAndWait('orders.order.v1', [
+        o1,
+        paid(2, A, '2031-01-03T04:59:00Z', '2500'), // 23:59 on Jan 2 in New York
+        paid(3, B, '2031-01-04T12:00:00Z', '3333'),
+        paid(4, C, '2031-01-05T12:00:00Z', '7001'),
+        paid(5, D, '2031-01-08T04:59:59Z', '1000'), // last second of Jan 7 in New York
+        paid(6, E, '2031-01-08T05:00:00Z', '9999'), // Jan 8: after the range
+        cancelled(7, 'BUYER_CANCELLED', '2031-01-03T10:00:00Z'), // never paid
+        cancelled(8, 'SELLER_CANCELLED', '2031-01-06T13:00:00Z'), // cancellation arrives before its payment
+        paid(8, B, '2031-01-06T12:00:00Z', '500'),
+        paid(11, A, '2030-12-28T12:00:00Z', '4000'),
+        paid(12, F, '2031-01-01T04:00:00Z', '600'), // Dec 31 in New York: previous period
+      ]);
+      await publishAndWait('catalog.product.v1', [registerShop(shopA, 'America/New_York'), product(P1)]);
+      await publishAndWait('orders.order.v1', [
+        cancelled(3, 'SELLER_CANCELLED', '2031-01-09T10:00:00Z'), // cancelled after payment
+        cancelled(4, 'REFUNDED', '2031-01-20T10:00:00Z'), // refunded later: refunds are cancellations after payment for now
+        o1, // redelivered
+        paid(1, A, '2031-01-02T15:00:00Z', '10000'), // the same payment under another event id
+        cancelled(3, 'SELLER_CANCELLED', '2031-01-09T11:00:00Z'),
+      ]);
+      await publishAndWait('storefront.traffic.v1', [
+        view(P1, 'v1', '2031-01-02T10:00:00Z'),
+        view(P1, 'v1', '2031-01-02T20:00:00Z'), // same visitor, same day
+        view(P1, 'v2', '2031-01-02T12:00:00Z'),
+        view(P1, 'v1', '2031-01-03T10:00:00Z'),
+        view(P1, 'v3', '2031-01-08T04:00:00Z'), // Jan 7 in New York
+        view(P1, 'v5', '2030-12-30T12:00:00Z'),
+        view(P2, 'v4', '2031-01-06T12:00:00Z'), // product not known yet
+        view(P2, 'v6', '2031-01-06T13:00:00Z'),
+      ]);
+      await publishAndWait('catalog.product.v1', [product(P2)]);
+
+      const result = await summary({ preset: 'CUSTOM', from: '2031-01-01', to: '2031-01-07' });
+      expect(result.errors).toBeUndefined();
+      const s = result.data._entities[0].salesSummary;
+      expect(s.timeZone).toBe('America/New_York');
+      expect(s.current).toEqual({
+        from: '2031-01-01', to: '2031-01-07',
+        gmv: { amountMinor: '24334', currencyCode: 'USD' }, // 10000 + 2500 + 3333 + 7001 + 500 + 1000
+        netSales: { amountMinor: '13500' }, // without orders 3, 4 and 8
+        orders: 6, buyers: 4,
+        averageOrderValue: { amountMinor: '4056' }, // 4055.67 rounded half-up
+        visitors: 5, conversionBasisPoints: 8000,
+      });
+      expect(s.previous).toEqual({
+        from: '2030-12-25', to: '2030-12-31',
+        gmv: { amountMinor: '4600' }, netSales: { amountMinor: '4600' }, orders: 2, buyers: 2,
+        averageOrderValue: { amountMinor: '2300' }, visitors: 1, conversionBasisPoints: 20000,
+      });
+      const day = (d: string, gmv: string, net: string, o: number, b: number, v: number) => ({ day: d, gmv: { amountMinor: gmv }, netSales: { amountMinor: net }, orders: o, buyers: b, visitors: v });
+      expect(s.daily).toEqual([
+        day('2031-01-01', '0', '0', 0, 0, 0),
+        day('2031-01-02', '12500', '12500', 2, 1, 2),
+        day('2031-01-03', '0', '0', 0, 0, 1),
+        day('2031-01-04', '3333', '0', 1, 1, 0),
+        day('2031-01-05', '7001', '0', 1, 1, 0),
+        day('2031-01-06', '500', '0', 1, 1, 2),
+        day('2031-01-07', '1000', '1000', 1, 1, 1),
+      ]);
+      expect(s.definitions.map((d: any) => d.metric)).toEqual(['gmv', 'netSales', 'orders', 'buyers', 'averageOrderValue', 'visitors', 'conversion']);
+      expect(s.definitions.find((d: any) => d.metric === 'gmv').definition).toContain('includes orders later cancelled or refunded');
+    });
+
+    it('rebuilds identical rollups from the order facts', async () => {
+      const incremental = await rollups();
+      expect(incremental.sales.length).toBeGreaterThan(0);
+      const dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'orders'), entities: [], migrations: [], applicationName: 'rebuild-test' });
+      await dataSource.initialize();
+      try {
+        await db.query('DELETE FROM dashboard_daily_sales WHERE seller_id = $1', [shopA.sellerId]);
+        await db.query('DELETE FROM dashboard_daily_buyers WHERE seller_id = $1', [shopA.sellerId]);
+        await dataSource.transaction((manager) => rebuildDashboardRollups(manager, shopA.sellerId!));
+      } finally {
+        await dataSource.destroy();
+      }
+      expect(await rollups()).toEqual(incremental);
+    });
+
+    it('refuses bad ranges with every problem listed', async () => {
+      const bad = await summary({ preset: 'CUSTOM', from: '2031-02-30' });
+      expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);
+      expect((bad.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['range.from', 'range.to']);
+      expect(errorCodes(await summary({ preset: 'LAST_7_DAYS', from: '2031-01-01' }))).toEqual(['VALIDATION_FAILED']);
+      const other = await orders(seller, `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: { preset: TODAY }) { timeZone } } } }`, {
+        rep: [{ __typename: 'Shop', id: shopA.sellerId }],
+      });
+      expect(errorCodes(other)).toEqual(['FORBIDDEN']);
+    });
+
+    it('resolves presets against the controlled clock in the shop time zone', async () => {
+      // The clock stands at 2031-01-11 ~04:00Z = Jan 10 ~23:00 in New York (see the inquiry test).
+      const result = await summary({ preset: 'LAST_7_DAYS' });
+      expect(result.errors).toBeUndefined();
+      const s = result.data._entities[0].salesSummary;
+      expect([s.current.from, s.current.to, s.previous.from, s.previous.to]).toEqual(['2031-01-03', '2031-01-09', '2030-12-27', '2031-01-02']);
+      expect(s.current.gmv.amountMinor).toBe('21833'); // 3333 + 7001 + 500 + 1000 + 9999 (order 2 is Jan 2 in New York)
+      expect(s.previous.gmv.amountMinor).toBe('17100'); // 4000 + 600 + 10000 + 2500
+    });
+  });
+});
