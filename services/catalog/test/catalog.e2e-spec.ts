@@ -186,4 +186,16 @@ describe('catalog subgraph', () => {
     const applied = await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [broken.id]);
     expect(applied.rows[0].n).toBe(0);
   });
+
+  it('counts a SKU created without stock as out of stock from the start, once', async () => {
+    const outOfStock = async (who: Identity) =>
+      ((await catalog(who, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`)).data as any).shop;
+    const before = await outOfStock(seller);
+    const product = ((await catalog(seller, CREATE, { input: productInput({}, { initialStock: 0 }) })).data as any).createProduct;
+    const after = await outOfStock(seller);
+    expect(after.outOfStockSkuCount).toBe(before.outOfStockSkuCount + 1);
+    expect(after.outOfStockSkus.nodes.map((n: any) => n.skuId)).toContain(product.skus[0].id);
+    const events = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'sku.out_of_stock' AND message_key = $1`, [product.skus[0].id]);
+    expect(events.rows[0].n).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { isUniqueViolation, newId, requestHash, runIdempotent } from '@sc/db';
 import { IdempotencyConflictError, NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
 import { appendToOutbox } from '@sc/messaging';
+import { currentContext } from '@sc/auth';
 import { MessagingHost } from '@sc/service';
 import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
@@ -16,6 +17,7 @@ import { ShopRepository } from '../shop/shop.repository';
 import { InventoryLevelEntity } from '../inventory/inventory-level.entity';
 import { WarehouseEntity } from '../inventory/warehouse.entity';
 import { StockMovementEntity } from '../inventory/stock-movement.entity';
+import { StockStatusService } from '../inventory/stock-status.service';
 
 @Injectable()
 export class ProductService {
@@ -23,6 +25,7 @@ export class ProductService {
     private readonly dataSource: DataSource,
     private readonly shops: ShopRepository,
     private readonly messaging: MessagingHost,
+    private readonly stockStatus: StockStatusService,
   ) {}
 
   /**
@@ -82,9 +85,11 @@ export class ProductService {
               StockMovementEntity,
               skuEntities.map((sku, i) => ({
                 sellerId, skuId: sku.id, warehouseId: warehouse.id, movementType: 'RECEIPT' as const,
-                quantity: skus[i].initialStock, sourceType: 'PRODUCT_CREATED', sourceId: product.id,
+                quantity: skus[i].initialStock, onHandDelta: skus[i].initialStock, sourceType: 'PRODUCT_CREATED', sourceId: product.id,
               })),
             );
+            // A SKU opened with no stock is out of stock from its first moment; shop lists and counters must say so.
+            await this.stockStatus.refresh(manager, { sellerId, correlationId: currentContext().correlationId }, skuEntities.map((sku) => sku.id));
             await appendToOutbox(manager, 'catalog.product.v1', [productCreated({ ...product, version: 1 }, skuEntities)]);
             return product.id;
           },
