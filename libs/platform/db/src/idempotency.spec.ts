@@ -1,4 +1,5 @@
-import { isUniqueViolation, requestHash, returnedRows } from './idempotency';
+import { isUniqueViolation, requestHash } from './idempotency';
+import { returnedRows } from './query-results';
 import { isIdOf, newId } from './ids';
 
 describe('idempotency helpers', () => {

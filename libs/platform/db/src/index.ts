@@ -8,3 +8,4 @@ export * from './data-source.factory';
 export * from './database-url';
 export * from './ensure-database';
 export * from './idempotency';
+export * from './query-results';
