@@ -13,10 +13,11 @@ started_kafka=false
 if ! bash infra/scripts/kafka.sh status >/dev/null 2>&1; then started_kafka=true; fi
 brokers="$(bash infra/scripts/kafka.sh start | tail -n1)"
 cleanup() {
-  # Finish cleaning up even if the terminal goes away meanwhile (SIGHUP) or Ctrl-C is pressed again.
-  trap '' INT TERM HUP
+  # Finish cleaning up even if the terminal goes away meanwhile (SIGHUP), Ctrl-C is pressed again, or
+  # the output was piped into a reader that Ctrl-C already ended (SIGPIPE on the message below).
+  trap '' INT TERM HUP PIPE
   if [[ "$started_kafka" == true ]]; then
-    echo "Stopping Kafka…" >&2
+    echo "Stopping Kafka…" >&2 || true
     nohup bash infra/scripts/kafka.sh stop >/dev/null 2>&1 || true
   fi
 }

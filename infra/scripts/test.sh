@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The test command (`npm test`, and `.ci/run`). With no argument: build, type-check, lint, check
 # schemas/ against the code, then every Jest project. With a project folder (e.g. services/catalog):
-# build, then that project's tests only (`npx nx test <project>` calls this).
+# build, then that project's tests only (`npx nx test <project>` calls this); further arguments go to
+# Jest, e.g. `bash infra/scripts/test.sh services/orders order-list` runs the matching test files only.
 # Tests get their own Kafka broker (fresh data, free ports) so a running `npm start` is untouched.
 # Ends with one line: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 project="${1:-}"
+jest_args=("${@:2}")
 
 bash infra/scripts/ensure-deps.sh
 bash infra/scripts/build.sh
@@ -38,7 +40,7 @@ config=jest.config.js
 results=".sc/jest-results-$$.json"
 mkdir -p .sc
 status=0
-npx jest -c "$config" --runInBand --json --outputFile="$results" || status=$?
+npx jest -c "$config" --runInBand --json --outputFile="$results" "${jest_args[@]}" || status=$?
 
 node -e '
   const fs = require("fs");
