@@ -1,21 +1,20 @@
-import express from 'express';
 import { signClientToken, type Identity } from '@sc/auth';
-import { authenticate } from './authenticate';
-import type { GatewayLocals } from './gateway-context';
+import { authenticator } from './authenticate';
 import { listenOnFreePort, type GraphQLBody } from './testing/http';
 
 const SECRET = 'client-secret-for-tests-0123456789abcdef';
 const seller: Identity = { userId: 'usr_1', sellerId: 'shp_1', roles: ['SELLER_STAFF'] };
 
-describe('authenticate', () => {
+describe('authenticator', () => {
   let base: Awaited<ReturnType<typeof listenOnFreePort>>;
 
   beforeAll(async () => {
-    const app = express();
-    app.use(authenticate(SECRET), (_req, res) => {
-      res.json({ identity: (res.locals as GatewayLocals).identity });
+    const authenticate = authenticator(SECRET);
+    base = await listenOnFreePort((req, res) => {
+      void authenticate(req, res).then((identity) => {
+        if (identity) res.setHeader('content-type', 'application/json').end(JSON.stringify({ identity }));
+      });
     });
-    base = await listenOnFreePort(app);
   });
   afterAll(() => base.close());
 

@@ -3,6 +3,9 @@ import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER } from '@sc/auth';
 import type { GatewayContext } from './gateway-context';
 import type { InternalContextSigner } from './internal-context-signer';
 import { createTimeoutFetcher } from './timeout-fetcher';
+import { recordSubgraphFetch, takeSqlStatements } from './query-costs';
+
+type ReceivedResponse = Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0];
 
 export interface AuthenticatedDataSourceOptions {
   name: string;
@@ -17,19 +20,27 @@ export interface AuthenticatedDataSourceOptions {
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly signer: InternalContextSigner;
+  private readonly name: string;
 
   constructor({ name, url, timeoutMs, signer }: AuthenticatedDataSourceOptions) {
     super({ url, fetcher: createTimeoutFetcher(name, timeoutMs) });
     this.signer = signer;
+    this.name = name;
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const headers = options.request.http?.headers;
     const context = options.context as Partial<GatewayContext>;
+    if (context.costs) recordSubgraphFetch(context.costs, this.name);
     // Only operations carry a caller; with a static supergraph there are no schema-loading requests, and a
     // request without an identity goes out unsigned so the subgraph refuses it (fail closed).
     if (!headers || !context.identity) return;
     headers.set(INTERNAL_CONTEXT_HEADER, await this.signer.tokenFor(context.identity));
     if (context.correlationId) headers.set(CORRELATION_ID_HEADER, context.correlationId);
+  }
+
+  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse['response'] {
+    takeSqlStatements((context as Partial<GatewayContext>).costs, this.name, response);
+    return response;
   }
 }

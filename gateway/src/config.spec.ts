@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       limits: { maxDepth: 12, maxCost: 5000, maxAliases: 30 },
       bodyLimitBytes: 1024 * 1024,
       nodeEnv: 'development',
+      exposeQueryCosts: false,
     });
   });
 
@@ -75,6 +76,12 @@ describe('loadConfig', () => {
       ].sort(),
     );
     expect(problems.find((p) => p.startsWith('AUTH_JWT_SECRET'))).toContain('at least 32 characters');
+  });
+
+  it('exposes query costs only when EXPOSE_QUERY_COSTS=true is set explicitly, in production too (benchmarks)', () => {
+    expect(loadConfig({ ...valid, NODE_ENV: 'production' }, root).exposeQueryCosts).toBe(false);
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', EXPOSE_QUERY_COSTS: 'true' }, root).exposeQueryCosts).toBe(true);
+    expect(problemsOf({ ...valid, EXPOSE_QUERY_COSTS: 'yes' })).toEqual([expect.stringContaining('EXPOSE_QUERY_COSTS')]);
   });
 
   it('treats empty variables as unset', () => {

@@ -22,6 +22,8 @@ export interface GatewayConfig {
   /** Largest accepted JSON request body, in bytes. */
   bodyLimitBytes: number;
   nodeEnv: 'development' | 'production' | 'test';
+  /** Adds `extensions.queryCosts` (subgraph fetches, SQL statements) to responses; for benchmarks and tests only. */
+  exposeQueryCosts: boolean;
 }
 
 export interface QueryLimits {
@@ -59,6 +61,8 @@ const BaseEnvSchema = z.object({
   MAX_TOKENS: positiveInt(3000),
   BODY_LIMIT_BYTES: positiveInt(1024 * 1024),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Never on by default; a benchmark of the production build switches it on explicitly.
+  EXPOSE_QUERY_COSTS: z.enum(['true', 'false']).default('false'),
 });
 
 const perSubgraph = <T extends z.ZodType>(prefix: string, schema: T) =>
@@ -110,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
     },
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     nodeEnv: e.NODE_ENV,
+    exposeQueryCosts: e.EXPOSE_QUERY_COSTS === 'true',
   };
 }
 

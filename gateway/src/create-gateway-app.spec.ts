@@ -94,6 +94,36 @@ describe('createGatewayApp', () => {
     expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('keeps Apollo Server\'s HTTP rules: GET needs a CSRF preflight header, other methods get 405', async () => {
+    const auth = { authorization: `Bearer ${sellerToken}` };
+    const url = `${base}/graphql?query=${encodeURIComponent('{ shop { id } }')}`;
+    const get = await fetch(url, { headers: { ...auth, 'apollo-require-preflight': 'true' } });
+    expect(get.status).toBe(200);
+    expect(await get.json()).toEqual({ data: { shop: { id: 'shp_demo' } } });
+    const csrf = await fetch(url, { headers: auth });
+    expect(csrf.status).toBe(400);
+    expect(((await csrf.json()) as GraphQLBody).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const put = await fetch(`${base}/graphql`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+    expect(put.status).toBe(405);
+  });
+
+  it('answers a body that is not JSON with 400 BAD_REQUEST, carrying the correlation id', async () => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sellerToken}`, 'content-type': 'application/json', [CORRELATION_ID_HEADER]: 'corr-bad-json' },
+      body: '{ not json',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get(CORRELATION_ID_HEADER)).toBe('corr-bad-json');
+    expect(await response.json()).toEqual({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('puts the correlation id on refusals too', async () => {
+    const { status, headers } = await graphql('{ shop { id } }', { [CORRELATION_ID_HEADER]: 'corr-401' });
+    expect(status).toBe(401);
+    expect(headers.get(CORRELATION_ID_HEADER)).toBe('corr-401');
+  });
+
   it('serves /health without a token', async () => {
     const response = await fetch(`${base}/health`);
     expect(response.status).toBe(200);

@@ -5,18 +5,19 @@ import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloGateway } from '@apollo/gateway';
 import type { GatewayConfig } from './config';
-import type { GatewayContext, GatewayLocals } from './gateway-context';
+import type { GatewayContext } from './gateway-context';
 import { createGateway } from './create-gateway';
 import { createLimits } from './limits';
 import { correlationId } from './correlation-id';
-import { authenticate } from './authenticate';
+import { authenticator } from './authenticate';
 import { healthRouter } from './health';
 import { EXPLORER_PATH, explorerRouter } from './explorer';
 import { bodyErrorHandler } from './body-errors';
 import { errorLoggingPlugin } from './error-logging-plugin';
+import { queryCostsPlugin } from './query-costs';
+import { graphqlHttpHandler, isGraphQLPath } from './graphql-http-handler';
 
 /** Where GraphQL operations are served. */
 export const GRAPHQL_PATH = '/graphql';
@@ -37,12 +38,13 @@ export interface GatewayAppOptions {
   supergraphSdl?: string;
 }
 
-/** Builds the whole gateway (express app, Apollo Server, gateway), started but not yet listening. */
+/** Builds the whole gateway (GraphQL handler, express app for the rest, Apollo Server, gateway), started but not yet listening. */
 export async function createGatewayApp(config: GatewayConfig, options: GatewayAppOptions = {}): Promise<GatewayApp> {
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
   const gateway = createGateway(config, supergraphSdl);
   const app = express();
-  const httpServer = createServer(app);
+  // The request listener is attached once Apollo Server has started (it needs this server for draining).
+  const httpServer = createServer();
   const limits = createLimits(config.limits, config.nodeEnv === 'production');
 
   const server = new ApolloServer<GatewayContext>({
@@ -58,26 +60,23 @@ export async function createGatewayApp(config: GatewayConfig, options: GatewayAp
       ApolloServerPluginLandingPageDisabled(), // the default page loads Apollo Sandbox from a CDN
       ApolloServerPluginDrainHttpServer({ httpServer }),
       errorLoggingPlugin(),
+      ...(config.exposeQueryCosts ? [queryCostsPlugin()] : []),
       ...limits.plugins,
     ],
   });
   await server.start();
 
   app.disable('x-powered-by');
+  const graphql = graphqlHttpHandler(server, {
+    authenticate: authenticator(config.authJwtSecret),
+    bodyLimitBytes: config.bodyLimitBytes,
+    exposeQueryCosts: config.exposeQueryCosts,
+  });
+  // GraphQL skips express entirely (see graphql-http-handler.ts); express serves health and the explorer.
+  httpServer.on('request', (req, res) => (isGraphQLPath(req.url, GRAPHQL_PATH) ? graphql(req, res) : app(req, res)));
   app.use(correlationId());
   app.use(healthRouter());
   app.use(explorerRouter(GRAPHQL_PATH));
-  app.use(
-    GRAPHQL_PATH,
-    authenticate(config.authJwtSecret), // before body parsing: refusing strangers should be cheap
-    express.json({ limit: config.bodyLimitBytes }),
-    expressMiddleware(server, {
-      context: async ({ res }) => {
-        const locals = res.locals as GatewayLocals;
-        return { identity: locals.identity!, correlationId: locals.correlationId! };
-      },
-    }),
-  );
   app.use(bodyErrorHandler());
 
   let stopping: Promise<void> | undefined;

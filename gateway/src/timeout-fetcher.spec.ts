@@ -51,4 +51,16 @@ describe('createTimeoutFetcher', () => {
       await ok.close();
     }
   });
+
+  it('leaves no timer behind once the subgraph has answered', async () => {
+    const ok = await listenOnFreePort((_req, res) => res.end('{"data":{}}'));
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      await createTimeoutFetcher('catalog', 60_000)(ok.url, { method: 'POST', body: '{}' });
+      expect(jest.getTimerCount()).toBe(0);
+    } finally {
+      jest.useRealTimers();
+      await ok.close();
+    }
+  });
 });

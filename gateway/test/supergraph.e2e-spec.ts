@@ -1,48 +1,137 @@
 import { Identity } from '@sc/auth';
-import { DEMO_SELLER, GatewayClient, seedDemoData, subgraphUrlOf } from '@sc/stack';
+import { DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews, subgraphUrlOf } from '@sc/stack';
 import { TestStack, callAnonymously, callGateway, errorCodes, eventually, newBuyer, newIdempotencyKey, startTestStack } from '@sc/testing';
 
 // The whole graph: five subgraph processes behind the gateway, real PostgreSQL and Kafka, seeded with
-// the same demo data `npm start` loads.
+// the same demo data `npm start` loads, on the same demo environment (a zero-length remorse window, so
+// the seed ships, delivers and refunds orders).
 describe('supergraph through the gateway', () => {
   let stack: TestStack;
   const gql = <T = any>(identity: Identity, query: string, variables?: unknown) =>
     callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+  // One instant for both seed runs: page-view ids derive from their day, so a rerun republishes the same events.
+  const seededAt = new Date();
+  const seed = async () => {
+    const client = new GatewayClient(stack.gatewayUrl, stack.settings.authJwtSecret);
+    await seedDemoData(client, () => undefined);
+    await seedDemoPageViews(stack.settings, client, () => undefined, seededAt);
+  };
 
   beforeAll(async () => {
-    stack = await startTestStack('system', { subgraphs: ['catalog', 'orders', 'returns', 'marketing', 'creators'], gateway: true });
-    await seedDemoData(new GatewayClient(stack.gatewayUrl, stack.settings.authJwtSecret), () => undefined);
+    stack = await startTestStack('system', { subgraphs: ['catalog', 'orders', 'returns', 'marketing', 'creators'], gateway: true, env: { ...DEMO_STACK_ENV } });
+    await seed();
   });
 
   afterAll(async () => {
     await stack?.dispose();
   });
 
-  it("answers one query with the demo shop's data from all five subgraphs", async () => {
-    const ordersDb = await stack.db('orders');
-    await eventually(async () => (await ordersDb.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'PENDING'`)).rows[0].n, (n) => n === 0);
+  it("answers one query with the demo shop's data from all five subgraphs, every order where the seed took it", async () => {
     const result = await gql(
       DEMO_SELLER,
       `{ shop {
           name currencyCode
           products(first: 10) { nodes { title skus { sellerSku price { amountMinor currencyCode } availableQuantity }
             activePromotions { title discountBasisPoints } collaborations { commissionRateBps creator { handle } } } }
-          orders(first: 10) { nodes { status total { amountMinor currencyCode } cancelReason
-            lines { quantity sku { sellerSku } product { title } } returns { status } } }
+          orders(first: 10) { nodes { status total { amountMinor currencyCode } cancelReason cancelledBy hasOpenCancellation packages { status }
+            lines { quantity sku { sellerSku } product { title } } returns { type status } } }
       } }`,
     );
     expect(result.errors).toBeUndefined();
     const shop = result.data.shop;
     expect(shop.name).toBe('Demo Outfitters'); // catalog
-    expect(shop.orders.nodes).toHaveLength(4); // orders
-    expect(shop.orders.nodes.map((o: any) => o.status).sort()).toEqual(['CANCELLED', 'UNPAID', 'UNPAID', 'UNPAID']);
-    expect(shop.orders.nodes.find((o: any) => o.status === 'CANCELLED').cancelReason).toBe('INSUFFICIENT_STOCK');
     expect(shop.orders.nodes.flatMap((o: any) => o.lines).every((l: any) => l.sku.sellerSku && l.product.title)).toBe(true);
-    expect(shop.orders.nodes.flatMap((o: any) => o.returns)).toHaveLength(1); // returns
+    // Orders (status, cancellation, packages) with returns' requests on them, one line per order.
+    const journeys = shop.orders.nodes
+      .map((o: any) => [
+        o.lines.map((l: any) => `${l.sku.sellerSku}x${l.quantity}`).join('+'),
+        o.status,
+        o.cancelReason ?? '-',
+        o.hasOpenCancellation ? 'cancellation requested' : '-',
+        o.packages.map((p: any) => p.status).join(',') || '-',
+        o.returns.map((r: any) => `${r.type}:${r.status}`).join(',') || '-',
+      ].join(' | '))
+      .sort();
+    expect(journeys).toEqual([
+      'LAMP-NATx1 | AWAITING_COLLECTION | - | - | AWAITING_COLLECTION | RETURN_AND_REFUND:RETURN_OR_REFUND_REQUEST_PENDING',
+      'MUG-SANDx1 | CANCELLED | BUYER_REQUEST: Found the same mug at home | - | - | -',
+      'SERUM-30x3 | DELIVERED | - | - | DELIVERED | REFUND:RETURN_OR_REFUND_REQUEST_SUCCESS',
+      'TEE-BLK-Lx1 | AWAITING_SHIPMENT | - | cancellation requested | - | -',
+      'TEE-BLK-Mx2+MUG-SANDx1 | AWAITING_SHIPMENT | - | - | - | -',
+      'TEE-WHT-Mx1 | CANCELLED | INSUFFICIENT_STOCK | - | - | -',
+    ]);
     const tee = shop.products.nodes.find((p: any) => p.title === 'Organic cotton tee, relaxed crew neck');
     expect(tee.activePromotions).toEqual([{ title: 'Year-end sale', discountBasisPoints: 1500 }]); // marketing
     expect(tee.collaborations).toEqual([{ commissionRateBps: 1200, creator: { handle: 'dailydrip' } }]); // creators
     expect(tee.skus.find((s: any) => s.sellerSku === 'TEE-BLK-M').availableQuantity).toBe(38);
+  });
+
+  it("shows the seeded activity on the seller's home dashboard for today, 7 and 30 days, and the action counters", async () => {
+    const figures = 'gmv { amountMinor } refunds { amountMinor } netSales { amountMinor } orders buyers visitors';
+    const query = `{ shop {
+        today: salesSummary(range: { preset: TODAY }) { current { ${figures} } previous { ${figures} } }
+        week: salesSummary(range: { preset: LAST_7_DAYS }) { current { ${figures} } }
+        month: salesSummary(range: { preset: LAST_30_DAYS }) { current { ${figures} } }
+        actionCounters { awaitingShipment pendingCancellationRequests unreadInquiries }
+        orders(first: 10) { nodes { status paidAt total { amountMinor } returns { refund { amount { amountMinor } } } } }
+      } }`;
+    type Figures = { gmv: bigint; refunds: bigint; netSales: bigint; orders: bigint; buyers: bigint; visitors: bigint };
+    const plain = (f: any): Figures => ({
+      gmv: BigInt(f.gmv.amountMinor), refunds: BigInt(f.refunds.amountMinor), netSales: BigInt(f.netSales.amountMinor),
+      orders: BigInt(f.orders), buyers: BigInt(f.buyers), visitors: BigInt(f.visitors),
+    });
+    const plus = (a: Figures, b: Figures): Figures => ({
+      gmv: a.gmv + b.gmv, refunds: a.refunds + b.refunds, netSales: a.netSales + b.netSales, orders: a.orders + b.orders, buyers: a.buyers + b.buyers, visitors: a.visitors + b.visitors,
+    });
+    // Paid: 2×19.00 + 14.50, 59.00, 3×24.50, 14.50 (cancelled on request after payment), 19.00; one serum refunded.
+    const sales = { gmv: 21850n, refunds: 2450n, netSales: 21850n - 1450n - 2450n, orders: 5n };
+    const shop = await eventually(
+      async () => (await gql(DEMO_SELLER, query)).data.shop,
+      (s: any) => {
+        const todayAndYesterday = plus(plain(s.today.current), plain(s.today.previous));
+        // Refunds and page views reach the dashboard through Kafka.
+        return todayAndYesterday.refunds === sales.refunds && todayAndYesterday.visitors >= 12n && plain(s.week.current).visitors === 12n;
+      },
+    );
+    // The seed's figures, from the orders themselves.
+    const paid = shop.orders.nodes.filter((o: any) => o.paidAt);
+    const sum = (orders: any[]) => orders.reduce((total: bigint, o: any) => total + BigInt(o.total.amountMinor), 0n);
+    expect(paid).toHaveLength(5);
+    expect(sum(paid)).toBe(sales.gmv);
+    expect(sum(paid.filter((o: any) => o.status === 'CANCELLED'))).toBe(1450n);
+    expect(shop.orders.nodes.flatMap((o: any) => o.returns).filter((r: any) => r.refund).map((r: any) => BigInt(r.refund.amount.amountMinor))).toEqual([sales.refunds]);
+
+    // Every sale happened seconds ago: today in the shop's zone, or yesterday when the seed ran just before
+    // midnight. TODAY with the day before holds them all; LAST_7_DAYS and LAST_30_DAYS end yesterday (full
+    // days only), so with TODAY they add up to them too.
+    const today = plain(shop.today.current);
+    const todayAndYesterday = plus(today, plain(shop.today.previous));
+    for (const figures of [todayAndYesterday, plus(plain(shop.week.current), today), plus(plain(shop.month.current), today)]) {
+      expect({ gmv: figures.gmv, refunds: figures.refunds, netSales: figures.netSales, orders: figures.orders }).toEqual(sales);
+      expect(figures.buyers).toBeGreaterThanOrEqual(3n); // three demo buyers paid (one paying on both days counts on both)
+    }
+    // Page views: the twelve demo visitors, today and on each of the six days before.
+    expect(todayAndYesterday.visitors).toBeGreaterThanOrEqual(12n);
+    expect(plain(shop.week.current).visitors).toBe(12n);
+    expect(plain(shop.month.current).visitors).toBe(12n);
+    expect(shop.actionCounters).toEqual({ awaitingShipment: 2, pendingCancellationRequests: 1, unreadInquiries: 1 });
+  });
+
+  it('changes nothing when the demo data is seeded a second time', async () => {
+    const counts = async () => {
+      const [orders, returns] = await Promise.all([stack.db('orders'), stack.db('returns')]);
+      const o = await orders.query(`SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM packages)::int AS packages,
+                                           (SELECT count(*) FROM cancellation_requests)::int AS cancellations, (SELECT count(*) FROM order_timers)::int AS timers,
+                                           (SELECT count(*) FROM conversations)::int AS conversations, (SELECT count(*) FROM messages)::int AS messages,
+                                           (SELECT count(*) FROM outbox)::int AS outbox,
+                                           (SELECT string_agg(status, ',' ORDER BY id) FROM orders) AS statuses`);
+      const r = await returns.query(`SELECT (SELECT count(*) FROM return_requests)::int AS requests, (SELECT count(*) FROM refunds)::int AS refunds,
+                                            (SELECT count(*) FROM outbox)::int AS outbox`);
+      return { orders: o.rows[0], returns: r.rows[0] };
+    };
+    const before = await counts();
+    await seed();
+    expect(await counts()).toEqual(before);
   });
 
   it('confirms an order placed through the gateway once catalog has reserved its stock', async () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
 import { loadOrCreateDevSecrets } from './dev-secrets';
-import { DEMO_BUYERS, DEMO_SELLER, GatewayClient, REPO_ROOT, SUBGRAPHS, StackSettings, seedDemoData, seedDemoPageViews, startStack } from '@sc/stack';
+import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, REPO_ROOT, SUBGRAPHS, StackSettings, seedDemoData, seedDemoPageViews, startStack } from '@sc/stack';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
 // to use it, and stops what it started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
       >),
     },
     logDir: path.join(stateDir, 'logs'),
+    // The seed ships paid orders right away instead of after the one-hour remorse hold.
+    env: { ...DEMO_STACK_ENV },
   };
 
   console.log('Migrating and starting subgraphs and gateway…');

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -35,15 +35,24 @@ const ORDERS_SDL = `${LINK}
  * Two tiny federated subgraphs on free ports that, like the real ones, refuse requests without a valid
  * internal-context header. `slowPing` answers only after `slowMs`, for timeout tests.
  */
-export async function startFakeSubgraphs(internalSecret: string, slowMs = 10_000): Promise<FakeSubgraphs> {
+export async function startFakeSubgraphs(
+  internalSecret: string,
+  slowMs = 10_000,
+  /** When set, each subgraph reports this many SQL statements per request, like EXPOSE_SQL_STATEMENT_COUNT. */
+  sqlStatements?: Record<'catalog' | 'orders', number>,
+): Promise<FakeSubgraphs> {
   const received: ReceivedRequest[] = [];
   // Slow answers still waiting; stop() releases them so the servers can drain at once.
   const pending = new Set<() => void>();
 
-  const catalog = subgraphServer(CATALOG_SDL, {
-    Query: { shop: (_: unknown, __: unknown, ctx: { identity: Identity }) => ({ id: ctx.identity.sellerId, name: 'Demo shop' }) },
-    Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: 'Demo shop' }) },
-  });
+  const catalog = subgraphServer(
+    CATALOG_SDL,
+    {
+      Query: { shop: (_: unknown, __: unknown, ctx: { identity: Identity }) => ({ id: ctx.identity.sellerId, name: 'Demo shop' }) },
+      Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: 'Demo shop' }) },
+    },
+    sqlStatements?.catalog,
+  );
   const orders = subgraphServer(ORDERS_SDL, {
     Query: {
       slowPing: () =>
@@ -58,7 +67,7 @@ export async function startFakeSubgraphs(internalSecret: string, slowMs = 10_000
         }),
     },
     Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, orderCount: 7 }) },
-  });
+  }, sqlStatements?.orders);
 
   const start = async (name: string, server: ApolloServer<{ identity: Identity }>) =>
     (
@@ -96,11 +105,20 @@ export async function startFakeSubgraphs(internalSecret: string, slowMs = 10_000
   };
 }
 
-function subgraphServer(sdl: string, resolvers: Record<string, Record<string, unknown>>): ApolloServer<{ identity: Identity }> {
+function subgraphServer(sdl: string, resolvers: Record<string, Record<string, unknown>>, sqlStatements?: number): ApolloServer<{ identity: Identity }> {
+  const reportSql: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single') response.body.singleResult.extensions = { sqlStatements };
+        },
+      };
+    },
+  };
   return new ApolloServer<{ identity: Identity }>({
     schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }),
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(sqlStatements === undefined ? [] : [reportSql])],
   });
 }
 
@@ -118,6 +136,7 @@ export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     limits: { maxDepth: 12, maxCost: 5000, maxAliases: 30, maxDirectives: 50, maxTokens: 3000 },
     bodyLimitBytes: 1024 * 1024,
     nodeEnv: 'test',
+    exposeQueryCosts: false,
     ...overrides,
   };
 }

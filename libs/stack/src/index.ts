@@ -8,4 +8,6 @@ export * from './launch';
 export * from './demo/demo-identities';
 export * from './demo/gateway-client';
 export * from './demo/demo-data';
+export * from './demo/demo-orders';
+export * from './demo/demo-stack-env';
 export * from './demo/demo-page-views';

@@ -30,7 +30,8 @@ export async function testStackSettings(label: string): Promise<StackSettings> {
     ports,
     logDir: path.join(REPO_ROOT, '.sc/test-logs', runId),
     exposeSqlStatementCount: true,
-    env: { OUTBOX_POLL_INTERVAL_MS: '50' },
+    // Counts per request (SQL statements per subgraph, fetches per subgraph) for the exact-count tests.
+    env: { OUTBOX_POLL_INTERVAL_MS: '50', EXPOSE_QUERY_COSTS: 'true' },
   };
 }
 
@@ -41,9 +42,18 @@ export interface TestStack extends RunningStack {
   db(name: SubgraphName): Promise<Client>;
 }
 
+/** What a test stack runs: which subgraphs, the gateway or not, and extra environment for every process. */
+export interface TestStackOptions {
+  subgraphs: readonly SubgraphName[];
+  gateway?: boolean;
+  /** Added to (and overriding) the test defaults, e.g. DEMO_STACK_ENV for a stack that runs the demo seed. */
+  env?: Record<string, string>;
+}
+
 /** Starts the given subgraphs (and the gateway if asked) with fresh databases and topics. */
-export async function startTestStack(label: string, options: { subgraphs: readonly SubgraphName[]; gateway?: boolean }): Promise<TestStack> {
-  const settings = await testStackSettings(label);
+export async function startTestStack(label: string, options: TestStackOptions): Promise<TestStack> {
+  const defaults = await testStackSettings(label);
+  const settings: StackSettings = { ...defaults, env: { ...defaults.env, ...options.env } };
   const stack = await startStack(settings, { subgraphs: options.subgraphs, gateway: options.gateway ?? false });
   const clients: Client[] = [];
   return {

@@ -3,7 +3,9 @@ import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import { EventEnvelope, OrderPlacedV1, createEvent } from '@sc/events';
 import { subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, readDeadLetters, startTestStack } from '@sc/testing';
+import {
+  TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, readDeadLetters, startTestStack,
+} from '@sc/testing';
 
 // The catalog subgraph alone, over HTTP, with real PostgreSQL and Kafka.
 describe('catalog subgraph', () => {
@@ -61,7 +63,9 @@ describe('catalog subgraph', () => {
     const productIds: string[] = [];
     for (let i = 0; i < 10; i += 1) {
       const input = productInput({}, {});
-      input.skus = Array.from({ length: 5 }, (_, j) => ({ sellerSku: `REF-${i}-${j}-${randomUUID()}`, price: { amountMinor: '500', currencyCode: 'USD' }, initialStock: 1 }));
+      input.skus = Array.from({ length: 5 }, (_, j) => ({
+        sellerSku: `REF-${i}-${j}-${randomUUID()}`, salesAttributes: [{ name: 'Size', value: `S${j}` }], price: { amountMinor: '500', currencyCode: 'USD' }, initialStock: 1,
+      }));
       const product = ((await catalog(seller, CREATE, { input })).data as any).createProduct;
       productIds.push(...Array.from({ length: 5 }, () => product.id));
       skuIds.push(...product.skus.map((s: any) => s.id));
@@ -87,6 +91,23 @@ describe('catalog subgraph', () => {
     expect((direct.data as any).product).toBeNull();
   });
 
+  it("shows buyers a live SKU's sellable quantity and out-of-stock flag, never the shop's warehouses and stock states", async () => {
+    const product = await createLiveProduct(catalog, seller, {
+      skus: [{ initialStock: 6, salesAttributes: [{ name: 'Colour', value: 'Sand' }] }, { initialStock: 0, salesAttributes: [{ name: 'Colour', value: 'Ink' }] }],
+    });
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id availableQuantity outOfStock inventory { warehouseId onHand } } } }`;
+    const r = product.skuIds.map((id) => ({ __typename: 'Sku', id }));
+    const asBuyer = await catalog(newBuyer(), query, { r });
+    expect((asBuyer.data as any)._entities).toEqual([
+      { id: product.skuIds[0], availableQuantity: 6, outOfStock: false, inventory: [] },
+      { id: product.skuIds[1], availableQuantity: 0, outOfStock: true, inventory: [] },
+    ]);
+    const asOwner = await catalog(seller, query, { r });
+    expect((asOwner.data as any)._entities[0]).toMatchObject({ outOfStock: false, inventory: [{ warehouseId: expect.stringMatching(/^whs_/), onHand: 6 }] });
+    expect((asOwner.data as any)._entities[1]).toMatchObject({ outOfStock: true, inventory: [{ warehouseId: expect.stringMatching(/^whs_/), onHand: 0 }] });
+    expect(((await catalog(newSeller(), query, { r })).data as any)._entities).toEqual([null, null]);
+  });
+
   it.each([
     ['an empty title', { title: '   ' }, {}],
     ['a NUL character in the title', { title: 'Tote\u0000' }, {}],
@@ -104,6 +125,62 @@ describe('catalog subgraph', () => {
     const result = await catalog(seller, CREATE, { input: productInput(overrides, sku) });
     expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
     expect(await counts()).toEqual(before);
+  });
+
+  describe('SKUs of one product must differ in their sales attributes', () => {
+    const sku = (...attributes: Array<[string, string]>) => ({
+      sellerSku: `VAR-${randomUUID()}`, salesAttributes: attributes.map(([name, value]) => ({ name, value })), price: { amountMinor: '1299', currencyCode: 'USD' },
+    });
+    const fieldsOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
+      ((result.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string }>).map((f) => f.field);
+
+    it.each([
+      ['a repeated combination, in another order and case', [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L']), sku(['size', 'm'], ['colour', 'black'])], ['skus[2].salesAttributes']],
+      ['two SKUs without sales attributes', [sku(), sku()], ['skus[0].salesAttributes', 'skus[1].salesAttributes']],
+      ['a SKU naming other attributes than the first', [sku(['Colour', 'Black']), sku(['Size', 'M'])], ['skus[1].salesAttributes']],
+      ['an attribute named twice in one SKU', [sku(['Colour', 'Black'], ['Colour', 'White'])], ['skus[0].salesAttributes[1].name']],
+    ])('refuses %s with VALIDATION_FAILED naming the SKU, writing nothing', async (_name, skus, fields) => {
+      const before = await counts();
+      const result = await catalog(seller, CREATE, { input: productInput({ skus }) });
+      expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
+      expect(fieldsOf(result as any)).toEqual(fields);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('creates a product whose SKUs differ, and a single SKU without sales attributes', async () => {
+      const variants = await catalog(seller, CREATE, { input: productInput({ skus: [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L'])] }) });
+      expect(variants.errors).toBeUndefined();
+      expect((variants.data as any).createProduct.skus).toHaveLength(2);
+      expect((await catalog(seller, CREATE, { input: productInput({ skus: [sku()] }) })).errors).toBeUndefined();
+    });
+  });
+
+  describe('registerShop refuses bad input with a typed error and writes nothing', () => {
+    const REGISTER = `mutation($input: RegisterShopInput!) { registerShop(input: $input) { id } }`;
+    const shopRows = async () => (await db.query(`SELECT (SELECT count(*) FROM shops) s, (SELECT count(*) FROM warehouses) w, (SELECT count(*) FROM outbox) o`)).rows[0];
+    const valid = { name: 'Pottery corner', currencyCode: 'USD', timeZone: 'Europe/Paris' };
+
+    it.each([
+      ['an empty name', { name: '  ' }],
+      ['a NUL in the name', { name: 'Pot\u0000tery' }],
+      ['a name over 120 characters', { name: 'x'.repeat(121) }],
+      ['a lower-case currency', { currencyCode: 'usd' }],
+      ['an unknown currency', { currencyCode: 'XYZ' }],
+      ['an unknown time zone', { timeZone: 'Mars/Olympus_Mons' }],
+      ['an empty time zone', { timeZone: '' }],
+    ])('%s', async (_name, override) => {
+      const before = await shopRows();
+      expect(errorCodes(await catalog(newSeller(), REGISTER, { input: { ...valid, ...override } }))).toEqual(['VALIDATION_FAILED']);
+      expect(await shopRows()).toEqual(before);
+    });
+
+    it('refuses another currency for a registered shop (CONFLICT) and lets buyers register nothing', async () => {
+      const before = await shopRows();
+      const again = await catalog(seller, REGISTER, { input: { ...valid, currencyCode: 'EUR' } });
+      expect(errorCodes(again)).toEqual(['CONFLICT']);
+      expect(errorCodes(await catalog(newBuyer(), REGISTER, { input: valid }))).toEqual(['FORBIDDEN']);
+      expect(await shopRows()).toEqual(before);
+    });
   });
 
   it('refuses a seller SKU code already used in the shop, writing nothing', async () => {
@@ -191,11 +268,12 @@ describe('catalog subgraph', () => {
     const outOfStock = async (who: Identity) =>
       ((await catalog(who, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`)).data as any).shop;
     const before = await outOfStock(seller);
-    const product = ((await catalog(seller, CREATE, { input: productInput({}, { initialStock: 0 }) })).data as any).createProduct;
+    // Live, since the list holds only SKUs of products the seller can have on sale.
+    const product = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 0 }] });
     const after = await outOfStock(seller);
     expect(after.outOfStockSkuCount).toBe(before.outOfStockSkuCount + 1);
-    expect(after.outOfStockSkus.nodes.map((n: any) => n.skuId)).toContain(product.skus[0].id);
-    const events = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'sku.out_of_stock' AND message_key = $1`, [product.skus[0].id]);
+    expect(after.outOfStockSkus.nodes.map((n: any) => n.skuId)).toContain(product.skuIds[0]);
+    const events = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'sku.out_of_stock' AND message_key = $1`, [product.skuIds[0]]);
     expect(events.rows[0].n).toBe(1);
   });
 });

@@ -4,8 +4,11 @@ import { Identity } from '@sc/auth';
 import { newId } from '@sc/db';
 import { EventEnvelope, TopicName, createEvent } from '@sc/events';
 import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, errorCodes, eventually, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import {
+  TEST_PLATFORM, TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newIdempotencyKey, newSeller, publishRaw, readDeadLetters, startTestStack,
+} from '@sc/testing';
 import { RESERVE_SQL } from '../src/inventory/inventory.repository';
+import { LISTED_OUT_OF_STOCK } from '../src/inventory/stock-queries';
 
 // Inventory of the catalog subgraph: states, ledger, seller operations, the order/return saga steps,
 // out-of-stock transitions and storefront traffic, against real PostgreSQL and Kafka.
@@ -20,6 +23,7 @@ describe('catalog inventory', () => {
     callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
 
   const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id skus { id } } }`;
+  const DELETE = `mutation($input: BulkProductsInput!) { deleteProducts(input: $input) { productId ok error { code message } } }`;
   const createSku = async (initialStock: number, identity: Identity = seller) => {
     const result = await catalog(identity, CREATE, {
       input: {
@@ -242,6 +246,117 @@ describe('catalog inventory', () => {
     });
   });
 
+  describe('return restocks that name what the shop does not have', () => {
+    const received = (lines: Array<{ skuId: string; quantity: number; warehouseId: string | null }>) => {
+      const returnId = newId('ret');
+      return event('return.received', 'returns', returnId, {
+        returnId, orderId: newId('ord'),
+        lines: lines.map((l) => ({ returnLineId: newId('rln'), disposition: 'RESTOCKED', ...l })),
+      });
+    };
+
+    it('parks the whole event on the dead-letter topic, writing nothing, while valid returns restock once', async () => {
+      const { skuId } = await createSku(0);
+      const foreign = await createSku(1, other);
+      // A valid line travelling with an unknown one is not restocked either: the event is fixed and replayed whole.
+      const unknownSku = received([{ skuId, quantity: 4, warehouseId: defaultWarehouseId }, { skuId: foreign.skuId, quantity: 1, warehouseId: null }]);
+      const unknownWarehouse = received([{ skuId, quantity: 5, warehouseId: newId('whs') }]);
+      const valid = received([{ skuId, quantity: 3, warehouseId: null }]);
+      await publishRaw(stack.settings, 'returns.return.v1', [unknownSku, unknownWarehouse]);
+      await deliverTwice('returns.return.v1', valid);
+
+      const parked = await readDeadLetters(stack.settings, 'returns.return.v1', 2);
+      expect(parked.map((m) => JSON.parse(m.value!).id).sort()).toEqual([unknownSku.id, unknownWarehouse.id].sort());
+      expect(parked.map((m) => m.headers['dlq-consumer'])).toEqual(['catalog', 'catalog']);
+      const reasonOf = (id: string) => parked.find((m) => JSON.parse(m.value!).id === id)!.headers['dlq-reason'];
+      expect(reasonOf(unknownSku.id)).toContain(`SKU ${foreign.skuId} is unknown`);
+      expect(reasonOf(unknownWarehouse.id)).toContain(`warehouse ${unknownWarehouse.payload.lines[0].warehouseId} is unknown`);
+
+      expect(await level(skuId)).toMatchObject({ on_hand: 3 });
+      const badLines = [...unknownSku.payload.lines, ...unknownWarehouse.payload.lines].map((l) => l.returnLineId);
+      expect((await db.query('SELECT count(*)::int AS n FROM stock_movements WHERE source_id = ANY($1)', [badLines])).rows[0].n).toBe(0);
+      expect((await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [[unknownSku.id, unknownWarehouse.id]])).rows[0].n).toBe(0);
+      expect(await outboxTypes(unknownSku.aggregateId)).toEqual([]);
+      expect(await outboxTypes(valid.aggregateId)).toEqual(['inventory.restocked']);
+      const ledger = await db.query(`SELECT quantity FROM stock_movements WHERE sku_id = $1 AND movement_type = 'RESTOCK'`, [skuId]);
+      expect(ledger.rows).toEqual([{ quantity: 3 }]);
+    });
+
+    it("restocks a SKU of a deleted product: deleting keeps the SKU, so it is not unknown", async () => {
+      const { skuId, productId } = await createSku(0);
+      const deleted = await catalog(seller, DELETE, { input: { productIds: [productId], idempotencyKey: newIdempotencyKey() } });
+      expect((deleted.data as any).deleteProducts).toEqual([{ productId, ok: true, error: null }]);
+      const returned = received([{ skuId, quantity: 2, warehouseId: null }]);
+      await deliverTwice('returns.return.v1', returned);
+      expect(await level(skuId)).toMatchObject({ on_hand: 2 });
+      expect(await outboxTypes(returned.aggregateId)).toEqual(['inventory.restocked']);
+      expect((await db.query('SELECT status FROM products WHERE id = $1', [productId])).rows[0].status).toBe('DELETED');
+    });
+  });
+
+  describe('deleting products while orders hold their units', () => {
+    const statusOf = async (id: string) => (await db.query('SELECT status, version FROM products WHERE id = $1', [id])).rows[0];
+
+    it('refuses with PRODUCT_HAS_OPEN_ORDERS per item, writing nothing for it, until the order has shipped', async () => {
+      const held = await createSku(5);
+      const free = await createSku(5);
+      const { orderId, lines } = await placeOrder([{ skuId: held.skuId, productId: held.productId, quantity: 2 }]);
+      expect(await level(held.skuId)).toMatchObject({ reserved: 2 });
+
+      const input = { productIds: [held.productId, free.productId], idempotencyKey: newIdempotencyKey() };
+      const heldBefore = await statusOf(held.productId);
+      const outboxBefore = await outboxTypes(held.productId);
+      const refused = await catalog(seller, DELETE, { input });
+      expect((refused.data as any).deleteProducts.map((r: any) => [r.productId, r.ok, r.error?.code ?? null])).toEqual([
+        [held.productId, false, 'PRODUCT_HAS_OPEN_ORDERS'],
+        [free.productId, true, null],
+      ]);
+      expect(await statusOf(held.productId)).toEqual(heldBefore);
+      expect(await outboxTypes(held.productId)).toEqual(outboxBefore);
+      expect((await db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1`, [`${input.idempotencyKey}#${held.productId}`])).rows[0].n).toBe(0);
+      expect((await statusOf(free.productId)).status).toBe('DELETED');
+
+      // Paid and awaiting shipment: the units are committed, still held.
+      const orderLines = lines.map((l) => ({ orderLineId: l.orderLineId, skuId: held.skuId, quantity: l.quantity }));
+      await deliverTwice('orders.order.v1', event('order.paid', 'orders', orderId, {
+        orderId, buyerId: 'byr_test', paidAt: new Date().toISOString(), total: { amountMinor: '200', currencyCode: 'USD' }, lines: orderLines,
+      }));
+      expect(await level(held.skuId)).toMatchObject({ reserved: 0, committed: 2 });
+      const whilePaid = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
+      expect((whilePaid.data as any).deleteProducts[0].error.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
+      expect(await statusOf(held.productId)).toEqual(heldBefore);
+
+      // Shipped: nothing is held any more, and the first call's key now deletes it (the refusal claimed nothing).
+      await deliverTwice('orders.order.v1', event('package.shipped', 'orders', orderId, {
+        orderId, packageId: newId('pkg'), carrier: 'UPS', trackingNumber: '1Z', lines: orderLines,
+      }));
+      const retried = await catalog(seller, DELETE, { input });
+      expect((retried.data as any).deleteProducts.map((r: any) => r.ok)).toEqual([true, true]);
+      expect((await statusOf(held.productId)).status).toBe('DELETED');
+    });
+
+    it('holds nothing for an order that reaches catalog after its product was deleted', async () => {
+      const gone = await createSku(4);
+      const deleted = await catalog(seller, DELETE, { input: { productIds: [gone.productId], idempotencyKey: newIdempotencyKey() } });
+      expect((deleted.data as any).deleteProducts[0].ok).toBe(true);
+      const late = await placeOrder([{ skuId: gone.skuId, productId: gone.productId, quantity: 1 }]);
+      expect(await outboxTypes(late.orderId)).toEqual(['inventory.reservation_failed']);
+      const failed = await db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE message_key = $1`, [late.orderId]);
+      expect(failed.rows[0].p).toMatchObject({ reason: 'UNKNOWN_SKU', failedSkuIds: [gone.skuId] });
+      expect(await level(gone.skuId)).toMatchObject({ on_hand: 4, reserved: 0 });
+    });
+
+    it('lets a product go once its order is cancelled and the units are released', async () => {
+      const held = await createSku(3);
+      const { orderId } = await placeOrder([{ skuId: held.skuId, productId: held.productId, quantity: 3 }]);
+      const refused = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
+      expect((refused.data as any).deleteProducts[0].error.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
+      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'BUYER', cancelledBy: 'BUYER' }));
+      const deleted = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
+      expect((deleted.data as any).deleteProducts[0].ok).toBe(true);
+    });
+  });
+
   describe('seller stock operations', () => {
     const LEVEL = 'skuId warehouseId onHand reserved committed damaged qualityControl safetyStock available version';
     const ADJUST = `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { ${LEVEL} } }`;
@@ -344,7 +459,8 @@ describe('catalog inventory', () => {
     });
 
     it('emits out-of-stock and back-in-stock once per transition and lists the SKU meanwhile', async () => {
-      const { skuId, productId } = await createSku(2);
+      // Live: the out-of-stock list only holds SKUs of products the seller can have on sale.
+      const { productId, skuIds: [skuId] } = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 2 }] });
       const oosList = async () => {
         const r = await catalog(seller, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId available sku { id } } } } }`);
         expect(r.errors).toBeUndefined();
@@ -373,12 +489,125 @@ describe('catalog inventory', () => {
       expect((await oosList()).outOfStockSkuCount).toBe(countBefore + 1);
     });
 
-    it('answers the out-of-stock list from its partial index', async () => {
+    it('judges a SKU by available units summed over all warehouses, also under a warehouse filter', async () => {
+      const overflow = (await catalog(seller, WAREHOUSE, { input: { name: 'Overflow', idempotencyKey: newIdempotencyKey() } })).data as any;
+      const overflowId = overflow.createWarehouse.id as string;
+      const stockIn = async (skuId: string, warehouseId: string, delta: number) =>
+        expect((await catalog(seller, ADJUST, { input: { skuId, warehouseId, delta, reason: 'RECEIVED', idempotencyKey: newIdempotencyKey() } })).errors).toBeUndefined();
+      const damage = async (skuId: string, warehouseId: string, quantity: number) =>
+        expect((await catalog(seller, MOVE, { input: { skuId, warehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity, idempotencyKey: newIdempotencyKey() } })).errors).toBeUndefined();
+      const skuState = async (skuId: string) => {
+        const r = await catalog(seller, `{ _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) { ... on Sku { availableQuantity outOfStock } } }`);
+        return (r.data as any)._entities[0];
+      };
+      const listed = async (filter: Record<string, unknown>) =>
+        ((await catalog(seller, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })).data as any).shop.products.nodes.map(
+          (n: any) => n.id,
+        );
+
+      // Empty in the default warehouse, 5 in the overflow one: in stock, the overflow covers it.
+      const spread = await createSku(0);
+      expect(await skuState(spread.skuId)).toEqual({ availableQuantity: 0, outOfStock: true });
+      await stockIn(spread.skuId, overflowId, 5);
+      expect(await skuState(spread.skuId)).toEqual({ availableQuantity: 5, outOfStock: false });
+      // The threshold compares with the sum too: 5 available at threshold 5 is out, at 4 it is back.
+      await catalog(seller, THRESHOLD, { input: { skuId: spread.skuId, threshold: 5, idempotencyKey: newIdempotencyKey() } });
+      expect(await skuState(spread.skuId)).toEqual({ availableQuantity: 5, outOfStock: true });
+      await catalog(seller, THRESHOLD, { input: { skuId: spread.skuId, threshold: 4, idempotencyKey: newIdempotencyKey() } });
+      expect(await skuState(spread.skuId)).toEqual({ availableQuantity: 5, outOfStock: false });
+      expect(await outboxTypes(spread.skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock', 'sku.out_of_stock', 'sku.back_in_stock']);
+
+      // Nothing sellable in the overflow warehouse, but 4 in the default one: not out of stock.
+      const coveredElsewhere = await createSku(4);
+      await stockIn(coveredElsewhere.skuId, overflowId, 1);
+      await damage(coveredElsewhere.skuId, overflowId, 1);
+      // Nothing sellable anywhere, though it has a record in the overflow warehouse: out of stock.
+      const emptyEverywhere = await createSku(0);
+      await stockIn(emptyEverywhere.skuId, overflowId, 1);
+      await damage(emptyEverywhere.skuId, overflowId, 1);
+      // Out of stock, but never stocked in the overflow warehouse.
+      const elsewhereOnly = await createSku(0);
+      expect(await skuState(coveredElsewhere.skuId)).toEqual({ availableQuantity: 4, outOfStock: false });
+      expect(await skuState(emptyEverywhere.skuId)).toEqual({ availableQuantity: 0, outOfStock: true });
+
+      // The warehouse narrows the products; out of stock is still judged across all warehouses.
+      expect(await listed({ warehouseId: overflowId })).toEqual([emptyEverywhere.productId, coveredElsewhere.productId, spread.productId]);
+      expect(await listed({ warehouseId: overflowId, outOfStock: true })).toEqual([emptyEverywhere.productId]);
+      expect(await listed({ warehouseId: overflowId, outOfStock: false })).toEqual([coveredElsewhere.productId, spread.productId]);
+      const outOfStock = await listed({ outOfStock: true });
+      expect(outOfStock).toEqual(expect.arrayContaining([emptyEverywhere.productId, elsewhereOnly.productId]));
+      expect(outOfStock).not.toContain(coveredElsewhere.productId);
+      expect(outOfStock).not.toContain(spread.productId);
+    });
+
+    it('keeps the stock ledger append-only in the database itself', async () => {
+      await createSku(1);
+      const [{ id }] = (await db.query('SELECT max(id) AS id FROM stock_movements')).rows;
+      await expect(db.query('UPDATE stock_movements SET quantity = quantity + 1 WHERE id = $1', [id])).rejects.toMatchObject({ code: '23001' });
+      await expect(db.query('DELETE FROM stock_movements WHERE id = $1', [id])).rejects.toMatchObject({ code: '23001' });
+      await expect(db.query('TRUNCATE stock_movements')).rejects.toMatchObject({ code: '23001' });
+    });
+
+    it('answers the out-of-stock list and its count from the partial index of listed SKUs', async () => {
       await db.query('ANALYZE sku_stock_status');
       await db.query('SET enable_seqscan = off');
-      const plan = await db.query(`EXPLAIN SELECT sku_id FROM sku_stock_status WHERE seller_id = '${seller.sellerId}' AND out_of_stock ORDER BY sku_id DESC LIMIT 21`);
+      const explain = async (sql: string) => (await db.query(`EXPLAIN ${sql}`, [seller.sellerId])).rows.map((r) => r['QUERY PLAN']).join('\n');
+      const list = await explain(`SELECT sku_id FROM sku_stock_status WHERE seller_id = $1 AND ${LISTED_OUT_OF_STOCK} ORDER BY sku_id DESC LIMIT 21`);
+      const count = await explain(`SELECT count(*) FROM sku_stock_status WHERE seller_id = $1 AND ${LISTED_OUT_OF_STOCK}`);
       await db.query('RESET enable_seqscan');
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('sku_stock_status_oos_idx');
+      expect(list).toContain('sku_stock_status_listed_oos_idx');
+      expect(list).not.toContain('Sort');
+      expect(count).toContain('Index Only Scan using sku_stock_status_listed_oos_idx');
+    });
+
+    it('lists out-of-stock SKUs of live and seller-deactivated products only, exact through delete, recover and activate', async () => {
+      const shop = newSeller();
+      expect((await catalog(shop, `mutation { registerShop(input: { name: "Action list", currencyCode: "USD", timeZone: "UTC" }) { id } }`)).errors).toBeUndefined();
+      const bulk = (name: string, productId: string) =>
+        catalog(shop, `mutation($input: BulkProductsInput!) { ${name}(input: $input) { ok error { code } } }`, { input: { productIds: [productId], idempotencyKey: newIdempotencyKey() } });
+      const actionList = async () => {
+        const r = await catalog(shop, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`);
+        expect(r.errors).toBeUndefined();
+        const { outOfStockSkuCount, outOfStockSkus } = (r.data as any).shop;
+        return { count: outOfStockSkuCount as number, skuIds: (outOfStockSkus.nodes as Array<{ skuId: string }>).map((n) => n.skuId).sort() };
+      };
+
+      const live = await createLiveProduct(catalog, shop, {
+        skus: [
+          { initialStock: 0, salesAttributes: [{ name: 'Colour', value: 'Red' }] },
+          { initialStock: 0, salesAttributes: [{ name: 'Colour', value: 'Blue' }] },
+          { initialStock: 5, salesAttributes: [{ name: 'Colour', value: 'Green' }] },
+        ],
+      });
+      const emptySkus = live.skuIds.slice(0, 2).sort();
+      // Out of stock too, but not the seller's to put back on sale: a draft, a frozen product, a deleted one.
+      const draft = await catalog(shop, CREATE, {
+        input: { title: 'Empty draft', idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `D-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' } }] },
+      });
+      expect(draft.errors).toBeUndefined();
+      const frozen = await createLiveProduct(catalog, shop, { skus: [{ initialStock: 0 }] });
+      const frozenResult = await catalog(TEST_PLATFORM, `mutation($input: PlatformProductActionInput!) { freezeProduct(input: $input) { status } }`, {
+        input: { productId: frozen.productId, reason: 'Counterfeit report', idempotencyKey: newIdempotencyKey() },
+      });
+      expect((frozenResult.data as any).freezeProduct.status).toBe('FREEZE');
+      const gone = await createLiveProduct(catalog, shop, { skus: [{ initialStock: 0 }] });
+      expect(await actionList()).toEqual({ count: 3, skuIds: [...emptySkus, gone.skuIds[0]].sort() });
+      expect(((await bulk('deleteProducts', gone.productId)).data as any).deleteProducts[0].ok).toBe(true);
+      expect(await actionList()).toEqual({ count: 2, skuIds: emptySkus });
+
+      // The live product through the seller's status changes: listed exactly while it can be on sale.
+      const steps: Array<[string, number]> = [['deactivateProducts', 2], ['deleteProducts', 0], ['recoverProducts', 2], ['activateProducts', 2]];
+      for (const [action, count] of steps) {
+        expect({ action, ok: ((await bulk(action, live.productId)).data as any)[action][0].ok }).toEqual({ action, ok: true });
+        expect({ action, ...(await actionList()) }).toEqual({ action, count, skuIds: count === 0 ? [] : emptySkus });
+      }
+      // Back in stock on a live product leaves the list; the mirrored status never drifts from the product's.
+      await catalog(shop, `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { available } }`, {
+        input: { skuId: emptySkus[0], warehouseId: (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id, delta: 3, reason: 'RECEIVED', idempotencyKey: newIdempotencyKey() },
+      });
+      expect(await actionList()).toEqual({ count: 1, skuIds: [emptySkus[1]] });
+      const drift = await db.query(`SELECT count(*)::int AS n FROM sku_stock_status st JOIN products p ON p.id = st.product_id WHERE st.product_status <> p.status`);
+      expect(drift.rows[0].n).toBe(0);
     });
   });
 

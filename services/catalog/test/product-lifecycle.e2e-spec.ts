@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
-import { subgraphUrlOf } from '@sc/stack';
 import {
   PASSING_LISTING, TEST_PLATFORM, TestStack, callGateway, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey,
   newSeller, publishRaw, startTestStack, waitForSellable,
 } from '@sc/testing';
 import { ProductCreatedV1, ProductStatusChangedV1, createEvent } from '@sc/events';
-import { BUCKET_PREDICATES } from '../src/product/product-bucket';
+import { createDataSource } from '@sc/db';
+import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
+import { ProductBucket } from '../src/product/product-bucket';
+import { ProductStatus } from '../src/product/product-status';
+import { ProductListFilter, ProductRepository } from '../src/product/product.repository';
+import { entities } from '../src/database/entities';
 
 // The product lifecycle through the gateway (catalog + orders, real PostgreSQL and Kafka): review loop,
 // live revisions, bulk actions, buckets, sellability in orders, and bad input for every mutation.
@@ -33,6 +37,8 @@ describe('product lifecycle', () => {
   const PRICES = `mutation($input: UpdateSkuPricesInput!) { updateSkuPrices(input: $input) { id skus { id price { amountMinor } listPrice { amountMinor } } } }`;
   const bulk = (name: string) => `mutation($input: BulkProductsInput!) { ${name}(input: $input) { productId ok error { code message } } }`;
   const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`;
+  const ADJUST = `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { available } }`;
+  const THRESHOLD = `mutation($input: SetOutOfStockThresholdInput!) { setOutOfStockThreshold(input: $input) { outOfStock } }`;
 
   const key = newIdempotencyKey;
   const draftInput = (title = 'Short tote', extra: Record<string, unknown> = {}) => ({
@@ -251,10 +257,74 @@ describe('product lifecycle', () => {
     expect(await list({ createdFrom: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
     const warehouse = (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id;
     expect(await list({ warehouseId: warehouse })).toHaveLength(8);
-    await db.query('UPDATE inventory_levels SET on_hand = reserved WHERE sku_id = $1', [activeA.skuIds[0]]);
+    const emptied = await gql(shop, ADJUST, { input: { skuId: activeA.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
+    expect(emptied.data.adjustInventory.available).toBe(0);
     expect(await list({ outOfStock: true })).toEqual([activeA.productId]);
     expect(await list({ outOfStock: false })).not.toContain(activeA.productId);
+    expect((await gql(shop, `{ shop { productBucketCounts { outOfStock } } }`)).data.shop.productBucketCounts.outOfStock).toBe(1);
     expect(errorCodes(await gql(shop, `{ shop { products(filter: { keyword: "a\\u0000" }) { nodes { id } } } }`))).toEqual(['VALIDATION_FAILED']);
+  });
+
+  it('agrees on out of stock everywhere: the filter, Sku.outOfStock, every bucket and the counts', async () => {
+    const shop = await registeredSeller();
+    const warehouse = (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id;
+    // Two SKUs, one pushed out of stock by its threshold (3 available, threshold 3): the product is out of stock.
+    const mixed = await createLiveProduct(catalog, shop, {
+      title: 'Two-colour mug',
+      skus: [{ initialStock: 3, salesAttributes: [{ name: 'Colour', value: 'Sand' }] }, { initialStock: 8, salesAttributes: [{ name: 'Colour', value: 'Ink' }] }],
+    });
+    expect((await gql(shop, THRESHOLD, { input: { skuId: mixed.skuIds[0], threshold: 3, idempotencyKey: key() } })).data.setOutOfStockThreshold.outOfStock).toBe(true);
+    const stocked = await live(shop, 'Stoneware bowl');
+    const emptyDraft = (await catalog(shop, CREATE, { input: { ...draftInput('Empty draft'), skus: [{ sellerSku: `E-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' }, initialStock: 0 }] } })).data.createProduct;
+    const soldOut = await live(shop, 'Sold-out jug');
+    await gql(shop, ADJUST, { input: { skuId: soldOut.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
+    const deletedEmpty = await live(shop, 'Deleted empty vase');
+    await gql(shop, ADJUST, { input: { skuId: deletedEmpty.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
+    expect((await gql(shop, bulk('deleteProducts'), { input: { productIds: [deletedEmpty.productId], idempotencyKey: key() } })).data.deleteProducts[0].ok).toBe(true);
+    await gql(shop, bulk('deactivateProducts'), { input: { productIds: [soldOut.productId], idempotencyKey: key() } });
+
+    const list = async (filter: Record<string, unknown>) =>
+      (await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id skus { id outOfStock } } } } }`, { filter })).data.shop.products.nodes as Array<{
+        id: string;
+        skus: Array<{ id: string; outOfStock: boolean }>;
+      }>;
+    const ids = (nodes: Array<{ id: string }>) => nodes.map((n) => n.id);
+
+    const out = await list({ outOfStock: true });
+    const inStock = await list({ outOfStock: false });
+    expect(ids(out)).toEqual([deletedEmpty.productId, soldOut.productId, emptyDraft.id, mixed.productId]);
+    expect(ids(inStock)).toEqual([stocked.productId]);
+    // A product is out of stock exactly when one of its SKUs says so.
+    expect(out.every((p) => p.skus.some((sku) => sku.outOfStock))).toBe(true);
+    expect(inStock.every((p) => p.skus.every((sku) => !sku.outOfStock))).toBe(true);
+    expect(out.find((p) => p.id === mixed.productId)!.skus.map((sku) => sku.outOfStock)).toEqual([true, false]);
+
+    // Shop.outOfStockSkus lists exactly the SKUs that say so, of the products the seller can have on sale
+    // (live or seller-deactivated): not the empty draft's, not the deleted product's.
+    const oosSkus = (await gql(shop, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`)).data.shop;
+    const actionable = [soldOut.productId, mixed.productId];
+    const flagged = out.filter((p) => actionable.includes(p.id)).flatMap((p) => p.skus.filter((sku) => sku.outOfStock).map((sku) => sku.id));
+    expect(flagged).toHaveLength(2);
+    expect(oosSkus.outOfStockSkus.nodes.map((n: any) => n.skuId).sort()).toEqual(flagged.sort());
+    expect(oosSkus.outOfStockSkuCount).toBe(flagged.length);
+
+    // Every bucket splits into its out-of-stock and in-stock products, and the counts say the same.
+    const counts = (await gql(shop, `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted outOfStock } } }`)).data.shop.productBucketCounts;
+    const countOf: Record<string, number> = {
+      ACTIVE: counts.active, IN_REVIEW: counts.inReview, SUSPENDED: counts.suspended, INACTIVE: counts.inactive, DRAFTS: counts.drafts, DELETED: counts.deleted,
+    };
+    for (const bucket of Object.keys(countOf)) {
+      const [all, oos, ok] = [ids(await list({ bucket })), ids(await list({ bucket, outOfStock: true })), ids(await list({ bucket, outOfStock: false }))];
+      expect({ bucket, split: [...oos, ...ok].sort(), count: all.length }).toEqual({ bucket, split: [...all].sort(), count: countOf[bucket] });
+      expect(oos.filter((id) => ok.includes(id))).toEqual([]);
+    }
+    expect(counts.outOfStock).toBe(ids(out).length - ids(await list({ bucket: 'DELETED', outOfStock: true })).length);
+    expect(counts.outOfStock).toBe(3);
+
+    // Back in stock: the flag, the filter and the count follow together.
+    await gql(shop, ADJUST, { input: { skuId: soldOut.skuIds[0], warehouseId: warehouse, delta: 4, reason: 'RECEIVED', idempotencyKey: key() } });
+    expect(ids(await list({ outOfStock: true }))).not.toContain(soldOut.productId);
+    expect((await gql(shop, `{ shop { productBucketCounts { outOfStock } } }`)).data.shop.productBucketCounts.outOfStock).toBe(2);
   });
 
   async function createLiveProductPending(owner: Identity): Promise<string> {
@@ -263,8 +333,12 @@ describe('product lifecycle', () => {
     return created.data.createProduct.id;
   }
 
-  it('lists a 100,000-product shop from an index: no sort, no sequential scan (plan, not timing)', async () => {
+  it('lists a 100,000-product shop from an index: no sort of the shop, no sequential scan (plan, not timing)', async () => {
     const big = await registeredSeller();
+    // Product i was created i seconds before the insert: this range holds products 20,000 to 60,000.
+    const insertedAt = Date.now();
+    const range = { createdFrom: new Date(insertedAt - 60_000_000), createdTo: new Date(insertedAt - 20_000_000) };
+    const warehouseId = (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [big.sellerId])).rows[0].id;
     await db.query(
       `INSERT INTO products (id, seller_id, title, status, has_pending_revision, created_at)
        SELECT 'prd_' || lpad(to_hex(i), 9, '0') || substr(md5(i::text), 1, 16), $1, 'Bulk product ' || i,
@@ -273,25 +347,112 @@ describe('product lifecycle', () => {
          FROM generate_series(1, 100000) AS i`,
       [big.sellerId],
     );
-    await db.query('ANALYZE products');
-    const after = `prd_${'0'.repeat(4)}0c350${'f'.repeat(16)}`;
-    const queries: Array<[string, string]> = [
-      ['no filter', ''],
-      ['status', `AND p.status = 'ACTIVATE'`],
-      ...Object.entries(BUCKET_PREDICATES).map(([bucket, predicate]): [string, string] => [bucket, `AND ${predicate}`]),
-    ];
-    for (const [name, where] of queries) {
-      for (const cursor of [null, after]) {
-        const sql = `SELECT p.* FROM products p WHERE p.seller_id = $1 ${where} ${cursor ? 'AND p.id < $2' : ''} ORDER BY p.id DESC LIMIT 21`;
-        const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, cursor ? [big.sellerId, cursor] : [big.sellerId])).rows;
-        const nodes = flatten(plan[0].Plan);
-        expect({ name, sorts: nodes.filter((n) => n['Node Type'].includes('Sort')).length }).toEqual({ name, sorts: 0 });
-        expect({ name, seq: nodes.filter((n) => n['Node Type'] === 'Seq Scan').length }).toEqual({ name, seq: 0 });
-        expect({ name, index: nodes.some((n) => /Index/.test(n['Node Type']) && n['Relation Name'] === 'products') }).toEqual({ name, index: true });
+    // One SKU per product, one in twenty out of stock, so the stock filters have real rows to walk.
+    await db.query(
+      `INSERT INTO skus (id, seller_id, product_id, seller_sku, price_minor, currency_code, position)
+       SELECT 'sku_' || substr(p.id, 5), p.seller_id, p.id, 'BULK-' || p.id, 100, 'USD', 0 FROM products p WHERE p.seller_id = $1`,
+      [big.sellerId],
+    );
+    await db.query(
+      `INSERT INTO inventory_levels (seller_id, sku_id, warehouse_id, on_hand)
+       SELECT s.seller_id, s.id, $2, CASE WHEN abs(hashtext(s.id)) % 20 = 0 THEN 0 ELSE 5 END FROM skus s WHERE s.seller_id = $1`,
+      [big.sellerId, warehouseId],
+    );
+    await db.query(
+      `INSERT INTO sku_stock_status (sku_id, seller_id, product_id, out_of_stock, available)
+       SELECT s.id, s.seller_id, s.product_id, l.on_hand = 0, l.on_hand FROM skus s JOIN inventory_levels l ON l.sku_id = s.id WHERE s.seller_id = $1`,
+      [big.sellerId],
+    );
+    await db.query('ANALYZE products; ANALYZE skus; ANALYZE inventory_levels; ANALYZE sku_stock_status');
+
+    // The statements the product list really sends, built by the repository itself.
+    const dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'catalog'), entities, migrations: [], applicationName: 'catalog-plan-test' });
+    await dataSource.initialize();
+    try {
+      const repository = new ProductRepository(dataSource);
+      const after = `prd_${'0'.repeat(4)}0c350${'f'.repeat(16)}`;
+      const filters: Array<[string, ProductListFilter]> = [
+        ['no filter', {}],
+        ['status', { status: ProductStatus.ACTIVATE }],
+        ...Object.values(ProductBucket).map((bucket): [string, ProductListFilter] => [bucket, { bucket }]),
+        ['out of stock', { outOfStock: true }],
+        ['in stock', { outOfStock: false }],
+        ...Object.values(ProductBucket).map((bucket): [string, ProductListFilter] => [`${bucket} out of stock`, { bucket, outOfStock: true }]),
+        ['warehouse', { warehouseId }],
+        ['warehouse out of stock', { warehouseId, outOfStock: true }],
+        // Created ranges walk products_seller_created_id_idx in (created_at, id) order: no sort at all.
+        ['created range', range],
+        ['created from', { createdFrom: range.createdFrom }],
+        ['created to', { createdTo: range.createdTo }],
+        ['created range, status', { ...range, status: ProductStatus.DRAFT }],
+        ...Object.values(ProductBucket).map((bucket): [string, ProductListFilter] => [`${bucket} created range`, { bucket, ...range }]),
+        ['created range out of stock', { ...range, outOfStock: true }],
+      ];
+      // A keyword matches inside titles through products_title_trgm_idx (pg_trgm ships with PostgreSQL's
+      // contrib; without it the migration builds a prefix index and keywords match title prefixes).
+      const keywordMode = await repository.keywordMode();
+      expect(keywordMode).toBe('contains');
+      const keywordFilters: Array<[string, ProductListFilter]> = [
+        ['common keyword', { keyword: 'bulk product', keywordMode }],
+        ['rare keyword', { keyword: 'bulk product 4242', keywordMode }],
+        ['keyword in a bucket', { keyword: 'product 4242', bucket: ProductBucket.DRAFTS, keywordMode }],
+        ['keyword in a created range', { keyword: 'product 4242', ...range, keywordMode }],
+        ['keyword with a status', { keyword: 'product 77', status: ProductStatus.ACTIVATE, keywordMode }],
+      ];
+      const planOf = async (filter: ProductListFilter, cursor: string | null) => {
+        const [sql, params] = repository.listQuery(big.sellerId!, filter, 20, cursor).getQueryAndParameters();
+        const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
+        return flatten(plan[0].Plan);
+      };
+      const checkIndexed = (name: string, nodes: any[]) => {
+        expect({ name, seq: nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']) }).toEqual({ name, seq: [] });
+        const fromIndex = (n: any) => (/Index/.test(n['Node Type']) || n['Node Type'] === 'Bitmap Heap Scan') && n['Relation Name'] === 'products';
+        expect({ name, index: nodes.some(fromIndex) }).toEqual({ name, index: true });
+      };
+      for (const [name, filter] of filters) {
+        for (const cursor of [null, after]) {
+          const nodes = await planOf(filter, cursor);
+          expect({ name, sorts: nodes.filter((n) => n['Node Type'].includes('Sort')).length }).toEqual({ name, sorts: 0 });
+          checkIndexed(name, nodes);
+        }
       }
+      for (const [name, filter] of keywordFilters) {
+        for (const cursor of [null, after]) {
+          const nodes = await planOf(filter, cursor);
+          checkIndexed(name, nodes);
+          // Either the keyset order is walked and the keyword filters it, or the keyword's matches come from
+          // the trigram index and only they are sorted — never the whole shop.
+          const sorts = nodes.filter((n) => n['Node Type'].includes('Sort'));
+          const sortsOnlyMatches = sorts.every((sort) => flatten(sort).some((n) => n['Index Name'] === 'products_title_trgm_idx'));
+          expect({ name, sortsOnlyMatches }).toEqual({ name, sortsOnlyMatches: true });
+        }
+      }
+    } finally {
+      await dataSource.destroy();
     }
-    const counts = await gql(big, `{ shop { productBucketCounts { active inReview drafts } } }`);
+
+    // The created range pages in keyset order with an id cursor, and a keyword finds what SQL finds.
+    const rangeVars = { createdFrom: range.createdFrom.toISOString(), createdTo: range.createdTo.toISOString() };
+    const PAGE = `query($filter: ProductFilter, $after: String) { shop { products(first: 100, filter: $filter, after: $after) { nodes { id } pageInfo { endCursor } } } }`;
+    const firstPage = (await gql(big, PAGE, { filter: rangeVars })).data.shop.products;
+    const secondPage = (await gql(big, PAGE, { filter: rangeVars, after: firstPage.pageInfo.endCursor })).data.shop.products;
+    const expectedRange = await db.query(
+      `SELECT id FROM products WHERE seller_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at DESC, id DESC LIMIT 200`,
+      [big.sellerId, range.createdFrom, range.createdTo],
+    );
+    expect([...firstPage.nodes, ...secondPage.nodes].map((n: any) => n.id)).toEqual(expectedRange.rows.map((r) => r.id));
+    const found = (await gql(big, PAGE, { filter: { keyword: 'Bulk Product 4242' } })).data.shop.products.nodes.map((n: any) => n.id);
+    const expectedFound = await db.query(`SELECT id FROM products WHERE seller_id = $1 AND lower(title) LIKE '%bulk product 4242%' ORDER BY id DESC`, [big.sellerId]);
+    expect(found).toEqual(expectedFound.rows.map((r) => r.id));
+    expect(found).toHaveLength(11);
+    const counts = await gql(big, `{ shop { productBucketCounts { active inReview drafts outOfStock } } }`);
     expect(counts.data.shop.productBucketCounts.active).toBe(30_000);
+    const expectedOutOfStock = await db.query(
+      `SELECT count(*)::int AS n FROM products p JOIN sku_stock_status st ON st.product_id = p.id WHERE p.seller_id = $1 AND st.out_of_stock AND p.status <> 'DELETED'`,
+      [big.sellerId],
+    );
+    expect(counts.data.shop.productBucketCounts.outOfStock).toBe(expectedOutOfStock.rows[0].n);
+    expect(expectedOutOfStock.rows[0].n).toBeGreaterThan(0);
   });
 
   function flatten(node: any): any[] {

@@ -260,6 +260,19 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       });
     const cancelled = (n: number, reason: string, at: string) =>
       event('order.cancelled', shopA.sellerId!, ord(n), { orderId: ord(n), reason, cancelledBy: 'SELLER' }, new Date(at));
+    // A refund of a return (or, with `cancellationId`, of a cancellation) as returns publishes it.
+    const refund = (n: number, orderNo: number, issuedAt: string, amountMinor: string, cancellationId: string | null = null) =>
+      event('refund.issued', shopA.sellerId!, `ret_${n.toString().padStart(25, '0')}`, {
+        refundId: `rfd_${n.toString().padStart(25, '0')}`,
+        returnId: cancellationId ? null : `ret_${n.toString().padStart(25, '0')}`,
+        cancellationId,
+        orderId: ord(orderNo),
+        buyerId: 'byr_x',
+        issuedAt,
+        total: { amountMinor, currencyCode: 'USD' },
+        breakdown: { subtotal: { amountMinor, currencyCode: 'USD' }, shippingFee: { amountMinor: '0', currencyCode: 'USD' } },
+        lines: [{ orderLineId: `oln_${orderNo.toString().padStart(25, '0')}`, quantity: 1, amount: { amountMinor, currencyCode: 'USD' } }],
+      }, new Date(issuedAt));
     const view = (productId: string, visitorId: string, viewedAt: string) => event('page.viewed', 'storefront', productId, { productId, visitorId, viewedAt });
     const product = (productId: string) =>
       event('product.created', shopA.sellerId!, productId, { productId, title: 'Lamp', status: 'ACTIVATE', skus: [] });
@@ -270,9 +283,9 @@ describe('buyer inquiries and home dashboard (orders)', () => {
         shopA,
         `query($rep: [_Any!]!, $range: SalesRangeInput!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: $range) {
             timeZone currencyCode
-            current { from to gmv { amountMinor currencyCode } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
-            previous { from to gmv { amountMinor } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
-            daily { day gmv { amountMinor } netSales { amountMinor } orders buyers visitors }
+            current { from to gmv { amountMinor currencyCode } refunds { amountMinor } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
+            previous { from to gmv { amountMinor } refunds { amountMinor } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
+            daily { day gmv { amountMinor } refunds { amountMinor } netSales { amountMinor } orders buyers visitors }
             definitions { metric definition } } } } }`,
         { rep: [{ __typename: 'Shop', id: shopA.sellerId }], range },
       );
@@ -283,13 +296,13 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       (
         await db.query(
           `SELECT json_build_object(
-             'sales', (SELECT json_agg(s ORDER BY day) FROM (SELECT day::text, gmv_minor::text, net_minor::text, paid_orders FROM dashboard_daily_sales WHERE seller_id = $1) s),
+             'sales', (SELECT json_agg(s ORDER BY day) FROM (SELECT day::text, gmv_minor::text, net_minor::text, refunds_minor::text, paid_orders FROM dashboard_daily_sales WHERE seller_id = $1) s),
              'buyers', (SELECT json_agg(b ORDER BY day, buyer_id) FROM (SELECT day::text, buyer_id FROM dashboard_daily_buyers WHERE seller_id = $1) b)) AS r`,
           [shopA.sellerId],
         )
       ).rows[0].r;
 
-    it('computes exact figures in the shop time zone, with the previous period, from redelivered and reordered events', async () => {
+    it('computes exact figures in the shop time zone, with the previous period and refunds on their own day, from redelivered and reordered events', async () => {
       // Payments first (bucketed in UTC until the shop's zone is known, then re-bucketed), then the shop.
       const o1 = paid(1, A, '2031-01-02T15:00:00Z', '10000');
       await publishAndWait('orders.order.v1', [
@@ -305,13 +318,24 @@ describe('buyer inquiries and home dashboard (orders)', () => {
         paid(11, A, '2030-12-28T12:00:00Z', '4000'),
         paid(12, F, '2031-01-01T04:00:00Z', '600'), // Dec 31 in New York: previous period
       ]);
+      // Refunds may arrive before the shop's zone is known too: 03:00Z on Jan 3 is Jan 2 in New York.
+      const r1 = refund(1, 1, '2031-01-06T15:00:00Z', '4000'); // order 1 (paid Jan 2): later day, same period
+      await publishAndWait('returns.refund.v1', [
+        refund(2, 11, '2031-01-03T03:00:00Z', '1500'), // order 11 was paid in the previous period; the refund lands in this one
+        r1,
+      ]);
       await publishAndWait('catalog.product.v1', [registerShop(shopA, 'America/New_York'), product(P1)]);
       await publishAndWait('orders.order.v1', [
         cancelled(3, 'SELLER_CANCELLED', '2031-01-09T10:00:00Z'), // cancelled after payment
-        cancelled(4, 'REFUNDED', '2031-01-20T10:00:00Z'), // refunded later: refunds are cancellations after payment for now
         o1, // redelivered
         paid(1, A, '2031-01-02T15:00:00Z', '10000'), // the same payment under another event id
         cancelled(3, 'SELLER_CANCELLED', '2031-01-09T11:00:00Z'),
+      ]);
+      await publishAndWait('returns.refund.v1', [
+        r1, // redelivered
+        { ...r1, id: '00000000-0000-4000-8000-000000000001' }, // the same refund under another event id
+        refund(3, 4, '2031-01-09T17:00:00Z', '2001'), // order 4 (paid Jan 5): after the range, on Jan 9
+        refund(4, 3, '2031-01-09T12:00:00Z', '3333', 'cnr_0000000000000000000000003'), // a cancellation's refund: the cancellation already counted
       ]);
       await publishAndWait('storefront.traffic.v1', [
         view(P1, 'v1', '2031-01-02T10:00:00Z'),
@@ -332,33 +356,41 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(s.current).toEqual({
         from: '2031-01-01', to: '2031-01-07',
         gmv: { amountMinor: '24334', currencyCode: 'USD' }, // 10000 + 2500 + 3333 + 7001 + 500 + 1000
-        netSales: { amountMinor: '13500' }, // without orders 3, 4 and 8
+        refunds: { amountMinor: '5500' }, // 1500 (Jan 2) + 4000 (Jan 6); not the Jan 9 refund, not the cancellation's
+        netSales: { amountMinor: '15001' }, // 24334 − 3333 (order 3) − 500 (order 8) − 5500
         orders: 6, buyers: 4,
         averageOrderValue: { amountMinor: '4056' }, // 4055.67 rounded half-up
         visitors: 5, conversionBasisPoints: 8000,
       });
       expect(s.previous).toEqual({
         from: '2030-12-25', to: '2030-12-31',
-        gmv: { amountMinor: '4600' }, netSales: { amountMinor: '4600' }, orders: 2, buyers: 2,
+        gmv: { amountMinor: '4600' }, refunds: { amountMinor: '0' }, netSales: { amountMinor: '4600' }, orders: 2, buyers: 2, // order 11's refund counts on its own day
         averageOrderValue: { amountMinor: '2300' }, visitors: 1, conversionBasisPoints: 20000,
       });
-      const day = (d: string, gmv: string, net: string, o: number, b: number, v: number) => ({ day: d, gmv: { amountMinor: gmv }, netSales: { amountMinor: net }, orders: o, buyers: b, visitors: v });
+      const day = (d: string, gmv: string, refunds: string, net: string, o: number, b: number, v: number) =>
+        ({ day: d, gmv: { amountMinor: gmv }, refunds: { amountMinor: refunds }, netSales: { amountMinor: net }, orders: o, buyers: b, visitors: v });
       expect(s.daily).toEqual([
-        day('2031-01-01', '0', '0', 0, 0, 0),
-        day('2031-01-02', '12500', '12500', 2, 1, 2),
-        day('2031-01-03', '0', '0', 0, 0, 1),
-        day('2031-01-04', '3333', '0', 1, 1, 0),
-        day('2031-01-05', '7001', '0', 1, 1, 0),
-        day('2031-01-06', '500', '0', 1, 1, 2),
-        day('2031-01-07', '1000', '1000', 1, 1, 1),
+        day('2031-01-01', '0', '0', '0', 0, 0, 0),
+        day('2031-01-02', '12500', '1500', '11000', 2, 1, 2), // order 2 paid at 23:59 local; order 11's refund
+        day('2031-01-03', '0', '0', '0', 0, 0, 1),
+        day('2031-01-04', '3333', '0', '0', 1, 1, 0), // cancelled after payment
+        day('2031-01-05', '7001', '0', '7001', 1, 1, 0), // its refund lands on Jan 9
+        day('2031-01-06', '500', '4000', '-4000', 1, 1, 2), // order 8 cancelled; order 1's refund
+        day('2031-01-07', '1000', '0', '1000', 1, 1, 1),
       ]);
-      expect(s.definitions.map((d: any) => d.metric)).toEqual(['gmv', 'netSales', 'orders', 'buyers', 'averageOrderValue', 'visitors', 'conversion']);
+      expect(s.definitions.map((d: any) => d.metric)).toEqual(['gmv', 'refunds', 'netSales', 'orders', 'buyers', 'averageOrderValue', 'visitors', 'conversion']);
       expect(s.definitions.find((d: any) => d.metric === 'gmv').definition).toContain('includes orders later cancelled or refunded');
+      expect(s.definitions.find((d: any) => d.metric === 'refunds').definition).toContain('bucketed by issuedAt');
+      const facts = await db.query('SELECT count(*)::int AS n FROM dashboard_refund_facts WHERE seller_id = $1', [shopA.sellerId]);
+      expect(facts.rows[0].n).toBe(4); // every refund is kept, so a rebuild needs nothing from returns
     });
 
-    it('rebuilds identical rollups from the order facts', async () => {
+    it('rebuilds identical rollups, refunds included, from the order and refund facts', async () => {
       const incremental = await rollups();
       expect(incremental.sales.length).toBeGreaterThan(0);
+      expect(incremental.sales.filter((d: any) => d.refunds_minor !== '0').map((d: any) => [d.day, d.refunds_minor])).toEqual([
+        ['2031-01-02', '1500'], ['2031-01-06', '4000'], ['2031-01-09', '2001'],
+      ]);
       const dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'orders'), entities: [], migrations: [], applicationName: 'rebuild-test' });
       await dataSource.initialize();
       try {
@@ -390,6 +422,8 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect([s.current.from, s.current.to, s.previous.from, s.previous.to]).toEqual(['2031-01-03', '2031-01-09', '2030-12-27', '2031-01-02']);
       expect(s.current.gmv.amountMinor).toBe('21833'); // 3333 + 7001 + 500 + 1000 + 9999 (order 2 is Jan 2 in New York)
       expect(s.previous.gmv.amountMinor).toBe('17100'); // 4000 + 600 + 10000 + 2500
+      expect([s.current.refunds.amountMinor, s.current.netSales.amountMinor]).toEqual(['6001', '11999']); // refunds of Jan 6 and Jan 9
+      expect([s.previous.refunds.amountMinor, s.previous.netSales.amountMinor]).toEqual(['1500', '15600']);
     });
   });
 });

@@ -3,6 +3,7 @@ import {
   TestStack, callGateway, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack, waitForSellable,
 } from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
+import { PUBLIC_HOLIDAYS } from '../src/order/policy/public-holidays';
 
 // The order lifecycle over real Kafka and PostgreSQL with catalog reserving stock, on a controlled clock:
 // every transition of the table, ON_HOLD masking, timers (each fires once) and the catalog ledger.
@@ -237,10 +238,12 @@ describe('order lifecycle (orders + catalog, controlled clock)', () => {
 
   it('auto-cancels unshipped orders at their deadline, counting weekends only where the region says so', async () => {
     const skuId = await createSku(10);
-    // Jump to the next Friday 15:00 UTC (10:00 in New York, 23:00 in Singapore).
+    // Jump to the next Friday 15:00 UTC (10:00 in New York, 23:00 in Singapore) with no US holiday in the
+    // next two weeks (holidays have their own test), so the spans below hold on any calendar date.
     const now = new Date((await clock({})).now);
     const friday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 15));
-    while (friday.getUTCDay() !== 5) friday.setUTCDate(friday.getUTCDate() + 1);
+    const holidayWithin = (from: Date) => Array.from({ length: 15 }, (_, d) => new Date(from.getTime() + d * DAY).toISOString().slice(0, 10)).some((day) => PUBLIC_HOLIDAYS.US.includes(day));
+    while (friday.getUTCDay() !== 5 || holidayWithin(friday)) friday.setUTCDate(friday.getUTCDate() + 1);
     await clock({ setTo: friday.toISOString() });
     const us = await unpaidOrder([{ skuId, quantity: 1 }]);
     const sg = await unpaidOrder([{ skuId, quantity: 1 }], { region: 'SG' });
@@ -363,7 +366,7 @@ describe('order lifecycle (orders + catalog, controlled clock)', () => {
     expect((hundred.data as any)._entities[0].orders.nodes).toHaveLength(100);
     expect((hundred.data as any)._entities[0].orders.nodes[0].lines).toHaveLength(2);
     expect(ten.extensions?.sqlStatements).toBe(hundred.extensions?.sqlStatements);
-    expect(hundred.extensions?.sqlStatements).toBe(2);
+    expect(hundred.extensions?.sqlStatements).toBe(1); // the page and its lines in one statement
 
     const ids = async (filter: Record<string, unknown>) => {
       const result = await list(100, filter);

@@ -3,7 +3,13 @@ import { ServiceConfig, ServiceCoreModule } from '@sc/service';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
 import { OrderProjectionWriter } from './projections/order-projection.writer';
-import { OrderCancelledHandler, OrderConfirmedHandler, OrderPlacedHandler } from './projections/order-events.handlers';
+import {
+  OrderCancelledHandler, OrderConfirmedHandler, OrderLinesCancelledHandler, OrderPaidHandler, OrderPlacedHandler, OrderStatusChangedHandler, PackageShippedHandler,
+} from './projections/order-events.handlers';
+import { ApproveRefundService } from './return-request/approve-refund.service';
+import { CloseRequestsOfCancelledOrder } from './return-request/close-requests-of-cancelled-order';
+import { RefundWriter } from './refund/refund.writer';
+import { RefundLoaders } from './refund/refund.loaders';
 import { ReturnRequestRepository } from './return-request/return-request.repository';
 import { ReturnRequestLoaders } from './return-request/return-request.loaders';
 import { ReturnRequestQueries } from './return-request/return-request.queries';
@@ -13,7 +19,7 @@ import { OrderResolver } from './references/order.resolver';
 import { ShopResolver } from './references/shop.resolver';
 import { Shop } from './references/shop.model';
 
-/** The returns subgraph: buyers' return requests, checked against a read model of orders. */
+/** The returns subgraph: buyers' return requests and their refunds, checked against a read model of orders. */
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
@@ -26,14 +32,18 @@ export class AppModule {
           migrations,
           orphanedTypes: [Shop],
           messaging: {
-            publishes: ['returns.return.v1'],
-            handlers: [OrderPlacedHandler, OrderConfirmedHandler, OrderCancelledHandler],
+            publishes: ['returns.return.v1', 'returns.refund.v1'],
+            handlers: [
+              OrderPlacedHandler, OrderConfirmedHandler, OrderCancelledHandler, OrderPaidHandler, OrderStatusChangedHandler, PackageShippedHandler,
+              OrderLinesCancelledHandler,
+            ],
           },
         }),
       ],
       providers: [
-        OrderProjectionWriter, OrderPlacedHandler, OrderConfirmedHandler, OrderCancelledHandler,
-        ReturnRequestRepository, ReturnRequestLoaders, ReturnRequestQueries, RequestReturnService,
+        OrderProjectionWriter, OrderPlacedHandler, OrderConfirmedHandler, OrderCancelledHandler, OrderPaidHandler, OrderStatusChangedHandler,
+        PackageShippedHandler, OrderLinesCancelledHandler, CloseRequestsOfCancelledOrder,
+        ReturnRequestRepository, ReturnRequestLoaders, ReturnRequestQueries, RequestReturnService, ApproveRefundService, RefundWriter, RefundLoaders,
         ReturnRequestResolver, OrderResolver, ShopResolver,
       ],
     };

@@ -4,7 +4,12 @@ import { newId } from '@sc/db';
 import { createEvent } from '@sc/events';
 import { createKafka, physicalTopic } from '@sc/messaging';
 import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
-import { REQUEST_RETURN, caller, createSku, entitiesQuery, placeOrder, waitForProjection, writtenRows } from './return-flow.helpers';
+import {
+  HOUR, REQUEST_RETURN, caller, createSku, entitiesQuery, moveOrdersClock, ordersMutation, placeOrder, shipPackage, waitForProjection, waitForShipped, writtenRows,
+} from './return-flow.helpers';
+
+// Orders runs a controlled clock so paid orders get past the buyer-remorse hour and ship.
+process.env.CLOCK_MODE = 'controlled';
 
 // Returns with catalog and orders over real Kafka and PostgreSQL: the order read model, requestReturn,
 // the federation fields returns contributes, and refusals that write nothing.
@@ -17,6 +22,7 @@ describe('return requests (catalog + orders + returns)', () => {
   let returns: (identity: Identity, query: string, variables?: unknown) => ReturnType<ReturnType<typeof caller>>;
   let order: { id: string; lineIds: string[] };
   let bulkOrder: { id: string; lineIds: string[] };
+  let fiveUnitOrders: Array<{ id: string; lineIds: string[] }>;
   let otherBuyersOrder: { id: string; lineIds: string[] };
   let cancelledOrder: { id: string; lineIds: string[] };
   let firstReturnId: string;
@@ -31,11 +37,22 @@ describe('return requests (catalog + orders + returns)', () => {
     const shop = await caller(stack, 'catalog')(seller, `mutation { registerShop(input: { name: "Returns shop", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
     expect(shop.errors).toBeUndefined();
     const [skuA, skuB, scarce] = await Promise.all([createSku(stack, seller, 50), createSku(stack, seller, 50), createSku(stack, seller, 1)]);
-    [order, bulkOrder, otherBuyersOrder, cancelledOrder] = await Promise.all([
+    [order, bulkOrder, otherBuyersOrder, cancelledOrder, ...fiveUnitOrders] = await Promise.all([
       placeOrder(stack, buyer, seller, [{ skuId: skuA, quantity: 3 }, { skuId: skuB, quantity: 1 }]),
       placeOrder(stack, buyer, seller, [{ skuId: skuA, quantity: 20 }]),
       placeOrder(stack, otherBuyer, seller, [{ skuId: skuB, quantity: 1 }]),
       placeOrder(stack, buyer, seller, [{ skuId: scarce, quantity: 2 }], 'CANCELLED'),
+      ...[1, 2, 3].map(() => placeOrder(stack, buyer, seller, [{ skuId: skuA, quantity: 5 }])),
+    ]);
+    // After-sales requests need shipped units: these orders are paid and shipped, the first one delivered.
+    for (const o of [order, bulkOrder, ...fiveUnitOrders]) await ordersMutation(stack, buyer, 'payOrder', 'OrderCommandInput', { orderId: o.id });
+    await moveOrdersClock(stack, HOUR + 1);
+    await shipPackage(stack, seller, order, [3, 1], true);
+    await shipPackage(stack, seller, bulkOrder, [20]);
+    for (const o of fiveUnitOrders) await shipPackage(stack, seller, o, [5]);
+    await Promise.all([
+      waitForShipped(returnsDb, order.id, 4, 'DELIVERED'),
+      ...[bulkOrder, ...fiveUnitOrders].map((o) => waitForShipped(returnsDb, o.id, o === bulkOrder ? 20 : 5, 'AWAITING_COLLECTION')),
     ]);
   });
 
@@ -96,13 +113,38 @@ describe('return requests (catalog + orders + returns)', () => {
     }
   });
 
+  it('opens at most 5 after-sales requests on an order, also when 8 arrive at once, refusing the rest with a typed error', async () => {
+    const line = [{ orderLineId: bulkOrder.lineIds[0], quantity: 1 }];
+    const keys = Array.from({ length: 8 }, () => newIdempotencyKey());
+    const results = await Promise.all(keys.map((idempotencyKey) => requestReturn(buyer, { orderId: bulkOrder.id, lines: line, idempotencyKey })));
+    const refused = results.filter((r) => r.errors);
+    expect(results.length - refused.length).toBe(5);
+    expect(refused.map((r) => errorCodes(r))).toEqual([['INVALID_TRANSITION'], ['INVALID_TRANSITION'], ['INVALID_TRANSITION']]);
+    expect(refused[0].errors![0].extensions).toMatchObject({ entity: 'Order', action: 'requestReturn', reason: 'AFTER_SALES_REQUEST_LIMIT', limit: 5 });
+    const written = await returnsDb.query(
+      `SELECT count(*)::int AS requests, (SELECT count(*)::int FROM outbox WHERE event_type = 'return.requested' AND envelope->'payload'->>'orderId' = $1) AS events
+         FROM return_requests WHERE order_id = $1`,
+      [bulkOrder.id],
+    );
+    expect(written.rows[0]).toEqual({ requests: 5, events: 5 });
+
+    // A retry of an accepted request still answers with its request; a new one is refused, units left or not.
+    const accepted = results.findIndex((r) => !r.errors);
+    const retry = await requestReturn(buyer, { orderId: bulkOrder.id, lines: line, idempotencyKey: keys[accepted] });
+    expect((retry.data as any).requestReturn.id).toBe((results[accepted].data as any).requestReturn.id);
+    expect(errorCodes(await requestReturn(buyer, { orderId: bulkOrder.id, lines: line }))).toEqual(['INVALID_TRANSITION']);
+  });
+
   it('resolves ~20 ReturnRequest representations with one SQL statement, unknown ids as null', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 20; i += 1) {
-      const result = await requestReturn(buyer, { orderId: bulkOrder.id, lines: [{ orderLineId: bulkOrder.lineIds[0], quantity: 1 }] });
-      expect(result.errors).toBeUndefined();
-      ids.push((result.data as any).requestReturn.id);
+    const ids: string[] = (await returnsDb.query(`SELECT id FROM return_requests WHERE order_id = $1 ORDER BY id`, [bulkOrder.id])).rows.map((r) => r.id);
+    for (const fiveUnits of fiveUnitOrders) {
+      for (let i = 0; i < 5; i += 1) {
+        const result = await requestReturn(buyer, { orderId: fiveUnits.id, lines: [{ orderLineId: fiveUnits.lineIds[0], quantity: 1 }] });
+        expect(result.errors).toBeUndefined();
+        ids.push((result.data as any).requestReturn.id);
+      }
     }
+    expect(ids).toHaveLength(20);
     const representations = [...ids, 'ret_unknown'].map((id) => ({ __typename: 'ReturnRequest', id }));
     const result = await returns(seller, entitiesQuery('... on ReturnRequest { id status reason order { id } createdAt }'), { r: representations });
     expect(result.errors).toBeUndefined();
@@ -114,9 +156,6 @@ describe('return requests (catalog + orders + returns)', () => {
     expect(withLines.extensions?.sqlStatements).toBe(2);
     const stranger = await returns(otherBuyer, entitiesQuery('... on ReturnRequest { id }'), { r: representations.slice(0, 3) });
     expect((stranger.data as any)._entities).toEqual([null, null, null]);
-
-    const exhausted = await requestReturn(buyer, { orderId: bulkOrder.id, lines: [{ orderLineId: bulkOrder.lineIds[0], quantity: 1 }] });
-    expect(errorCodes(exhausted)).toEqual(['VALIDATION_FAILED']);
   });
 
   it("lists the shop's return requests for its staff only, newest first, by status", async () => {
@@ -183,6 +222,11 @@ describe('return requests (catalog + orders + returns)', () => {
     const [confirmedFirst, cancelledFirst] = [newId('ord'), newId('ord')];
     const lineId = newId('oln');
     try {
+      // Shipment before everything else: the shipped units and the newest status wait for order.placed.
+      await publish(confirmedFirst, 5, 'package.shipped', {
+        orderId: confirmedFirst, packageId: newId('pkg'), carrier: 'UPS', trackingNumber: '1ZOUTOFORDER', lines: [{ orderLineId: lineId, skuId: 'sku_outoforder000000000000', quantity: 3 }],
+      });
+      await publish(confirmedFirst, 5, 'order.status_changed', { orderId: confirmedFirst, from: 'AWAITING_SHIPMENT', to: 'AWAITING_COLLECTION', actor: 'SELLER_STAFF', reason: 'PACKAGE_SHIPPED' });
       await publish(confirmedFirst, 2, 'order.confirmed', { orderId: confirmedFirst, status: 'UNPAID' });
       await publish(confirmedFirst, 1, 'order.placed', placed(confirmedFirst, lineId));
       await publish(cancelledFirst, 3, 'order.cancelled', { orderId: cancelledFirst, reason: 'BUYER_CHANGED_MIND', cancelledBy: 'BUYER' });
@@ -191,7 +235,8 @@ describe('return requests (catalog + orders + returns)', () => {
     } finally {
       await producer.disconnect();
     }
-    await waitForProjection(returnsDb, confirmedFirst, 'UNPAID', 1);
+    await waitForProjection(returnsDb, confirmedFirst, 'AWAITING_COLLECTION', 1);
+    await waitForShipped(returnsDb, confirmedFirst, 3);
     await waitForProjection(returnsDb, cancelledFirst, 'CANCELLED', 1);
 
     const result = await requestReturn(buyer, { orderId: confirmedFirst, lines: [{ orderLineId: lineId, quantity: 3 }] });

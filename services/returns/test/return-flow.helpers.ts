@@ -1,7 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Identity } from '@sc/auth';
+import { INTERNAL_CONTEXT_HEADER, Identity, signInternalContext } from '@sc/auth';
 import { TestStack, callSubgraph, createLiveProduct, eventually, newIdempotencyKey, waitForSellable } from '@sc/testing';
 import { SubgraphName, subgraphUrlOf } from '@sc/stack';
+
+export const HOUR = 3_600_000;
+
+/** The carrier that scans and delivers packages in these tests. */
+export const CARRIER: Identity = { userId: 'car_ups', sellerId: null, roles: ['CARRIER'] };
+const PLATFORM: Identity = { userId: 'ops_returns', sellerId: null, roles: ['PLATFORM'] };
 
 /** Calls one subgraph of the stack as `identity`. */
 export const caller = (stack: TestStack, name: SubgraphName) => (identity: Identity, query: string, variables?: unknown) =>
@@ -65,3 +72,65 @@ export const REQUEST_RETURN = `mutation($input: RequestReturnInput!) {
 
 /** The `_entities` query of the federation spec for one type's selection. */
 export const entitiesQuery = (selection: string) => `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`;
+
+/**
+ * Moves orders' controlled clock and fires its due timers (the spec sets CLOCK_MODE=controlled before the
+ * stack starts). Orders needs it to get past the buyer-remorse hour before anything can ship.
+ */
+export async function moveOrdersClock(stack: TestStack, advanceMs: number): Promise<void> {
+  const url = subgraphUrlOf(stack.settings, 'orders').replace('/graphql', '/internal/test-clock');
+  const token = await signInternalContext(PLATFORM, stack.settings.internalSigningSecret);
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token }, body: JSON.stringify({ advanceMs }) });
+  if (response.status !== 200) throw new Error(`test clock answered ${response.status}`);
+}
+
+/** Runs one orders mutation `name(input: …)` as `identity` and returns its data, throwing on errors. */
+export async function ordersMutation(stack: TestStack, identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id'): Promise<any> {
+  const result = await caller(stack, 'orders')(identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
+    input: { idempotencyKey: newIdempotencyKey(), ...input },
+  });
+  if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+  return (result.data as any)[name];
+}
+
+/** Pays an UNPAID order and lets the remorse window pass on orders' clock: the order awaits shipment. */
+export async function payAndRelease(stack: TestStack, buyer: Identity, orderId: string): Promise<void> {
+  await ordersMutation(stack, buyer, 'payOrder', 'OrderCommandInput', { orderId });
+  await moveOrdersClock(stack, HOUR + 1);
+}
+
+/**
+ * Packs and ships one package of an order awaiting shipment (`quantities[i]` units of line i; 0 skips a line),
+ * optionally scanned and delivered by the carrier. Resolves with the package id.
+ */
+export async function shipPackage(
+  stack: TestStack,
+  seller: Identity,
+  order: { id: string; lineIds: string[] },
+  quantities: number[],
+  deliver = false,
+): Promise<string> {
+  const lines = order.lineIds.map((orderLineId, i) => ({ orderLineId, quantity: quantities[i] ?? 0 })).filter((l) => l.quantity > 0);
+  const pkg = await ordersMutation(stack, seller, 'createPackage', 'CreatePackageInput', { orderId: order.id, lines });
+  await ordersMutation(stack, seller, 'shipPackage', 'ShipPackageInput', { packageId: pkg.id, carrier: 'UPS', trackingNumber: `1Z${randomBytes(5).toString('hex').toUpperCase()}` });
+  if (deliver) {
+    await ordersMutation(stack, CARRIER, 'markPackageInTransit', 'PackageCommandInput', { packageId: pkg.id });
+    await ordersMutation(stack, CARRIER, 'markPackageDelivered', 'PackageCommandInput', { packageId: pkg.id });
+  }
+  return pkg.id;
+}
+
+/** Waits until returns' read model counts `units` shipped units of the order (and, if given, its status). */
+export async function waitForShipped(returnsDb: Client, orderId: string, units: number, status?: string): Promise<void> {
+  await eventually(
+    async () =>
+      (
+        await returnsDb.query(
+          `SELECT o.status, (SELECT COALESCE(sum(quantity), 0)::int FROM order_line_units u WHERE u.order_id = o.id AND u.kind = 'SHIPPED') AS shipped
+             FROM orders o WHERE o.id = $1`,
+          [orderId],
+        )
+      ).rows[0],
+    (row) => row?.shipped === units && (status === undefined || row.status === status),
+  );
+}

@@ -25,7 +25,10 @@ export const InventoryReservedV1 = z.object({
 /** Payload of `inventory.reserved` v1. */
 export type InventoryReservedV1 = z.infer<typeof InventoryReservedV1>;
 
-/** `inventory.reservation_failed` v1 (catalog.inventory.v1): nothing was reserved for the order. */
+/**
+ * `inventory.reservation_failed` v1 (catalog.inventory.v1): nothing was reserved for the order.
+ * UNKNOWN_SKU covers a SKU the shop does not have and a SKU of a product deleted before the order reached catalog.
+ */
 export const InventoryReservationFailedV1 = z.object({
   orderId: idOf('ord'),
   reason: z.enum(['INSUFFICIENT_STOCK', 'UNKNOWN_SKU']),

@@ -2,6 +2,7 @@ export * from './envelope';
 export * from './money.schema';
 export * from './catalog.events';
 export * from './orders.events';
+export * from './inquiry.events';
 export * from './returns.events';
 export * from './marketing.events';
 export * from './creators.events';

@@ -13,6 +13,10 @@ export const OrderPlacedV1 = z.object({
       productId: idOf('prd'),
       quantity: z.number().int().positive(),
       unitPrice: MoneyPayloadSchema,
+      /** The line's share of the order's seller discount (added to v1; absent means none). */
+      sellerDiscount: MoneyPayloadSchema.optional(),
+      /** The line's share of the order's shipping fee (added to v1; absent means none). */
+      shippingFee: MoneyPayloadSchema.optional(),
     }),
   ),
 });
@@ -62,7 +66,30 @@ export type OrderStatusChangedV1 = z.infer<typeof OrderStatusChangedV1>;
  * shipment; catalog releases their units. A whole-order cancellation is `order.cancelled`, after which
  * catalog releases whatever it still holds for the order.
  */
-export const OrderLinesCancelledV1 = z.object({ orderId: idOf('ord'), reason: z.string(), lines: z.array(OrderLineQuantity) });
+export const OrderLinesCancelledV1 = z.object({
+  orderId: idOf('ord'),
+  reason: z.string(),
+  lines: z.array(OrderLineQuantity),
+  /** What left the order: the cancelled units' price minus their share of the seller discount (absent from older producers). */
+  cancelledAmount: MoneyPayloadSchema.optional(),
+  /** The order's total after the cancellation (absent from older producers). */
+  total: MoneyPayloadSchema.optional(),
+  /**
+   * Every line of the order after the cancellation, cancelled in full or not: its units still live and its
+   * current shares of the order's seller discount and shipping fee, which replace those of `order.placed`
+   * (each set of shares still sums exactly to its order-level amount). Absent from older producers.
+   */
+  lineShares: z
+    .array(
+      z.object({
+        orderLineId: idOf('oln'),
+        liveQuantity: z.number().int().nonnegative(),
+        sellerDiscount: MoneyPayloadSchema,
+        shippingFee: MoneyPayloadSchema,
+      }),
+    )
+    .optional(),
+});
 /** Payload of `order.lines_cancelled` v1. */
 export type OrderLinesCancelledV1 = z.infer<typeof OrderLinesCancelledV1>;
 

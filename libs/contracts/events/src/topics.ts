@@ -4,7 +4,8 @@ import {
   ProductCreatedV1, ProductStatusChangedV1, ShopRegisteredV1, SkuPriceChangedV1, SkuStockTransitionV1,
 } from './catalog.events';
 import { OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1, PackageShippedV1 } from './orders.events';
-import { ReturnReceivedV1, ReturnRequestedV1 } from './returns.events';
+import { ConversationOpenedV1, ConversationResolvedV1, MessageSentV1 } from './inquiry.events';
+import { RefundIssuedV1, ReturnCancelledV1, ReturnReceivedV1, ReturnRequestedV1 } from './returns.events';
 import { PageViewedV1 } from './storefront.events';
 import { PromotionCreatedV1, PromotionDeactivatedV1 } from './marketing.events';
 import { CollaborationCreatedV1 } from './creators.events';
@@ -58,10 +59,24 @@ export const TOPICS = {
       'package.shipped': { 1: PackageShippedV1 },
     },
   },
+  'orders.inquiry.v1': {
+    owner: 'orders',
+    description: 'Buyer inquiries (conversations and their messages, without message text); key = conversation id.',
+    events: {
+      'conversation.opened': { 1: ConversationOpenedV1 },
+      'message.sent': { 1: MessageSentV1 },
+      'conversation.resolved': { 1: ConversationResolvedV1 },
+    },
+  },
   'returns.return.v1': {
     owner: 'returns',
     description: 'Return requests; key = return id.',
-    events: { 'return.requested': { 1: ReturnRequestedV1 }, 'return.received': { 1: ReturnReceivedV1 } },
+    events: { 'return.requested': { 1: ReturnRequestedV1 }, 'return.received': { 1: ReturnReceivedV1 }, 'return.cancelled': { 1: ReturnCancelledV1 } },
+  },
+  'returns.refund.v1': {
+    owner: 'returns',
+    description: 'Refunds to buyers; key = the return request (or cancellation) id that caused the refund.',
+    events: { 'refund.issued': { 1: RefundIssuedV1 } },
   },
   'marketing.promotion.v1': {
     owner: 'marketing',

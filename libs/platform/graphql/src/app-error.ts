@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'CONFLICT'
   | 'STALE_QUANTITY'
-  | 'PRODUCT_NOT_AVAILABLE';
+  | 'PRODUCT_NOT_AVAILABLE'
+  | 'PRODUCT_HAS_OPEN_ORDERS';
 
 /** One problem with one input field. */
 export interface FieldProblem {

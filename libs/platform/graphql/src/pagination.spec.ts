@@ -16,6 +16,14 @@ describe('pagination', () => {
     expect(() => readPageArgs({ first })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_FAILED' }) }));
   });
 
+  it('applies a per-list maximum with the same error', () => {
+    expect(readPageArgs({ first: 200 }, 200).limit).toBe(200);
+    expect(() => readPageArgs({ first: 201 }, 200)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [{ field: 'first', message: 'must be between 1 and 200' }] }) }),
+    );
+    expect(() => readPageArgs({ first: 101 })).toThrow(expect.objectContaining({ message: expect.any(String) }));
+  });
+
   it('reports a next page only when the extra row exists', () => {
     const rows = [{ id: 'a' }, { id: 'b' }, { id: 'c' }];
     expect(toConnection(rows, 2).pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor('b') });

@@ -23,14 +23,17 @@ export class PageArgs {
   after?: string | null;
 }
 
-/** Largest page a client may ask for. */
+/** Largest page a client may ask for, unless a list sets its own maximum. */
 export const MAX_PAGE_SIZE = 100;
 
-/** The page size and decoded keyset position of a request; VALIDATION_FAILED when out of range. */
-export function readPageArgs(args: PageArgs): { limit: number; afterKey: string | null } {
+/**
+ * The page size and decoded keyset position of a request; VALIDATION_FAILED when out of range.
+ * `maxPageSize` is a per-list maximum for lists whose page cost does not grow with the page (batched).
+ */
+export function readPageArgs(args: PageArgs, maxPageSize: number = MAX_PAGE_SIZE): { limit: number; afterKey: string | null } {
   const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new ValidationFailedError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw new ValidationFailedError([{ field: 'first', message: `must be between 1 and ${maxPageSize}` }]);
   }
   return { limit: first, afterKey: args.after ? decodeCursor(args.after) : null };
 }

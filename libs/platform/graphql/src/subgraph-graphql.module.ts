@@ -2,7 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloFederationDriver, ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { queryTallyStore } from '@sc/db';
 import { formatGraphQLError } from './format-error';
 
@@ -34,7 +34,13 @@ export function subgraphGraphQLModule(options: { exposeSqlStatementCount: boolea
     introspection: true,
     path: '/graphql',
     formatError: formatGraphQLError,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin] : [])],
+    // No inline traces (ftv1) for the gateway, and no cache-control plugin: its per-field hook wraps every
+    // resolver of every response (hundreds per order page) and the gateway caches no responses.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin] : []),
+    ],
     buildSchemaOptions: { numberScalarMode: 'integer', orphanedTypes: options.orphanedTypes ?? [] },
   });
 }

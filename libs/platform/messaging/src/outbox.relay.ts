@@ -1,10 +1,19 @@
 import { DataSource } from 'typeorm';
 import { Kafka, Producer, CompressionTypes } from 'kafkajs';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { KafkaSettings, physicalTopic } from './kafka-settings';
+import { OutboxListener } from './outbox.listener';
+import { OUTBOX_CHANNEL } from './outbox.writer';
 
 /** Tuning of the relay loop. */
 export interface OutboxRelayOptions {
+  /**
+   * The safety-net poll. Commits that append to the outbox notify the relay (LISTEN/NOTIFY), so polling
+   * only matters when the listening connection is down or a notification was missed.
+   */
   pollIntervalMs?: number;
+  /** LISTEN for outbox commits (default true); off, the relay polls only. */
+  listen?: boolean;
   batchSize?: number;
   /** Advisory-lock key: one active relay per database keeps per-aggregate order. */
   lockKey?: number;
@@ -27,6 +36,9 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** A nudge arrived while a batch was in flight: look again at once instead of sleeping. */
+  private woken = false;
+  private readonly listener: OutboxListener | null;
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly lockKey: number;
@@ -37,28 +49,38 @@ export class OutboxRelay {
     private readonly settings: KafkaSettings,
     options: OutboxRelayOptions = {},
   ) {
-    this.pollIntervalMs = options.pollIntervalMs ?? 100;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 200;
     this.lockKey = options.lockKey ?? 7_301_001;
+    const url = options.listen === false ? null : connectionStringOf(dataSource.options as PostgresConnectionOptions);
+    this.listener = url ? new OutboxListener(url, OUTBOX_CHANNEL, () => this.nudge()) : null;
   }
 
   /** Starts relaying in the background. */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.listener?.start();
     this.loop = this.run();
+  }
+
+  /** Resolves once the relay LISTENs for outbox commits (immediately when it does not listen). */
+  async whenListening(): Promise<void> {
+    await this.listener?.whenListening();
   }
 
   /** Stops after the batch in flight and disconnects the producer. */
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
+    await this.listener?.stop();
     await this.loop;
     await this.dropProducer();
   }
 
   /** Asks the loop to look for new rows now instead of after the poll interval. */
   nudge(): void {
+    this.woken = true;
     this.wake?.();
   }
 
@@ -127,25 +149,43 @@ export class OutboxRelay {
     let backoffMs = this.pollIntervalMs;
     while (this.running) {
       let published = 0;
+      let failed = false;
+      this.woken = false;
       try {
         published = await this.relayOnce();
         backoffMs = this.pollIntervalMs;
       } catch (error) {
         console.warn(JSON.stringify({ level: 'warn', component: 'outbox.relay', msg: 'relay failed; will retry', error: String(error) }));
         backoffMs = Math.min(backoffMs * 2, 5000);
+        failed = true;
       }
-      if (published < this.batchSize) await this.sleep(published > 0 ? 0 : backoffMs);
+      // After a failure only the backoff (or stop) ends the wait: every commit notifying must not hammer a
+      // broker that is down.
+      if (published < this.batchSize) await this.sleep(published > 0 ? 0 : backoffMs, !failed);
     }
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (!this.running || (wakeable && this.woken)) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = null;
         resolve();
-      }
-      this.wake = done;
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = () => {
+        if (wakeable || !this.running) done();
+      };
     });
   }
+}
+
+/** The URL of the relay's database, for its own listening connection. */
+function connectionStringOf(options: PostgresConnectionOptions): string | null {
+  if (options.type !== 'postgres') return null;
+  if (options.url) return options.url;
+  if (!options.host) return null;
+  const auth = options.username ? `${encodeURIComponent(options.username)}${options.password ? `:${encodeURIComponent(String(options.password))}` : ''}@` : '';
+  return `postgres://${auth}${options.host}:${options.port ?? 5432}/${options.database ?? ''}`;
 }

@@ -13,7 +13,8 @@ export const ServiceEnvSchema = z.object({
   INTERNAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   RUN_WORKERS: flag.default(true),
   EXPOSE_SQL_STATEMENT_COUNT: flag.default(false),
-  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(100),
+  // A safety net only: commits that append to the outbox wake the relay through LISTEN/NOTIFY.
+  OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
 });
 
 /** A subgraph's validated configuration. */

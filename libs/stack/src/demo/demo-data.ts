@@ -1,5 +1,8 @@
 import { GatewayClient, retrying } from './gateway-client';
-import { DEMO_BUYERS, DEMO_PLATFORM, DEMO_SELLER } from './demo-identities';
+import { DEMO_PLATFORM, DEMO_SELLER } from './demo-identities';
+import { seedDemoOrders } from './demo-orders';
+import { seedDemoAfterSales } from './demo-after-sales';
+import { seedDemoInquiries } from './demo-inquiries';
 
 const PRODUCTS = [
   { key: 'tee', title: 'Organic cotton tee, relaxed crew neck', categoryId: 'apparel', attributes: [['Material', 'Organic cotton']], skus: [['TEE-BLK-M', 'Black', 'M', 1900, 40], ['TEE-BLK-L', 'Black', 'L', 1900, 25], ['TEE-WHT-M', 'White', 'M', 1900, 0]] },
@@ -15,7 +18,11 @@ const CREATORS = [
 
 /**
  * Seeds the demo shop through the gateway, exactly as clients would. Every write carries a fixed
- * idempotency key, so a second run changes nothing.
+ * idempotency key, so a second run changes nothing. Besides the catalogue, a promotion and creators: the
+ * seller's journey in orders (see DEMO_ORDER_PLAN: awaiting shipment, shipped, delivered, cancelled on the
+ * buyer's request, a cancellation request pending, one refused for stock), a pending return on the shipped
+ * order, a granted refund on the delivered one and two buyer inquiries. Run it on a stack with
+ * DEMO_STACK_ENV, or paid orders wait out the real one-hour remorse hold and are not shipped.
  */
 export async function seedDemoData(client: GatewayClient, log: (msg: string) => void): Promise<void> {
   await client.run(DEMO_SELLER, `mutation { registerShop(input: { name: "Demo Outfitters", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
@@ -57,22 +64,7 @@ export async function seedDemoData(client: GatewayClient, log: (msg: string) => 
   }
   log(`products: ${productIds.length}`);
 
-  const orders: string[] = [];
-  const orderPlan: Array<[number, Array<[string, number]>]> = [
-    [0, [['TEE-BLK-M', 2], ['MUG-SAND', 1]]],
-    [1, [['LAMP-NAT', 1]]],
-    [2, [['SERUM-30', 3]]],
-    [0, [['TEE-WHT-M', 1]]], // out of stock: catalog refuses, the order is cancelled
-  ];
-  for (const [i, [buyer, lines]] of orderPlan.entries()) {
-    const placed = await retrying(() =>
-      client.run(DEMO_BUYERS[buyer], `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
-        input: { shopId: DEMO_SELLER.sellerId, idempotencyKey: `demo-order-${i}`, lines: lines.map(([sku, quantity]) => ({ skuId: skuIds[sku], quantity })) },
-      }),
-    );
-    orders.push(placed.placeOrder.id);
-  }
-  log(`orders: ${orders.length}`);
+  const orders = await seedDemoOrders(client, skuIds, log);
 
   await client.run(DEMO_SELLER, `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { id } }`, {
     input: {
@@ -102,13 +94,6 @@ export async function seedDemoData(client: GatewayClient, log: (msg: string) => 
   );
   log('promotion, creators and a collaboration: done');
 
-  // A return needs a confirmed order that returns' projection has seen, hence the retries.
-  const returning = await client.run(DEMO_BUYERS[2], `query($id: ID!) { order(id: $id) { lines { id quantity } } }`, { id: orders[2] });
-  const line = returning.order.lines[0];
-  await retrying(() =>
-    client.run(DEMO_BUYERS[2], `mutation($input: RequestReturnInput!) { requestReturn(input: $input) { id } }`, {
-      input: { orderId: orders[2], reason: 'DAMAGED', idempotencyKey: 'demo-return-serum', lines: [{ orderLineId: line.id, quantity: 1 }] },
-    }),
-  );
-  log('a return request: done');
+  await seedDemoAfterSales(client, orders, log);
+  await seedDemoInquiries(client, orders[0].id);
 }

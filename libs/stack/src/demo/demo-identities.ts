@@ -8,6 +8,7 @@ export const DEMO_IDENTITIES = {
   seller: { userId: 'usr_demo_seller', sellerId: DEMO_SELLER_ID, roles: ['SELLER_STAFF'] },
   buyer: { userId: 'usr_demo_buyer', sellerId: null, roles: ['BUYER'] },
   platform: { userId: 'usr_demo_platform', sellerId: null, roles: ['PLATFORM'] },
+  carrier: { userId: 'usr_demo_carrier', sellerId: null, roles: ['CARRIER'] },
 } as const satisfies Record<string, Identity>;
 
 export type DemoRole = keyof typeof DEMO_IDENTITIES;
@@ -21,3 +22,5 @@ export const DEMO_BUYERS: Identity[] = [
 export const DEMO_SELLER: Identity = DEMO_IDENTITIES.seller;
 /** The platform operator who registers creators. */
 export const DEMO_PLATFORM: Identity = DEMO_IDENTITIES.platform;
+/** The carrier who scans and delivers the demo packages. */
+export const DEMO_CARRIER: Identity = DEMO_IDENTITIES.carrier;

@@ -25,7 +25,8 @@ export async function seedDemoPageViews(settings: StackSettings, client: Gateway
   if (productIds.length === 0) return;
   const events: Array<EventEnvelope<PageViewedV1>> = [];
   for (let daysAgo = 6; daysAgo >= 0; daysAgo -= 1) {
-    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() - daysAgo, 15));
+    // Whole days back from now, never ahead of it, so the last day is today in any shop time zone.
+    const day = new Date(now.getTime() - daysAgo * 86_400_000);
     const dayKey = day.toISOString().slice(0, 10);
     productIds.forEach((productId, p) => {
       // A deterministic, uneven spread: some visitors view a product more than once a day.
@@ -40,7 +41,7 @@ export async function seedDemoPageViews(settings: StackSettings, client: Gateway
           aggregateType: 'Product',
           aggregateId: productId,
           actor: { type: 'BUYER', id: null },
-          payload: { productId, visitorId, viewedAt: new Date(day.getTime() + v * 60_000).toISOString() },
+          payload: { productId, visitorId, viewedAt: new Date(day.getTime() - v * 1_000).toISOString() },
         });
         events.push({ ...event, id: stableUuid(seed), correlationId: stableUuid(seed) });
       }

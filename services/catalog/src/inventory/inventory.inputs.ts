@@ -91,7 +91,7 @@ export class SetOutOfStockThresholdInput {
   @Field(() => ID)
   skuId: string;
 
-  @Field(() => Int, { description: 'The SKU counts as out of stock when available units are at or below this.' })
+  @Field(() => Int, { description: 'The SKU counts as out of stock when available units summed over all warehouses are at or below this.' })
   threshold: number;
 
   @Field()

@@ -84,6 +84,16 @@ export class InventoryRepository {
     return rows.length > 0;
   }
 
+  /** The SKUs among `skuIds` whose product is deleted: nothing new may be held for them. */
+  async skusOfDeletedProducts(manager: EntityManager, skuIds: string[]): Promise<string[]> {
+    if (skuIds.length === 0) return [];
+    const rows: Array<{ id: string }> = await manager.query(
+      `SELECT s.id FROM skus s JOIN products p ON p.id = s.product_id WHERE s.id = ANY($1) AND p.status = 'DELETED' ORDER BY s.id`,
+      [skuIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** True when the seller owns a warehouse with this id. */
   async warehouseExists(manager: EntityManager, sellerId: string, warehouseId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query('SELECT 1 FROM warehouses WHERE id = $1 AND seller_id = $2', [warehouseId, sellerId]);

@@ -43,6 +43,9 @@ export class ReservationService {
       if (warehouseId) warehouseBySku.set(request.skuId, warehouseId);
       else short.push(request.skuId);
     }
+    // Read after the level updates on purpose: a delete share-locks the levels before it commits, so by
+    // now it has either committed (and is seen here) or will see this reservation and refuse.
+    unknown.push(...(await this.inventory.skusOfDeletedProducts(manager, [...warehouseBySku.keys()])));
 
     if (unknown.length > 0 || short.length > 0) {
       await manager.query('ROLLBACK TO SAVEPOINT reserve_order');

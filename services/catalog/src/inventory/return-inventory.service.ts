@@ -1,16 +1,20 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, InventoryRestockedV1, ReturnReceivedV1 } from '@sc/events';
-import { appendToOutbox } from '@sc/messaging';
+import { UnprocessableEventError, appendToOutbox } from '@sc/messaging';
 import { InventoryRepository } from './inventory.repository';
 import { StockStatusService } from './stock-status.service';
 import { causedBy, inventoryEvent } from './inventory.events';
 
-/** return.received: RESTOCKED lines go back on hand, once per return line. */
+/**
+ * return.received: RESTOCKED lines go back on hand, once per return line. A line naming a SKU or warehouse
+ * this shop does not have is a data-integrity fault upstream, not a line to drop: the whole event fails
+ * permanently (nothing written) and is parked on the dead-letter topic, where it can be fixed and replayed
+ * (return line ids keep the replay to one restock). A SKU of a deleted product is still known — deleting
+ * keeps the SKU rows — and is restocked.
+ */
 @Injectable()
 export class ReturnInventoryService {
-  private readonly logger = new Logger(ReturnInventoryService.name);
-
   constructor(
     private readonly inventory: InventoryRepository,
     private readonly stockStatus: StockStatusService,
@@ -22,10 +26,12 @@ export class ReturnInventoryService {
     const lines = event.payload.lines.filter((l) => l.disposition === 'RESTOCKED').sort((a, b) => a.skuId.localeCompare(b.skuId));
     for (const line of lines) {
       const warehouseId = line.warehouseId ?? (await this.inventory.defaultWarehouseId(manager, sellerId));
-      // A SKU or warehouse of another seller (or none) is never stocked: skip the line, keep the rest.
-      if (!warehouseId || !(await this.inventory.skuExists(manager, sellerId, line.skuId)) || !(await this.inventory.warehouseExists(manager, sellerId, warehouseId))) {
-        this.logger.warn(JSON.stringify({ msg: 'return line not restocked: unknown SKU or warehouse', returnLineId: line.returnLineId }));
-        continue;
+      // Another seller's SKU or warehouse counts as unknown: stock never crosses shops.
+      if (!(await this.inventory.skuExists(manager, sellerId, line.skuId))) {
+        throw new UnprocessableEventError(`return line ${line.returnLineId}: SKU ${line.skuId} is unknown to shop ${sellerId}`);
+      }
+      if (!warehouseId || !(await this.inventory.warehouseExists(manager, sellerId, warehouseId))) {
+        throw new UnprocessableEventError(`return line ${line.returnLineId}: warehouse ${warehouseId ?? '(default)'} is unknown to shop ${sellerId}`);
       }
       const appended = await this.inventory.appendMovement(manager, {
         sellerId, skuId: line.skuId, warehouseId, movementType: 'RESTOCK', quantity: line.quantity,

@@ -18,14 +18,18 @@ export class ShopInventoryResolver {
     return (await this.queries.warehousesBySellerId().load(shop.id)).map((w) => ({ id: w.id, name: w.name, isDefault: w.isDefault }));
   }
 
-  @ResolveField(() => SkuStockStatusConnection, { description: 'SKUs at or below their out-of-stock threshold.' })
+  @ResolveField(() => SkuStockStatusConnection, {
+    description:
+      'SKUs at or below their out-of-stock threshold that the seller can act on: SKUs of products that are live (ACTIVATE) or that the seller ' +
+      'deactivated (SELLER_DEACTIVATED, back on sale at one click). SKUs of drafts, of products in review or suspended, and of deleted products are left out.',
+  })
   async outOfStockSkus(@Parent() shop: Shop, @Args() page: PageArgs) {
     const { limit, afterKey } = readPageArgs(page);
     const rows = (await this.queries.outOfStock(shop.id, limit, afterKey)).map(toSkuStockStatus);
     return toConnection(rows, limit);
   }
 
-  @ResolveField(() => Int, { description: 'How many SKUs are out of stock.' })
+  @ResolveField(() => Int, { description: 'How many SKUs outOfStockSkus lists: out of stock, of live or seller-deactivated products.' })
   outOfStockSkuCount(@Parent() shop: Shop): Promise<number> {
     return this.queries.outOfStockCount(shop.id);
   }

@@ -24,12 +24,16 @@ export class SkuInventoryResolver {
     return toMovementConnection(await this.inventory.listMovements(currentSellerId(), sku.id, first, before), first);
   }
 
-  @ResolveField(() => Int, { description: 'Out of stock when available units are at or below this (default 0).' })
+  @ResolveField(() => Int, { description: 'Out of stock when available units summed over all warehouses are at or below this (default 0).' })
   async outOfStockThreshold(@Parent() sku: Sku): Promise<number> {
     return (await this.queries.statusBySkuId().load(sku.id))?.out_of_stock_threshold ?? 0;
   }
 
-  @ResolveField(() => Boolean, { description: 'Whether the SKU is out of stock across all warehouses.' })
+  @ResolveField(() => Boolean, {
+    description:
+      'Whether available units summed over all warehouses are at or below outOfStockThreshold (stock in one warehouse covers an empty one). ' +
+      'The same flag drives Shop.outOfStockSkus, the product filter outOfStock and sku.out_of_stock / sku.back_in_stock.',
+  })
   async outOfStock(@Parent() sku: Sku): Promise<boolean> {
     return (await this.queries.statusBySkuId().load(sku.id))?.out_of_stock ?? false;
   }

@@ -13,10 +13,10 @@ export class SkuStockStatus {
   @Field(() => ID)
   productId: string;
 
-  @Field(() => Int, { description: 'Out of stock when available units are at or below this.' })
+  @Field(() => Int, { description: 'Out of stock when available units summed over all warehouses are at or below this.' })
   outOfStockThreshold: number;
 
-  @Field()
+  @Field({ description: 'available <= outOfStockThreshold; the same flag as Sku.outOfStock.' })
   outOfStock: boolean;
 
   @Field(() => Int, { description: 'Available units across warehouses when the status was last refreshed.' })

@@ -4,7 +4,11 @@ import { SkuStockTransitionV1 } from '@sc/events';
 import { appendToOutbox } from '@sc/messaging';
 import { EventCause, inventoryEvent } from './inventory.events';
 
-/** True when a SKU with this many sellable units counts as out of stock. */
+/**
+ * True when a SKU with this many sellable units counts as out of stock. `available` is summed over all
+ * of the SKU's warehouses (the marketplace norm: a buyer can be served from any of them), so stock in one
+ * warehouse covers an empty one; this is the only definition, product filters read the flag it sets.
+ */
 export const isOutOfStock = (available: number, threshold: number): boolean => available <= threshold;
 
 /**

@@ -1,6 +1,7 @@
 import { FieldProblem, checkIdempotencyKey, checkInteger, checkText } from '@sc/graphql';
 import { CreateProductInput } from './create-product.input';
 import { checkAttributes, checkCategoryId, checkImages, parsePricePair } from './product-content.validation';
+import { checkSalesAttributeCombinations } from './sales-attributes.validation';
 
 /** A validated SKU, prices parsed into minor units. */
 export interface ValidSku {
@@ -43,5 +44,7 @@ export function validateCreateProduct(input: CreateProductInput, shopCurrency: s
       });
     }
   });
+  // Only once each SKU's attributes are well-formed: comparing malformed ones would add noise.
+  if (problems.every((p) => !/^skus\[\d+\]\.salesAttributes/.test(p.field))) problems.push(...checkSalesAttributeCombinations(input.skus));
   return { problems, skus };
 }

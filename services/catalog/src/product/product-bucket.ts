@@ -36,16 +36,27 @@ export class ProductFilter {
   @Field(() => String, { nullable: true, description: 'Matched against the title (case-insensitive).' })
   keyword?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: products with a SKU that has no available units; false: the others.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: products with at least one out-of-stock SKU (Sku.outOfStock: available units summed over all warehouses at or below the SKU\'s threshold); ' +
+      'false: products none of whose SKUs is. Judged across all warehouses even when warehouseId is given.',
+  })
   outOfStock?: boolean | null;
 
-  @Field(() => ID, { nullable: true, description: 'Products with stock records in this warehouse.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Products with stock records in this warehouse. Combined with outOfStock it narrows the products, not the stock: out of stock stays shop-wide.',
+  })
   warehouseId?: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Products created at or after this instant. With createdFrom or createdTo the list is newest first by creation time (then id).',
+  })
   createdFrom?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Products created before this instant (exclusive).' })
   createdTo?: Date | null;
 }
 
@@ -68,4 +79,9 @@ export class ProductBucketCounts {
 
   @Field(() => Int)
   deleted: number;
+
+  @Field(() => Int, {
+    description: 'Products outside the Deleted tab with at least one out-of-stock SKU: what filter { outOfStock: true } lists, deleted products left out.',
+  })
+  outOfStock: number;
 }

@@ -12,6 +12,7 @@ import { checkProductId, validateBulk, validateEditProduct, validateUpdateSkuPri
 import { nextProductStatus } from './product.state-machine';
 import { skuPriceChanged } from './product.events';
 import { BulkProductResult } from './bulk-result.model';
+import { assertNoOpenOrders } from './open-orders.guard';
 import { checkListing, ListingContent } from '../listing/listing-check';
 import { changedFields, closeRevision, liveContent, lockPendingRevision, savePendingRevision } from '../review/product-revisions';
 import { RevisionContent } from '../review/product-revision.entity';
@@ -108,9 +109,14 @@ export class ProductLifecycleService {
 
   deactivate = (input: BulkProductsInput) => this.bulk('deactivateProducts', input, (m, p) => this.runner.transition(m, p, 'deactivate', 'SELLER_STAFF'));
 
-  /** Deleting ends any revision in review: a deleted product has nothing to publish. */
+  /**
+   * Deleting is refused while orders still hold units of the product (PRODUCT_HAS_OPEN_ORDERS), and ends
+   * any revision in review: a deleted product has nothing to publish.
+   */
   delete = (input: BulkProductsInput) =>
     this.bulk('deleteProducts', input, async (m, p) => {
+      nextProductStatus(p.status, 'delete', 'SELLER_STAFF');
+      await assertNoOpenOrders(m, p);
       await this.runner.transition(m, p, 'delete', 'SELLER_STAFF', { hasPendingRevision: false });
       await dropPendingRevision(m, p, 'The product was deleted');
     });

@@ -38,6 +38,7 @@ export class ProductQueries {
       inactive: counts.INACTIVE,
       drafts: counts.DRAFTS,
       deleted: counts.DELETED,
+      outOfStock: counts.OUT_OF_STOCK,
     };
   }
 }

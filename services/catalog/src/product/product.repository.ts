@@ -26,12 +26,19 @@ function applyScope<T extends object>(qb: SelectQueryBuilder<T>, scope: ProductR
     : qb.andWhere(`${productAlias}.status = :liveStatus`, { liveStatus: ProductStatus.ACTIVATE });
 }
 
-// Units a SKU can sell across warehouses, as inventory defines it (reserved, committed and unsellable
-// states all stay inside on hand).
-const SKU_OUT_OF_STOCK = `EXISTS (
-  SELECT 1 FROM skus s LEFT JOIN inventory_levels l ON l.sku_id = s.id
-   WHERE s.product_id = p.id GROUP BY s.id
-  HAVING COALESCE(sum(l.on_hand - l.reserved - l.committed - l.damaged - l.quality_control - l.safety_stock), 0) <= 0)`;
+/**
+ * A product is out of stock when any of its SKUs is, by the one flag StockStatusService keeps per SKU
+ * (available summed over all warehouses vs the SKU's threshold) — the flag behind Sku.outOfStock,
+ * Shop.outOfStockSkus and sku.out_of_stock / sku.back_in_stock. Served by sku_stock_status_product_oos_idx.
+ */
+const PRODUCT_OUT_OF_STOCK_SQL = 'EXISTS (SELECT 1 FROM sku_stock_status st WHERE st.product_id = p.id AND st.out_of_stock)';
+
+/** Products with stock records in warehouse :warehouseId (served by skus_product_idx and the levels' primary key). */
+const PRODUCT_IN_WAREHOUSE_SQL =
+  'EXISTS (SELECT 1 FROM skus ws JOIN inventory_levels wl ON wl.sku_id = ws.id WHERE ws.product_id = p.id AND wl.warehouse_id = :warehouseId)';
+
+/** The (created_at, id) keyset position of the cursor's product, in the caller's shop only. */
+const CURSOR_POSITION_SQL = 'SELECT c.created_at, c.id FROM products c WHERE c.id = :afterId AND c.seller_id = :sellerId';
 
 /** Reads of products and SKUs; every query is bounded by the caller's scope. */
 @Injectable()
@@ -80,7 +87,9 @@ export class ProductRepository {
   /**
    * The keyset list query (limit + 1 rows) of a shop's products, newest first. A bucket uses its
    * partial index (products_bucket_*_idx), a status products_seller_status_idx, none products_seller_id_idx;
-   * the other filters only narrow the rows walked in that order.
+   * a created range products_seller_created_id_idx, ordered by (created_at, id). A keyword either narrows
+   * the rows walked in that order or, when rare, comes from products_title_trgm_idx and only its matches
+   * are sorted.
    */
   listQuery(sellerId: string, filter: ProductListFilter, limit: number, afterId: string | null): SelectQueryBuilder<ProductEntity> {
     const qb = this.dataSource.getRepository(ProductEntity).createQueryBuilder('p').where('p.sellerId = :sellerId', { sellerId });
@@ -90,14 +99,20 @@ export class ProductRepository {
       const pattern = filter.keyword.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
       qb.andWhere('lower(p.title) LIKE :pattern', { pattern: filter.keywordMode === 'prefix' ? `${pattern}%` : `%${pattern}%` });
     }
-    if (filter.outOfStock !== null && filter.outOfStock !== undefined) qb.andWhere(filter.outOfStock ? SKU_OUT_OF_STOCK : `NOT ${SKU_OUT_OF_STOCK}`);
-    if (filter.warehouseId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM skus ws JOIN inventory_levels wl ON wl.sku_id = ws.id WHERE ws.product_id = p.id AND wl.warehouse_id = :warehouseId)', {
-        warehouseId: filter.warehouseId,
-      });
+    if (filter.outOfStock !== null && filter.outOfStock !== undefined) {
+      qb.andWhere(filter.outOfStock ? PRODUCT_OUT_OF_STOCK_SQL : `NOT ${PRODUCT_OUT_OF_STOCK_SQL}`);
     }
+    // Independent of outOfStock: the warehouse narrows which products, stock is still judged shop-wide.
+    if (filter.warehouseId) qb.andWhere(PRODUCT_IN_WAREHOUSE_SQL, { warehouseId: filter.warehouseId });
     if (filter.createdFrom) qb.andWhere('p.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
     if (filter.createdTo) qb.andWhere('p.createdAt < :createdTo', { createdTo: filter.createdTo });
+    if (filter.createdFrom || filter.createdTo) {
+      // Walking ids newest-first would filter the range out of the whole shop; products_seller_created_id_idx
+      // holds the range in (created_at, id) order instead. The cursor stays a product id: its position is
+      // read back in the same statement (an init plan), and the row comparison is an index condition.
+      if (afterId) qb.andWhere(`(p.createdAt, p.id) < (${CURSOR_POSITION_SQL})`, { afterId });
+      return qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').limit(limit + 1);
+    }
     if (afterId) qb.andWhere('p.id < :afterId', { afterId });
     return qb.orderBy('p.id', 'DESC').limit(limit + 1);
   }
@@ -106,9 +121,15 @@ export class ProductRepository {
     return this.listQuery(sellerId, filter, limit, afterId).getMany();
   }
 
-  /** Products per seller-center bucket, in one statement over the shop's rows. */
-  async bucketCounts(sellerId: string): Promise<Record<ProductBucket, number>> {
+  /**
+   * Products per seller-center bucket, plus OUT_OF_STOCK: products outside the Deleted tab with an
+   * out-of-stock SKU (the filter's definition). One pass over the shop's rows; the out-of-stock product
+   * ids come once, as a hashed set, from the partial index of out-of-stock SKUs.
+   */
+  async bucketCounts(sellerId: string): Promise<Record<ProductBucket | 'OUT_OF_STOCK', number>> {
     const columns = Object.entries(BUCKET_PREDICATES).map(([bucket, predicate]) => `count(*) FILTER (WHERE ${predicate})::int AS "${bucket}"`);
+    const outOfStockIds = 'SELECT st.product_id FROM sku_stock_status st WHERE st.seller_id = $1 AND st.out_of_stock';
+    columns.push(`count(*) FILTER (WHERE NOT (${BUCKET_PREDICATES[ProductBucket.DELETED]}) AND p.id IN (${outOfStockIds}))::int AS "OUT_OF_STOCK"`);
     const [row] = await this.dataSource.query(`SELECT ${columns.join(', ')} FROM products p WHERE p.seller_id = $1`, [sellerId]);
     return row;
   }

@@ -55,7 +55,9 @@ export class ProductResolver {
     return this.lifecycle.deactivate(input);
   }
 
-  @Mutation(() => [BulkProductResult], { description: 'Moves drafts, failed, active and inactive products to DELETED, per product.' })
+  @Mutation(() => [BulkProductResult], {
+    description: 'Moves drafts, failed, active and inactive products to DELETED, per product; a product whose units are reserved or committed to open orders is refused with PRODUCT_HAS_OPEN_ORDERS.',
+  })
   deleteProducts(@Args('input') input: BulkProductsInput): Promise<BulkProductResult[]> {
     return this.lifecycle.delete(input);
   }

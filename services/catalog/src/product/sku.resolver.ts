@@ -2,6 +2,7 @@ import { Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/g
 import { Product } from './product.model';
 import { Sku } from './sku.model';
 import { ProductLoaders } from './product.loaders';
+import { productReadScope } from './read-scope';
 import { toProduct, toSku } from './product.mapper';
 import { InventoryLevel } from '../inventory/inventory-level.model';
 import { InventoryLoaders } from '../inventory/inventory.loaders';
@@ -20,9 +21,13 @@ export class SkuResolver {
     return entity ? toProduct(entity) : null;
   }
 
-  @ResolveField(() => [InventoryLevel], { description: 'Stock per warehouse.' })
+  @ResolveField(() => [InventoryLevel], { description: "Stock per warehouse; the owning seller's (and the platform's) view only, empty for anyone else." })
   async inventory(@Parent() sku: Sku): Promise<InventoryLevel[]> {
-    return (await this.inventoryLoaders.levelsBySkuId().load(sku.id)).map(toInventoryLevel);
+    // Buyers may see live SKUs and how many can be sold, never a shop's warehouses and stock states.
+    const scope = productReadScope();
+    if ('liveOnly' in scope) return [];
+    const levels = await this.inventoryLoaders.levelsBySkuId().load(sku.id);
+    return levels.filter((l) => !('sellerId' in scope) || l.sellerId === scope.sellerId).map(toInventoryLevel);
   }
 
   @ResolveField(() => Int, { description: 'Units that can be sold across all warehouses.' })

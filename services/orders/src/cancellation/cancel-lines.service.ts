@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { currentSellerId } from '@sc/auth';
 import { NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
 import { OrderCommands } from '../order/lifecycle/order-commands';
 import { applyTransition, lockLines } from '../order/lifecycle/order-transition';
 import { CancelOrderLinesInput } from '../order/lifecycle/lifecycle.inputs';
 import { checkCommand, checkLineQuantities } from '../order/lifecycle/lifecycle.validation';
-import { orderLinesCancelled } from '../order/order.events';
-import { OrderLineEntity } from '../order/order-line.entity';
+import { cancelLineUnits } from '../order/lifecycle/cancel-line-units';
+import { unitsHeldByRequest } from './line-request';
 
 /**
  * Seller cancels some units of some lines before they are packed; the rest of the order stays alive.
@@ -24,21 +23,19 @@ export class CancelLinesService {
       const order = await this.commands.lockOrder(manager, input.orderId, { sellerId });
       const lines = await lockLines(manager, order.id);
       const byId = new Map(lines.map((l) => [l.id, l]));
+      const held = await unitsHeldByRequest(manager, order);
       const problems = input.lines.flatMap((req, i) => {
         const line = byId.get(req.orderLineId);
         if (!line) throw new NotFoundError('OrderLine', req.orderLineId);
-        const open = line.quantity - line.cancelledQuantity - line.packedQuantity;
+        const open = line.quantity - line.cancelledQuantity - line.packedQuantity - (held.get(line.id) ?? 0);
         return req.quantity > open ? [{ field: `lines[${i}].quantity`, message: `only ${open} unpacked units can be cancelled` }] : [];
       });
       if (problems.length) throw new ValidationFailedError(problems);
       const remaining = lines.reduce((sum, l) => sum + l.quantity - l.cancelledQuantity, 0) - input.lines.reduce((sum, l) => sum + l.quantity, 0);
       if (remaining === 0) throw new ValidationFailedError([{ field: 'lines', message: 'cancels every unit: cancel the whole order instead' }]);
       await applyTransition(manager, order, 'cancelLines', 'SELLER_STAFF', now, cause);
-      for (const req of input.lines) {
-        await manager.increment(OrderLineEntity, { id: req.orderLineId }, 'cancelledQuantity', req.quantity);
-      }
-      const event = input.lines.map((req) => ({ orderLineId: req.orderLineId, skuId: byId.get(req.orderLineId)!.skuId, quantity: req.quantity }));
-      await appendToOutbox(manager, 'orders.order.v1', [orderLinesCancelled(order, `SELLER_FAULT: ${input.reason}`, event, cause)]);
+      const units = new Map(input.lines.map((req) => [req.orderLineId, req.quantity]));
+      await cancelLineUnits(manager, order, lines, units, `SELLER_FAULT: ${input.reason}`, cause);
       return order.id;
     });
   }

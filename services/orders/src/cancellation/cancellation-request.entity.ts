@@ -22,6 +22,10 @@ export class CancellationRequestEntity {
   @Column({ type: 'text' })
   reason: string;
 
+  /** The units asked for when only some lines are to be cancelled; null for the whole order. */
+  @Column({ type: 'jsonb', nullable: true })
+  lines: Array<{ orderLineId: string; quantity: number }> | null;
+
   @Column({ type: 'text', nullable: true })
   rejectReason: string | null;
 

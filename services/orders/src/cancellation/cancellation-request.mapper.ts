@@ -6,6 +6,7 @@ export const toCancellationRequest = (c: CancellationRequestEntity): Cancellatio
   orderId: c.orderId,
   status: c.status,
   reason: c.reason,
+  lines: c.lines,
   rejectReason: c.rejectReason,
   requestedAt: c.requestedAt,
   respondBy: c.respondBy,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, OrderCancelledV1, OrderPaidV1, PageViewedV1, ProductCreatedV1, ShopRegisteredV1 } from '@sc/events';
+import { EventEnvelope, OrderCancelledV1, OrderLinesCancelledV1, OrderPaidV1, PageViewedV1, ProductCreatedV1, RefundIssuedV1, ShopRegisteredV1 } from '@sc/events';
 import { returnedRows } from '@sc/db';
 import { EventHandler } from '@sc/messaging';
 import { rebuildDashboardRollups } from './rollup-rebuild';
-import { applyOrderCancelled, applyOrderPaid, applyPageView } from './rollup.writer';
+import { applyOrderCancelled, applyOrderLinesCancelled, applyOrderPaid, applyPageView, applyRefundIssued } from './rollup.writer';
 
 // Consumers feeding the home dashboard. Each runs inside the inbox transaction (exactly once per event)
 // and tolerates redelivery and arrival in any order.
@@ -56,6 +56,41 @@ export class OrderCancelledDashboardHandler implements EventHandler<OrderCancell
 
   handle(event: EventEnvelope<OrderCancelledV1>, manager: EntityManager): Promise<void> {
     return applyOrderCancelled(manager, { sellerId: event.sellerId, orderId: event.payload.orderId, cancelledAt: new Date(event.occurredAt) });
+  }
+}
+
+/** order.lines_cancelled → the cancelled lines' amount of a paid order leaves net sales. */
+@Injectable()
+export class OrderLinesCancelledDashboardHandler implements EventHandler<OrderLinesCancelledV1> {
+  readonly topic = 'orders.order.v1' as const;
+  readonly eventType = 'order.lines_cancelled';
+  async handle(event: EventEnvelope<OrderLinesCancelledV1>, manager: EntityManager): Promise<void> {
+    const amount = event.payload.cancelledAmount;
+    // Older producers did not say what the lines were worth; there is nothing to take out then.
+    if (!amount || amount.amountMinor === '0') return;
+    await applyOrderLinesCancelled(manager, { sellerId: event.sellerId, orderId: event.payload.orderId, amountMinor: amount.amountMinor });
+  }
+}
+
+/** refund.issued (returns) → refunds and net sales of the refund's own day. */
+@Injectable()
+export class RefundIssuedDashboardHandler implements EventHandler<RefundIssuedV1> {
+  readonly topic = 'returns.refund.v1' as const;
+  readonly eventType = 'refund.issued';
+
+  handle(event: EventEnvelope<RefundIssuedV1>, manager: EntityManager): Promise<void> {
+    const p = event.payload;
+    return applyRefundIssued(manager, {
+      sellerId: event.sellerId,
+      refundId: p.refundId,
+      orderId: p.orderId,
+      returnId: p.returnId,
+      cancellationId: p.cancellationId,
+      issuedAt: new Date(p.issuedAt),
+      amountMinor: p.total.amountMinor,
+      currencyCode: p.total.currencyCode,
+      lines: p.lines,
+    });
   }
 }
 

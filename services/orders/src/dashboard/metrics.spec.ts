@@ -19,6 +19,6 @@ describe('dashboard metrics', () => {
   });
 
   it('defines every metric', () => {
-    expect(Object.keys(METRIC_DEFINITIONS).sort()).toEqual(['averageOrderValue', 'buyers', 'conversion', 'gmv', 'netSales', 'orders', 'visitors']);
+    expect(Object.keys(METRIC_DEFINITIONS).sort()).toEqual(['averageOrderValue', 'buyers', 'conversion', 'gmv', 'netSales', 'orders', 'refunds', 'visitors']);
   });
 });

@@ -27,6 +27,9 @@ export class SalesFigures {
   @Field(() => Money)
   gmv: Money;
 
+  @Field(() => Money, { description: 'Refunds of returns issued in range (by refund date), whatever the payment date of their orders.' })
+  refunds: Money;
+
   @Field(() => Money)
   netSales: Money;
 
@@ -53,6 +56,9 @@ export class DailySales {
 
   @Field(() => Money)
   gmv: Money;
+
+  @Field(() => Money, { description: 'Refunds of returns issued on this day.' })
+  refunds: Money;
 
   @Field(() => Money)
   netSales: Money;

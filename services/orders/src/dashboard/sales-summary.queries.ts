@@ -11,6 +11,7 @@ interface DayRow {
   day: string;
   gmv: bigint;
   net: bigint;
+  refunds: bigint;
   orders: number;
   buyers: number;
   visitors: number;
@@ -56,6 +57,7 @@ export class SalesSummaryQueries {
         from: range.from,
         to: range.to,
         gmv: toMoney(gmv, currencyCode),
+        refunds: toMoney(inRange.reduce((sum, d) => sum + d.refunds, 0n), currencyCode),
         netSales: toMoney(inRange.reduce((sum, d) => sum + d.net, 0n), currencyCode),
         orders,
         buyers,
@@ -66,7 +68,15 @@ export class SalesSummaryQueries {
     };
     const daily: DailySales[] = days
       .filter((d) => d.day >= current.from)
-      .map((d) => ({ day: d.day, gmv: toMoney(d.gmv, currencyCode), netSales: toMoney(d.net, currencyCode), orders: d.orders, buyers: d.buyers, visitors: d.visitors }));
+      .map((d) => ({
+        day: d.day,
+        gmv: toMoney(d.gmv, currencyCode),
+        refunds: toMoney(d.refunds, currencyCode),
+        netSales: toMoney(d.net, currencyCode),
+        orders: d.orders,
+        buyers: d.buyers,
+        visitors: d.visitors,
+      }));
     return {
       timeZone,
       currencyCode,
@@ -82,7 +92,7 @@ export class SalesSummaryQueries {
     const params = [sellerId, range.from, range.to];
     const [sales, buyers, visitors]: Array<Array<Record<string, string | number>>> = await Promise.all([
       this.dataSource.query(
-        `SELECT day::text AS day, gmv_minor::text AS gmv, net_minor::text AS net, paid_orders AS n
+        `SELECT day::text AS day, gmv_minor::text AS gmv, net_minor::text AS net, refunds_minor::text AS refunds, paid_orders AS n
            FROM dashboard_daily_sales WHERE seller_id = $1 AND day BETWEEN $2 AND $3`,
         params,
       ),
@@ -106,6 +116,7 @@ export class SalesSummaryQueries {
         day,
         gmv: BigInt(s?.gmv ?? 0),
         net: BigInt(s?.net ?? 0),
+        refunds: BigInt(s?.refunds ?? 0),
         orders: Number(s?.n ?? 0),
         buyers: buyersByDay.get(day) ?? 0,
         visitors: visitorsByDay.get(day) ?? 0,

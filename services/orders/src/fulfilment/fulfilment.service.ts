@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentSellerId, requireRole } from '@sc/auth';
 import { newId } from '@sc/db';
-import { NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
+import { AppError, NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
 import { appendToOutbox } from '@sc/messaging';
 import { OrderCommands } from '../order/lifecycle/order-commands';
 import { applyTransition, lockLines } from '../order/lifecycle/order-transition';
@@ -16,6 +16,7 @@ import { scheduleTimer } from '../scheduler/timer-schedule';
 import { TimerKind } from '../scheduler/order-timer.entity';
 import { PackageEntity, PackageLineEntity } from './package.entity';
 import { PackageStatus, nextPackageStatus } from './package-status';
+import { unitsHeldByRequest } from '../cancellation/line-request';
 
 /** Packing and shipping (seller staff) and carrier scans; each one transition of the order's table. */
 @Injectable()
@@ -30,11 +31,12 @@ export class FulfilmentService {
       const order = await this.commands.lockOrder(manager, input.orderId, { sellerId });
       await applyTransition(manager, order, 'createPackage', 'SELLER_STAFF', now, cause);
       const lines = new Map((await lockLines(manager, order.id)).map((l) => [l.id, l]));
+      const held = await unitsHeldByRequest(manager, order);
       const problems = input.lines.flatMap((req, i) => {
         const line = lines.get(req.orderLineId);
         if (!line) throw new NotFoundError('OrderLine', req.orderLineId);
-        const open = line.quantity - line.cancelledQuantity - line.packedQuantity;
-        return req.quantity > open ? [{ field: `lines[${i}].quantity`, message: `only ${open} units are left to pack` }] : [];
+        const open = line.quantity - line.cancelledQuantity - line.packedQuantity - (held.get(line.id) ?? 0);
+        return req.quantity > open ? [{ field: `lines[${i}].quantity`, message: `only ${open} units are left to pack (units the buyer asked to cancel wait for an answer)` }] : [];
       });
       if (problems.length) throw new ValidationFailedError(problems);
       const pkg = manager.create(PackageEntity, {
@@ -56,6 +58,8 @@ export class FulfilmentService {
       const pkg = await this.lockPackage(manager, input.packageId, sellerId);
       const order = await this.commands.lockOrder(manager, pkg.orderId, { sellerId });
       const status = nextPackageStatus(pkg.status, 'ship', 'SELLER_STAFF');
+      // Shipping would leave the request unanswerable (approval needs the order awaiting shipment).
+      if (order.openCancellationId) throw new AppError('CONFLICT', "Answer the buyer's cancellation request before shipping");
       const packed = await manager.findBy(PackageLineEntity, { packageId: pkg.id });
       const lines = await lockLines(manager, order.id);
       const inPackage = new Map(packed.map((p) => [p.orderLineId, p.quantity]));
@@ -94,7 +98,7 @@ export class FulfilmentService {
       const order = await this.commands.lockOrder(manager, pkg.orderId, { any: true });
       const status = nextPackageStatus(pkg.status, 'deliver', 'CARRIER');
       const others = await manager.findBy(PackageEntity, { orderId: order.id });
-      const last = others.every((p) => p.id === pkg.id || p.status === PackageStatus.DELIVERED);
+      const last = others.every((p) => p.id === pkg.id || p.status === PackageStatus.DELIVERED || p.status === PackageStatus.CANCELLED);
       const lines = await lockLines(manager, order.id);
       const everythingShipped = lines.every((l) => l.shippedQuantity + l.cancelledQuantity === l.quantity);
       if (last && everythingShipped) {

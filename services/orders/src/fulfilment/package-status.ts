@@ -8,6 +8,8 @@ export enum PackageStatus {
   AWAITING_COLLECTION = 'AWAITING_COLLECTION',
   IN_TRANSIT = 'IN_TRANSIT',
   DELIVERED = 'DELIVERED',
+  /** Packed but never shipped when the platform cancelled its units (auto-cancel of a partially shipped order). */
+  CANCELLED = 'CANCELLED',
 }
 
 registerEnumType(PackageStatus, { name: 'PackageStatus' });

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Identity, currentSellerId, requireRole } from '@sc/auth';
+import { Identity, currentContext, currentSellerId, requireRole } from '@sc/auth';
 import { newId, requestHash, runIdempotent } from '@sc/db';
 import { IdempotencyConflictError, NotFoundError, assertValid } from '@sc/graphql';
+import { appendToOutbox } from '@sc/messaging';
+import { MessagingHost } from '@sc/service';
 import { CLOCK, Clock } from '../clock/clock';
+import { InquiryCause, conversationOpened, conversationResolved, messageSent } from './inquiry.events';
 import { ConversationAction, ConversationActor, ConversationStatus, transitionConversation } from './conversation.state-machine';
 import { ContactBuyerInput, ConversationActionInput, ReplyToConversationInput, SendMessageInput, StartConversationInput } from './inquiry.inputs';
 import { ConversationRow } from './inquiry.rows';
@@ -16,6 +19,7 @@ export class InquiryCommands {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: InquiryRepository,
+    private readonly messaging: MessagingHost,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -101,8 +105,15 @@ export class InquiryCommands {
       [id, c.sellerId, c.buyerId, c.orderId, c.by, fromBuyer ? ConversationStatus.AWAITING_SELLER : ConversationStatus.AWAITING_BUYER,
         fromBuyer ? 1 : 0, fromBuyer ? now : null, now],
     );
-    await this.insertMessage(manager, { conversationId: id, sellerId: c.sellerId, sender: c.by, autoReply: false, holiday, text: c.text, now });
+    const messageId = await this.insertMessage(manager, { conversationId: id, sellerId: c.sellerId, sender: c.by, autoReply: false, holiday, text: c.text, now });
+    const opened = conversationOpened({ id, sellerId: c.sellerId, version: 1 }, { buyerId: c.buyerId, orderId: c.orderId, initiatedBy: c.by, messageId }, now, this.cause(c.by));
+    await appendToOutbox(manager, 'orders.inquiry.v1', [opened]);
     return id;
+  }
+
+  private cause(by: ConversationActor): InquiryCause {
+    const { identity, correlationId } = currentContext();
+    return { correlationId, actor: { type: by, id: identity.userId } };
   }
 
   private async change(
@@ -120,9 +131,12 @@ export class InquiryCommands {
       if (!row) throw new NotFoundError('Conversation', input.conversationId);
       const status = transitionConversation(row.status, action, by);
       const holiday = action === 'buyerMessage' && (await this.repository.inHolidayMode(manager, row.seller_id, now));
+      const ref = { id: row.id, sellerId: row.seller_id, version: row.version + 1 };
       if (text !== null) {
-        await this.insertMessage(manager, { conversationId: row.id, sellerId: row.seller_id, sender: by, autoReply, holiday, text, now });
+        const messageId = await this.insertMessage(manager, { conversationId: row.id, sellerId: row.seller_id, sender: by, autoReply, holiday, text, now });
+        await appendToOutbox(manager, 'orders.inquiry.v1', [messageSent(ref, { messageId, sender: by, isAutoReply: autoReply }, now, this.cause(by))]);
       }
+      if (action === 'resolve') await appendToOutbox(manager, 'orders.inquiry.v1', [conversationResolved(ref, now, this.cause(by))]);
       // awaiting_reply_since: set by the first unanswered buyer message, cleared by a person's reply or resolution.
       await manager.query(
         `UPDATE conversations SET status = $2, version = version + 1,
@@ -138,14 +152,17 @@ export class InquiryCommands {
     });
   }
 
-  private insertMessage(
+  /** Stores a message; returns its id. */
+  private async insertMessage(
     manager: EntityManager,
     m: { conversationId: string; sellerId: string; sender: ConversationActor; autoReply: boolean; holiday: boolean; text: string; now: Date },
-  ): Promise<unknown> {
-    return manager.query(
+  ): Promise<string> {
+    const id = newId('msg');
+    await manager.query(
       `INSERT INTO messages (id, conversation_id, seller_id, sender, is_auto_reply, during_holiday, body, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [newId('msg'), m.conversationId, m.sellerId, m.sender, m.autoReply, m.holiday, m.text.trim(), m.now],
+      [id, m.conversationId, m.sellerId, m.sender, m.autoReply, m.holiday, m.text.trim(), m.now],
     );
+    return id;
   }
 
   /** Runs `work` once per idempotency key in one transaction, then reads the conversation back. */
@@ -166,6 +183,7 @@ export class InquiryCommands {
       if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
       return outcome.resultId;
     });
+    this.messaging.nudge();
     const [row] = await this.repository.findByIds(scope, [id]);
     return row;
   }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PageArgs, assertValid, checkInteger, readPageArgs, toConnection } from '@sc/graphql';
+import { PageArgs, assertValid, checkInteger, groupLoader, readPageArgs, toConnection } from '@sc/graphql';
 import { CLOCK, Clock } from '../clock/clock';
 import { InquiryResponseRate } from './conversation.model';
 import { InquiryRepository } from './inquiry.repository';
-import { toConversation, toMessage } from './inquiry.rows';
+import { MessageRow, toConversation, toMessage } from './inquiry.rows';
 import { RESPONSE_RATE_DEFINITION, RESPONSE_RATE_WINDOW_DAYS, inquiryResponseRate } from './response-rate';
 
 /** Default look-ahead of "near deadline" lists. */
@@ -51,8 +51,14 @@ export class InquiryQueries {
     };
   }
 
+  /** A page of a conversation's messages; every conversation of the request asking for the same page shares one query. */
   async messages(conversationId: string, page: PageArgs) {
     const { limit, afterKey } = readPageArgs(page);
-    return toConnection((await this.repository.messagesOf(conversationId, limit, afterKey)).map(toMessage), limit);
+    const loader = groupLoader<string, MessageRow>(
+      `orders.messagesByConversation:${limit}:${afterKey ?? ''}`,
+      (ids) => this.repository.messagesOfMany(ids, limit, afterKey),
+      (m) => m.conversation_id,
+    );
+    return toConnection((await loader.load(conversationId)).map(toMessage), limit);
   }
 }

@@ -98,11 +98,17 @@ export class InquiryRepository {
     }));
   }
 
-  /** One keyset page of a conversation's messages, oldest first. */
-  messagesOf(conversationId: string, limit: number, afterId: string | null): Promise<MessageRow[]> {
+  /**
+   * One keyset page (limit + 1 rows) of each conversation's messages, oldest first, in one statement
+   * however many conversations a list shows (on messages_conversation_idx).
+   */
+  messagesOfMany(conversationIds: readonly string[], limit: number, afterId: string | null): Promise<MessageRow[]> {
     return this.dataSource.query(
-      `SELECT * FROM messages WHERE conversation_id = $1 AND ($2::text IS NULL OR id > $2) ORDER BY id LIMIT $3`,
-      [conversationId, afterId, limit + 1],
+      `SELECT id, conversation_id, seller_id, sender, is_auto_reply, during_holiday, body, created_at FROM (
+         SELECT m.*, row_number() OVER (PARTITION BY m.conversation_id ORDER BY m.id) AS position
+           FROM messages m WHERE m.conversation_id = ANY($1) AND ($2::text IS NULL OR m.id > $2)) page
+        WHERE position <= $3 ORDER BY conversation_id, id`,
+      [conversationIds, afterId, limit + 1],
     );
   }
 

@@ -28,7 +28,7 @@ export class OrderEntity {
   @Column({ type: 'text', default: 'US' })
   region: string;
 
-  /** Sum of line totals, before order-level amounts. */
+  /** Sum of line totals of the live (not cancelled) units, before order-level amounts. */
   @Column({ type: 'bigint', default: '0' })
   subtotalMinor: string;
 

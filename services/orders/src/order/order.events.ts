@@ -39,6 +39,8 @@ export const orderPlaced = (order: OrderEntity, lines: OrderLineEntity[], cause:
       productId: l.productId,
       quantity: l.quantity,
       unitPrice: money(l.unitPriceMinor, order.currencyCode),
+      sellerDiscount: money(l.sellerDiscountMinor, order.currencyCode),
+      shippingFee: money(l.shippingFeeMinor, order.currencyCode),
     })),
   });
 
@@ -70,8 +72,33 @@ export type StatusActor = OrderStatusChangedV1['actor'];
 export const orderStatusChanged = (order: OrderEntity, from: string, actor: StatusActor, reason: string | null, cause: Cause): EventEnvelope<OrderStatusChangedV1> =>
   orderEvent<OrderStatusChangedV1>(order, 'order.status_changed', cause, { orderId: order.id, from, to: order.status, actor, reason });
 
-export const orderLinesCancelled = (order: OrderEntity, reason: string, lines: LineQuantity[], cause: Cause): EventEnvelope<OrderLinesCancelledV1> =>
-  orderEvent<OrderLinesCancelledV1>(order, 'order.lines_cancelled', cause, { orderId: order.id, reason, lines });
+/**
+ * `order.lines_cancelled` for units just cancelled: `lines` are those units, `allLines` every line of the
+ * order with its cancelled count and shares already updated (consumers re-price from them).
+ */
+export const orderLinesCancelled = (
+  order: OrderEntity,
+  reason: string,
+  lines: LineQuantity[],
+  allLines: OrderLineEntity[],
+  cancelledMinor: bigint,
+  cause: Cause,
+): EventEnvelope<OrderLinesCancelledV1> => {
+  const currency = order.currencyCode.trim();
+  return orderEvent<OrderLinesCancelledV1>(order, 'order.lines_cancelled', cause, {
+    orderId: order.id,
+    reason,
+    lines,
+    cancelledAmount: money(cancelledMinor.toString(), currency),
+    total: money(order.totalMinor, currency),
+    lineShares: allLines.map((l) => ({
+      orderLineId: l.id,
+      liveQuantity: l.quantity - l.cancelledQuantity,
+      sellerDiscount: money(l.sellerDiscountMinor, currency),
+      shippingFee: money(l.shippingFeeMinor, currency),
+    })),
+  });
+};
 
 export const packageShipped = (
   order: OrderEntity,

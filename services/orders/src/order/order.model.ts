@@ -97,7 +97,7 @@ export class Order {
   @Field(() => Region)
   region: Region;
 
-  @Field(() => Money, { description: 'Sum of line totals.' })
+  @Field(() => Money, { description: 'Sum of line totals of the units not cancelled (line-level cancellations take theirs out).' })
   subtotal: Money;
 
   @Field(() => Money)

@@ -54,6 +54,21 @@ describe('order state machine', () => {
     expect(refused).toBe(Object.values(S).length * ORDER_ACTIONS.length * ACTORS.length - ORDER_TRANSITIONS.length);
   });
 
+  it('at the auto-cancel deadline of a partially shipped order cancels only the rest, following the shipped packages', () => {
+    expect(nextOrderStatus(S.PARTIALLY_SHIPPING, 'autoCancelUnshippedLines', 'SYSTEM')).toBe(S.AWAITING_COLLECTION);
+    expect(nextOrderStatus(S.PARTIALLY_SHIPPING, 'autoCancelUnshippedLinesInTransit', 'SYSTEM')).toBe(S.IN_TRANSIT);
+    expect(nextOrderStatus(S.PARTIALLY_SHIPPING, 'autoCancelUnshippedLinesDelivered', 'SYSTEM')).toBe(S.DELIVERED);
+    expect(canTransition(S.PARTIALLY_SHIPPING, 'autoCancelUnshipped', 'SYSTEM')).toBe(false);
+    expect(canTransition(S.PARTIALLY_SHIPPING, 'autoCancelUnshippedLines', 'SELLER_STAFF')).toBe(false);
+  });
+
+  it('keeps the order awaiting shipment when a line-level request is approved, by the seller or the 24 h timer', () => {
+    expect(nextOrderStatus(S.AWAITING_SHIPMENT, 'approveLineCancellation', 'SELLER_STAFF')).toBe(S.AWAITING_SHIPMENT);
+    expect(nextOrderStatus(S.AWAITING_SHIPMENT, 'autoApproveLineCancellation', 'SYSTEM')).toBe(S.AWAITING_SHIPMENT);
+    expect(canTransition(S.AWAITING_SHIPMENT, 'approveLineCancellation', 'BUYER')).toBe(false);
+    expect(canTransition(S.PARTIALLY_SHIPPING, 'approveLineCancellation', 'SELLER_STAFF')).toBe(false);
+  });
+
   it('has no way out of the terminal statuses', () => {
     expect(ORDER_TRANSITIONS.filter((t) => t.from === S.CANCELLED || t.from === S.COMPLETED)).toEqual([]);
   });

@@ -14,9 +14,14 @@ export type OrderAction =
   | 'approveCancellation'
   | 'rejectCancellation'
   | 'autoApproveCancellation'
+  | 'approveLineCancellation'
+  | 'autoApproveLineCancellation'
   | 'sellerCancel'
   | 'cancelLines'
   | 'autoCancelUnshipped'
+  | 'autoCancelUnshippedLines'
+  | 'autoCancelUnshippedLinesInTransit'
+  | 'autoCancelUnshippedLinesDelivered'
   | 'createPackage'
   | 'shipPackage'
   | 'shipLastPackage'
@@ -51,6 +56,9 @@ export const ORDER_TRANSITIONS: readonly Transition[] = [
   { from: S.AWAITING_SHIPMENT, action: 'requestCancellation', to: S.AWAITING_SHIPMENT, actors: ['BUYER'] },
   { from: S.AWAITING_SHIPMENT, action: 'approveCancellation', to: S.CANCELLED, actors: ['SELLER_STAFF'] },
   { from: S.AWAITING_SHIPMENT, action: 'autoApproveCancellation', to: S.CANCELLED, actors: ['SYSTEM'] },
+  // A request for some lines only: approving it cancels those units and keeps the order awaiting shipment.
+  { from: S.AWAITING_SHIPMENT, action: 'approveLineCancellation', to: S.AWAITING_SHIPMENT, actors: ['SELLER_STAFF'] },
+  { from: S.AWAITING_SHIPMENT, action: 'autoApproveLineCancellation', to: S.AWAITING_SHIPMENT, actors: ['SYSTEM'] },
   { from: S.AWAITING_SHIPMENT, action: 'rejectCancellation', to: S.AWAITING_SHIPMENT, actors: ['SELLER_STAFF'] },
   { from: S.AWAITING_SHIPMENT, action: 'sellerCancel', to: S.CANCELLED, actors: ['SELLER_STAFF'] },
   { from: S.AWAITING_SHIPMENT, action: 'cancelLines', to: S.AWAITING_SHIPMENT, actors: ['SELLER_STAFF'] },
@@ -61,6 +69,11 @@ export const ORDER_TRANSITIONS: readonly Transition[] = [
   { from: S.PARTIALLY_SHIPPING, action: 'createPackage', to: S.PARTIALLY_SHIPPING, actors: ['SELLER_STAFF'] },
   { from: S.PARTIALLY_SHIPPING, action: 'shipPackage', to: S.PARTIALLY_SHIPPING, actors: ['SELLER_STAFF'] },
   { from: S.PARTIALLY_SHIPPING, action: 'shipLastPackage', to: S.AWAITING_COLLECTION, actors: ['SELLER_STAFF'] },
+  // Ship-by SLA missed with some packages out: the unshipped units are cancelled and the order follows the
+  // packages already shipped (all handed over, some in transit, or all delivered).
+  { from: S.PARTIALLY_SHIPPING, action: 'autoCancelUnshippedLines', to: S.AWAITING_COLLECTION, actors: ['SYSTEM'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'autoCancelUnshippedLinesInTransit', to: S.IN_TRANSIT, actors: ['SYSTEM'] },
+  { from: S.PARTIALLY_SHIPPING, action: 'autoCancelUnshippedLinesDelivered', to: S.DELIVERED, actors: ['SYSTEM'] },
   { from: S.PARTIALLY_SHIPPING, action: 'markInTransit', to: S.PARTIALLY_SHIPPING, actors: ['CARRIER'] },
   { from: S.PARTIALLY_SHIPPING, action: 'deliverPackage', to: S.PARTIALLY_SHIPPING, actors: ['CARRIER'] },
   { from: S.AWAITING_COLLECTION, action: 'markInTransit', to: S.IN_TRANSIT, actors: ['CARRIER'] },

@@ -43,7 +43,11 @@ export class PlaceOrderInput {
   @Field(() => RecipientInput, { nullable: true })
   recipient?: RecipientInput | null;
 
-  @Field(() => Region, { nullable: true, description: 'Region whose order policy applies; US by default.' })
+  @Field(() => Region, {
+    nullable: true,
+    description: "Used only while the shop has not set its region (Shop.orderSettings); the shop's setting wins.",
+    deprecationReason: 'The region is a shop setting now (setShopRegion).',
+  })
   region?: Region | null;
 
   @Field(() => MoneyInput, { nullable: true, description: 'Order-level shipping fee, split across lines in proportion to their totals.' })

@@ -15,7 +15,8 @@ import { priceLines } from './order-pricing';
 import { assertSellable } from '../projections/product-sellability';
 import { orderPlaced } from './order.events';
 import { orderAmounts } from './money/order-amounts';
-import { Region } from './policy/region-policy';
+import { chosenRegion } from '../shop-settings/shop-settings.repository';
+import { DEFAULT_REGION } from '../shop-settings/shop-settings.service';
 import { CLOCK, Clock } from '../clock/clock';
 
 /** Buyer checkout: prices the lines, stores a PENDING order and `order.placed` in one transaction. */
@@ -47,6 +48,7 @@ export class PlaceOrderService {
         manager,
         { scope: buyer.userId, operation: 'placeOrder', key: input.idempotencyKey, requestHash: requestHash(input) },
         async () => {
+          const region = (await chosenRegion(manager, input.shopId)) ?? input.region ?? DEFAULT_REGION;
           const order = manager.create(OrderEntity, {
             id: newId('ord'),
             sellerId: input.shopId,
@@ -57,7 +59,7 @@ export class PlaceOrderService {
             subtotalMinor: amounts.subtotalMinor.toString(),
             shippingFeeMinor: amounts.shippingFeeMinor.toString(),
             sellerDiscountMinor: amounts.sellerDiscountMinor.toString(),
-            region: input.region ?? Region.US,
+            region,
             recipientName: input.recipient?.name.trim() ?? null,
             recipientPhone: input.recipient?.phone.trim() ?? null,
             recipientAddress: input.recipient?.address.trim() ?? null,

@@ -1,10 +1,10 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { currentSellerId } from '@sc/auth';
-import { AppError, PageArgs } from '@sc/graphql';
+import { AppError } from '@sc/graphql';
 import { Shop } from './shop.model';
 import { OrderConnection } from '../order/order.model';
 import { OrderStatus } from '../order/order-status';
-import { OrderQueries } from '../order/order.queries';
+import { OrderPageArgs, OrderQueries } from '../order/order.queries';
 import { OrderListFilter } from '../order/order-list.filter';
 
 /** The order fields of catalog's Shop. */
@@ -15,7 +15,7 @@ export class ShopResolver {
   @ResolveField(() => OrderConnection, { description: "The shop's orders, newest first." })
   orders(
     @Parent() shop: Shop,
-    @Args() page: PageArgs,
+    @Args() page: OrderPageArgs,
     @Args('status', { type: () => OrderStatus, nullable: true, deprecationReason: 'Use filter.statuses.' }) status?: OrderStatus,
     @Args('filter', { type: () => OrderListFilter, nullable: true }) filter?: OrderListFilter,
   ) {

@@ -24,6 +24,17 @@ export class ProjectedOrderLineEntity {
   @Column({ type: 'bigint' })
   unitPriceMinor: string;
 
+  /**
+   * The line's share of the order's seller discount at placement (0 for orders placed before orders sent it).
+   * After a partial cancellation the current shares are in order_line_shares, which refunds price from.
+   */
+  @Column({ type: 'bigint', default: '0' })
+  sellerDiscountMinor: string;
+
+  /** The line's share of the order's shipping fee at placement (see sellerDiscountMinor). */
+  @Column({ type: 'bigint', default: '0' })
+  shippingFeeMinor: string;
+
   @Column({ type: 'int' })
   position: number;
 }

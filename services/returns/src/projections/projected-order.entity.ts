@@ -28,6 +28,14 @@ export class ProjectedOrderEntity {
   @Column({ type: 'timestamptz', nullable: true })
   placedAt: Date | null;
 
+  /** When the buyer paid (from `order.paid`); null while unpaid. Only a paid order can be refunded. */
+  @Column({ type: 'timestamptz', nullable: true })
+  paidAt: Date | null;
+
+  /** When the order reached DELIVERED (from `order.status_changed`); the after-sales window runs from here. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }

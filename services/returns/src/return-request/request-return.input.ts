@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ReturnReason } from './return-reason';
+import { ReturnType } from './return-type';
 
 @InputType()
 export class RequestReturnLineInput {
@@ -20,6 +21,9 @@ export class RequestReturnInput {
 
   @Field(() => String, { nullable: true, description: 'Details, 1 to 500 characters; required when the reason is OTHER.' })
   reasonText?: string | null;
+
+  @Field(() => ReturnType, { nullable: true, description: 'REFUND when the buyer keeps the items; RETURN_AND_REFUND (the default) otherwise.' })
+  type?: ReturnType | null;
 
   @Field(() => [RequestReturnLineInput])
   lines: RequestReturnLineInput[];

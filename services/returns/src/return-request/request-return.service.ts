@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentContext, requireRole } from '@sc/auth';
 import { newId, requestHash, runIdempotent } from '@sc/db';
-import { IdempotencyConflictError, InvalidTransitionError, NotFoundError, assertValid } from '@sc/graphql';
+import { IdempotencyConflictError, NotFoundError, assertValid } from '@sc/graphql';
 import { appendToOutbox } from '@sc/messaging';
 import { MessagingHost } from '@sc/service';
 import { ReturnRequestEntity } from './return-request.entity';
 import { ReturnLineEntity } from './return-line.entity';
 import { ReturnRequestRepository } from './return-request.repository';
 import { RequestReturnInput } from './request-return.input';
+import { ReturnType } from './return-type';
 import { validateRequestReturn } from './request-return.validation';
 import { checkReturnableLines } from './returnable-quantity';
 import { initialReturnStatus } from './return-request.state-machine';
 import { returnRequested } from './return-request.events';
-import { isReturnableOrderStatus } from '../projections/projected-order-status';
+import { assertAfterSalesEligible } from './after-sales-eligibility';
+import { assertBelowRequestLimit } from './after-sales-request-limit';
 
 /** A buyer asks to return units of their order: the request, its lines and `return.requested` in one transaction. */
 @Injectable()
@@ -46,8 +48,10 @@ export class RequestReturnService {
   private async create(manager: EntityManager, input: RequestReturnInput, buyerId: string, correlationId: string): Promise<string> {
     const order = await this.returns.lockOrderOfBuyer(manager, input.orderId, buyerId);
     if (!order) throw new NotFoundError('Order', input.orderId);
-    if (!isReturnableOrderStatus(order.status)) throw new InvalidTransitionError('Order', order.status, 'requestReturn');
-    assertValid(checkReturnableLines(input.lines, await this.returns.returnableLines(manager, order.id)));
+    const orderLines = await this.returns.returnableLines(manager, order.id);
+    assertAfterSalesEligible(order, orderLines, new Date());
+    assertBelowRequestLimit(order, await this.returns.countRequestsOfOrder(manager, order.id));
+    assertValid(checkReturnableLines(input.lines, orderLines));
 
     const request = manager.create(ReturnRequestEntity, {
       id: newId('ret'),
@@ -55,6 +59,7 @@ export class RequestReturnService {
       orderId: order.id,
       buyerId,
       status: initialReturnStatus('BUYER'),
+      type: input.type ?? ReturnType.RETURN_AND_REFUND,
       reason: input.reason,
       reasonText: input.reasonText?.trim() ?? null,
       version: 1,

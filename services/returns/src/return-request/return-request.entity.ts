@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { ReturnReason } from './return-reason';
 import { ReturnStatus } from './return-status';
+import { ReturnType } from './return-type';
 
 @Entity({ name: 'return_requests' })
 export class ReturnRequestEntity {
@@ -18,6 +19,9 @@ export class ReturnRequestEntity {
 
   @Column({ type: 'text' })
   status: ReturnStatus;
+
+  @Column({ type: 'text' })
+  type: ReturnType;
 
   @Column({ type: 'text' })
   reason: ReturnReason;

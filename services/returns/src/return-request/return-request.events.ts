@@ -1,4 +1,4 @@
-import { ActorType, EventEnvelope, ReturnRequestedV1, createEvent } from '@sc/events';
+import { ActorType, EventEnvelope, ReturnCancelledV1, ReturnRequestedV1, createEvent } from '@sc/events';
 import { ReturnRequestEntity } from './return-request.entity';
 import { ReturnLineEntity } from './return-line.entity';
 
@@ -36,5 +36,15 @@ export const returnRequested = (
     buyerId: request.buyerId,
     reason: request.reason,
     reasonText: request.reasonText,
+    type: request.type,
     lines: lines.map((l) => ({ returnLineId: l.id, orderLineId: l.orderLineId, skuId: skuOfOrderLine.get(l.orderLineId), quantity: l.quantity })),
   });
+
+/** `return.cancelled`: the request ended undecided; the units it held are free again. */
+export const returnCancelled = (
+  request: ReturnRequestEntity,
+  cancelledBy: ReturnCancelledV1['cancelledBy'],
+  reason: string,
+  cause: Cause,
+): EventEnvelope<ReturnCancelledV1> =>
+  returnEvent<ReturnCancelledV1>(request, 'return.cancelled', cause, { returnId: request.id, orderId: request.orderId, cancelledBy, reason });

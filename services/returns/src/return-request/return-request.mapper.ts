@@ -5,6 +5,7 @@ import { ReturnLine, ReturnRequest } from './return-request.model';
 export const toReturnRequest = (r: ReturnRequestEntity): ReturnRequest => ({
   id: r.id,
   status: r.status,
+  type: r.type,
   reason: r.reason,
   reasonText: r.reasonText,
   order: { id: r.orderId },

@@ -2,6 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@sc/graphql';
 import { ReturnReason } from './return-reason';
 import { ReturnStatus } from './return-status';
+import { ReturnType } from './return-type';
 import { Order } from '../references/order.model';
 
 @ObjectType({ description: 'Units of one order line the buyer asks to return.' })
@@ -24,6 +25,9 @@ export class ReturnRequest {
 
   @Field(() => ReturnStatus)
   status: ReturnStatus;
+
+  @Field(() => ReturnType)
+  type: ReturnType;
 
   @Field(() => ReturnReason)
   reason: ReturnReason;

@@ -60,22 +60,39 @@ export class ReturnRequestRepository {
       .getOne();
   }
 
+  /** Every request ever opened on the order, whatever its status (on return_requests_order_idx). */
+  async countRequestsOfOrder(manager: EntityManager, orderId: string): Promise<number> {
+    const [row]: Array<{ count: number }> = await manager.query(`SELECT count(*)::int AS count FROM return_requests WHERE order_id = $1`, [orderId]);
+    return row.count;
+  }
+
   orderLines(manager: EntityManager, orderId: string): Promise<ProjectedOrderLineEntity[]> {
     return manager.getRepository(ProjectedOrderLineEntity).find({ where: { orderId }, order: { position: 'ASC' } });
   }
 
-  /** Each line of the order with the units already held by its requests that are not cancelled or closed. */
+  /**
+   * Each line of the order with its units shipped and cancelled (from orders' events) and the units already
+   * held by its requests that are not cancelled or closed. One statement.
+   */
   async returnableLines(manager: EntityManager, orderId: string): Promise<ReturnableLine[]> {
-    const rows: Array<{ id: string; ordered: number; requested: string }> = await manager.query(
-      `SELECT l.id, l.quantity AS ordered,
-              COALESCE(SUM(rl.quantity) FILTER (WHERE rr.status <> ALL($2::text[])), 0) AS requested
+    const rows: Array<{ id: string; ordered: number; shipped: string; cancelled: string; requested: string }> = await manager.query(
+      `SELECT l.id, l.quantity AS ordered, COALESCE(u.shipped, 0) AS shipped, COALESCE(u.cancelled, 0) AS cancelled, COALESCE(r.requested, 0) AS requested
          FROM order_lines l
-         LEFT JOIN return_lines rl ON rl.order_line_id = l.id
-         LEFT JOIN return_requests rr ON rr.id = rl.return_request_id
+         LEFT JOIN (SELECT order_line_id, SUM(quantity) FILTER (WHERE kind = 'SHIPPED') AS shipped, SUM(quantity) FILTER (WHERE kind = 'CANCELLED') AS cancelled
+                      FROM order_line_units WHERE order_id = $1 GROUP BY order_line_id) u ON u.order_line_id = l.id
+         LEFT JOIN (SELECT rl.order_line_id, SUM(rl.quantity) AS requested
+                      FROM return_lines rl JOIN return_requests rr ON rr.id = rl.return_request_id
+                     WHERE rr.order_id = $1 AND rr.status <> ALL($2::text[]) GROUP BY rl.order_line_id) r ON r.order_line_id = l.id
         WHERE l.order_id = $1
-        GROUP BY l.id, l.quantity`,
+        ORDER BY l.position`,
       [orderId, RELEASED_RETURN_STATUSES],
     );
-    return rows.map((r) => ({ orderLineId: r.id, ordered: r.ordered, alreadyRequested: Number(r.requested) }));
+    return rows.map((r) => ({
+      orderLineId: r.id,
+      ordered: r.ordered,
+      shipped: Number(r.shipped),
+      cancelled: Number(r.cancelled),
+      alreadyRequested: Number(r.requested),
+    }));
   }
 }

@@ -23,6 +23,15 @@ describe('return request state machine', () => {
     expect(canTransition(S.RETURN_OR_REFUND_REQUEST_SUCCESS, 'cancel', 'BUYER')).toBe(false);
   });
 
+  it('lets the system close an undecided request when the order is cancelled, never a decided one', () => {
+    for (const from of [S.RETURN_OR_REFUND_REQUEST_PENDING, S.AWAITING_BUYER_RESPONSE, S.AWAITING_BUYER_SHIP]) {
+      expect(nextReturnStatus(from, 'closeForCancelledOrder', 'SYSTEM')).toBe(S.RETURN_OR_REFUND_REQUEST_CANCEL);
+    }
+    expect(canTransition(S.RETURN_OR_REFUND_REQUEST_PENDING, 'closeForCancelledOrder', 'BUYER')).toBe(false);
+    expect(canTransition(S.BUYER_SHIPPED_ITEM, 'closeForCancelledOrder', 'SYSTEM')).toBe(false);
+    expect(canTransition(S.RETURN_OR_REFUND_REQUEST_SUCCESS, 'closeForCancelledOrder', 'SYSTEM')).toBe(false);
+  });
+
   it('refuses a transition by the wrong actor with INVALID_TRANSITION', () => {
     expect(() => nextReturnStatus(S.RETURN_OR_REFUND_REQUEST_PENDING, 'approveReturn', 'BUYER')).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_TRANSITION', from: S.RETURN_OR_REFUND_REQUEST_PENDING }) }),

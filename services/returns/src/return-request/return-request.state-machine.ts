@@ -16,7 +16,8 @@ export type ReturnAction =
   | 'approveReceivedPackage'
   | 'rejectReceivedPackage'
   | 'settleRefund'
-  | 'cancel';
+  | 'cancel'
+  | 'closeForCancelledOrder';
 
 interface Transition {
   from: S;
@@ -31,7 +32,8 @@ export const INITIAL_RETURN_STATUS = S.RETURN_OR_REFUND_REQUEST_PENDING;
 /** Who may open a return request: the buyer now; sellers on the buyer's behalf come later. */
 export const RETURN_REQUESTERS: readonly ActorType[] = ['BUYER'];
 
-const PRE_SUCCESS = [S.RETURN_OR_REFUND_REQUEST_PENDING, S.AWAITING_BUYER_RESPONSE, S.AWAITING_BUYER_SHIP] as const;
+/** Statuses before any refund or return was decided: the request may still be withdrawn or closed. */
+export const PRE_SUCCESS = [S.RETURN_OR_REFUND_REQUEST_PENDING, S.AWAITING_BUYER_RESPONSE, S.AWAITING_BUYER_SHIP] as const;
 
 /**
  * Every allowed return transition and who may trigger it; anything else is INVALID_TRANSITION.
@@ -55,6 +57,8 @@ export const RETURN_TRANSITIONS: readonly Transition[] = [
   { from: S.RETURN_OR_REFUND_REQUEST_SUCCESS, action: 'settleRefund', to: S.RETURN_OR_REFUND_REQUEST_COMPLETE, actors: ['SYSTEM'] },
   ...PRE_SUCCESS.map((from) => ({ from, action: 'cancel' as const, to: S.RETURN_OR_REFUND_REQUEST_CANCEL, actors: ['BUYER'] as ActorType[] })),
   { from: S.AWAITING_BUYER_SHIP, action: 'cancel', to: S.RETURN_OR_REFUND_REQUEST_CANCEL, actors: ['SYSTEM'] },
+  // Orders cancelled the whole order: its cancellation refunds the buyer, so an undecided request must not.
+  ...PRE_SUCCESS.map((from) => ({ from, action: 'closeForCancelledOrder' as const, to: S.RETURN_OR_REFUND_REQUEST_CANCEL, actors: ['SYSTEM'] as ActorType[] })),
 ];
 
 /** The status after `action`, or INVALID_TRANSITION when the table does not allow it for this actor. */

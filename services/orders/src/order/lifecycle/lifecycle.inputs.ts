@@ -41,6 +41,12 @@ export class OrderLineQuantityInput {
 }
 
 @InputType()
+export class RequestLineCancellationInput extends BuyerCancelOrderInput {
+  @Field(() => [OrderLineQuantityInput], { description: 'Units to cancel; the rest of the order stays alive.' })
+  lines: OrderLineQuantityInput[];
+}
+
+@InputType()
 export class CancelOrderLinesInput extends OrderCommandInput {
   @Field(() => [OrderLineQuantityInput])
   lines: OrderLineQuantityInput[];

@@ -6,7 +6,7 @@ import { toOrder } from '../order.mapper';
 import { PayOrderService } from './pay-order.service';
 import {
   BuyerCancelOrderInput, CancelOrderLinesInput, CancellationDecisionInput, CreatePackageInput, OrderCommandInput, PackageCommandInput,
-  RejectCancellationInput, SellerCancelOrderInput, ShipPackageInput,
+  RejectCancellationInput, RequestLineCancellationInput, SellerCancelOrderInput, ShipPackageInput,
 } from './lifecycle.inputs';
 import { CancellationService } from '../../cancellation/cancellation.service';
 import { CancelLinesService } from '../../cancellation/cancel-lines.service';
@@ -39,6 +39,13 @@ export class LifecycleResolver {
   @Mutation(() => Order, { description: 'Buyer asks to cancel an order awaiting shipment; auto-approved if the seller does not answer in 24 h.' })
   async requestCancellation(@Args('input') input: BuyerCancelOrderInput): Promise<Order> {
     return this.order(await this.cancellations.request(input));
+  }
+
+  @Mutation(() => Order, {
+    description: 'Buyer asks to cancel some units of an order awaiting shipment; the seller answers like any request (auto-approved after 24 h). Until then those units cannot be packed and the order cannot ship.',
+  })
+  async requestLineCancellation(@Args('input') input: RequestLineCancellationInput): Promise<Order> {
+    return this.order(await this.cancellations.requestLines(input));
   }
 
   @Mutation(() => Order, { description: "Seller approves the buyer's cancellation request." })

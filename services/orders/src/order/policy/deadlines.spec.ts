@@ -25,6 +25,20 @@ describe('order deadlines', () => {
     expect(addBusinessDays(FRIDAY, 3, { ...US, weekendsAreBusinessDays: true }).toISOString()).toBe('2026-11-30T15:00:00.000Z');
   });
 
+  it('skips public holidays of the region, even where weekends count', () => {
+    // Wednesday 2026-12-23 10:00 in New York; Friday 25 December is a federal holiday.
+    const wednesday = new Date('2026-12-23T15:00:00.000Z');
+    expect(isBusinessDay(new Date('2026-12-25T15:00:00.000Z'), US)).toBe(false);
+    expect(addBusinessDays(wednesday, 2, US).toISOString()).toBe('2026-12-28T15:00:00.000Z'); // Thu 24, (Fri 25), Mon 28
+    expect(addBusinessDays(wednesday, 2, { ...US, publicHolidays: [] }).toISOString()).toBe('2026-12-25T15:00:00.000Z');
+    // The holiday is judged on the local date: 2026-12-25T03:00Z is still Christmas Eve in New York.
+    expect(isBusinessDay(new Date('2026-12-25T03:00:00.000Z'), US)).toBe(true);
+    const withHoliday = { ...SG, publicHolidays: ['2026-11-29'] };
+    expect(addBusinessDays(FRIDAY, 2, withHoliday).toISOString()).toBe('2026-11-30T15:00:00.000Z'); // Sat 28, (Sun 29), Mon 30
+    // Thanksgiving (Thu 26 Nov): paid on Wednesday, the ship-by SLA skips it and the weekend.
+    expect(paymentDeadlines(new Date('2026-11-25T15:00:00.000Z'), US).shipByAt).toEqual(new Date('2026-11-30T15:00:00.000Z'));
+  });
+
   it('derives every payment deadline from the policy', () => {
     expect(paymentDeadlines(FRIDAY, US)).toEqual({
       remorseEndsAt: new Date('2026-11-27T16:00:00.000Z'),

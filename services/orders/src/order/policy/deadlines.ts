@@ -3,23 +3,24 @@ import { OrderPolicy } from './region-policy';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The weekday (Mon, Tue, …) of an instant in a time zone. */
-function weekdayIn(at: Date, timeZone: string): string {
-  let formatter = weekdayFormatters.get(timeZone);
+/** The local date (YYYY-MM-DD) and weekday (Mon, Tue, …) of an instant in a time zone. */
+function localDayIn(at: Date, timeZone: string): { date: string; weekday: string } {
+  let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' });
-    weekdayFormatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(timeZone, formatter);
   }
-  return formatter.format(at);
+  const parts = Object.fromEntries(formatter.formatToParts(at).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday: parts.weekday };
 }
 
-/** True when the local day of `at` is a business day under the policy. */
+/** True when the local day of `at` is a business day under the policy: not a public holiday, and not a weekend unless weekends count. */
 export function isBusinessDay(at: Date, policy: OrderPolicy): boolean {
-  if (policy.weekendsAreBusinessDays) return true;
-  const day = weekdayIn(at, policy.timeZone);
-  return day !== 'Sat' && day !== 'Sun';
+  const { date, weekday } = localDayIn(at, policy.timeZone);
+  if (policy.publicHolidays.includes(date)) return false;
+  return policy.weekendsAreBusinessDays || (weekday !== 'Sat' && weekday !== 'Sun');
 }
 
 /**
@@ -40,7 +41,8 @@ export function addBusinessDays(start: Date, days: number, policy: OrderPolicy):
 /** Deadlines that start with payment. */
 export function paymentDeadlines(paidAt: Date, policy: OrderPolicy) {
   return {
-    remorseEndsAt: new Date(paidAt.getTime() + policy.remorseHours * HOUR),
+    // Rounded: an overridden window is a whole number of seconds, which is not a whole fraction of an hour.
+    remorseEndsAt: new Date(paidAt.getTime() + Math.round(policy.remorseHours * HOUR)),
     shipByAt: addBusinessDays(paidAt, policy.shipByBusinessDays, policy),
     autoCancelAt: addBusinessDays(paidAt, policy.autoCancelBusinessDays, policy),
   };

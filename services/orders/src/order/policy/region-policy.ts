@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { PUBLIC_HOLIDAYS } from './public-holidays';
 
 /** Marketplace regions with their own order deadlines. */
 export enum Region {
@@ -14,6 +15,8 @@ export interface OrderPolicy {
   timeZone: string;
   /** Whether Saturday and Sunday count as business days. */
   weekendsAreBusinessDays: boolean;
+  /** Local dates (YYYY-MM-DD, in `timeZone`) that never count as business days, weekend rule or not. */
+  publicHolidays: readonly string[];
   /** An UNPAID order is cancelled after this long. */
   unpaidExpiryHours: number;
   /** Buyer-remorse window after payment (ON_HOLD). */
@@ -28,11 +31,12 @@ export interface OrderPolicy {
   afterSalesDays: number;
 }
 
-/** Per-region policy (domain §C.3: US business days exclude weekends; SEA counts working days differently). */
+/** Per-region policy (domain §C.3: US business days exclude weekends and federal holidays; SEA counts working days differently). */
 export const REGION_POLICIES: Readonly<Record<Region, OrderPolicy>> = {
   [Region.US]: {
     timeZone: 'America/New_York',
     weekendsAreBusinessDays: false,
+    publicHolidays: PUBLIC_HOLIDAYS.US,
     unpaidExpiryHours: 48,
     remorseHours: 1,
     shipByBusinessDays: 2,
@@ -43,6 +47,7 @@ export const REGION_POLICIES: Readonly<Record<Region, OrderPolicy>> = {
   [Region.SG]: {
     timeZone: 'Asia/Singapore',
     weekendsAreBusinessDays: true,
+    publicHolidays: PUBLIC_HOLIDAYS.SG,
     unpaidExpiryHours: 24,
     remorseHours: 1,
     shipByBusinessDays: 2,

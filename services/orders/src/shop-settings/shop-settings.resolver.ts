@@ -1,0 +1,24 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { currentSellerId } from '@sc/auth';
+import { AppError } from '@sc/graphql';
+import { Shop } from '../references/shop.model';
+import { SetShopRegionInput } from './set-shop-region.input';
+import { ShopOrderSettings } from './shop-order-settings.model';
+import { ShopSettingsService } from './shop-settings.service';
+
+/** Shop.orderSettings and the seller mutation that changes them. */
+@Resolver(() => Shop)
+export class ShopSettingsResolver {
+  constructor(private readonly settings: ShopSettingsService) {}
+
+  @ResolveField(() => ShopOrderSettings, { description: "The shop's order settings (own shop only)." })
+  orderSettings(@Parent() shop: Shop): Promise<ShopOrderSettings> {
+    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can read its order settings");
+    return this.settings.get(shop.id);
+  }
+
+  @Mutation(() => ShopOrderSettings, { description: "Seller: sets the region whose order policy applies to the shop's new orders." })
+  setShopRegion(@Args('input') input: SetShopRegionInput): Promise<ShopOrderSettings> {
+    return this.settings.setRegion(input);
+  }
+}
