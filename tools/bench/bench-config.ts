@@ -1,0 +1,30 @@
+import { DatasetShape, SHAPES } from './dataset/shape';
+import { PhaseConfig } from './workloads/measure';
+
+/** Run options from the environment: BENCH_SCALE=small|full (data set), BENCH_QUICK=1 (short phases). */
+export interface BenchConfig {
+  shape: DatasetShape;
+  quick: boolean;
+  phases: PhaseConfig;
+  /** Placement workload: rate and duration. */
+  placement: { rate: number; durationS: number; settleMs: number };
+  calibrationS: number;
+  /** Passes over the analyst corpus of the paired plan-cache probe. */
+  planProbePasses: number;
+}
+
+export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  const scale = env.BENCH_SCALE === 'small' ? 'small' : 'full';
+  const quick = env.BENCH_QUICK === '1' || env.BENCH_QUICK === 'true';
+  const p99TargetMs = Number(env.BENCH_P99_TARGET_MS ?? 100);
+  return {
+    shape: SHAPES[scale],
+    quick,
+    phases: quick
+      ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, warmupRequests: 10, p99TargetMs }
+      : { c1S: 4, fixedS: 4, stepS: 3, maxSteps: 5, warmupRequests: 30, p99TargetMs },
+    placement: quick ? { rate: 10, durationS: 4, settleMs: 10_000 } : { rate: 20, durationS: 15, settleMs: 15_000 },
+    calibrationS: quick ? 2 : 5,
+    planProbePasses: quick ? 1 : 3,
+  };
+}

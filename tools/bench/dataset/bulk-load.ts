@@ -1,0 +1,34 @@
+import { Client } from 'pg';
+
+/** A pg client with the session settings a bulk load wants; `log` gets one line per slow step. */
+export async function bulkSession(url: string): Promise<Client> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  // Triggers stay on (some maintain denormalised columns the schema relies on); a crash just means
+  // regenerating, so commits need not wait for the WAL flush. Index builds get more memory.
+  await client.query(`SET synchronous_commit = off`);
+  await client.query(`SET maintenance_work_mem = '256MB'`);
+  await client.query(`SET work_mem = '64MB'`);
+  return client;
+}
+
+/**
+ * Loads big tables without their secondary indexes: drops every index of `tables` that no constraint owns,
+ * runs `load`, then recreates them from their stored definitions (whatever the migrations made them).
+ */
+export async function withoutSecondaryIndexes(client: Client, tables: string[], load: () => Promise<void>): Promise<void> {
+  const { rows } = await client.query<{ indexname: string; indexdef: string }>(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [tables],
+  );
+  for (const row of rows) await client.query(`DROP INDEX "${row.indexname}"`);
+  await load();
+  for (const row of rows) await client.query(row.indexdef);
+}
+
+/** Runs statements in order. */
+export async function runAll(client: Client, statements: string[]): Promise<void> {
+  for (const sql of statements) await client.query(sql);
+}

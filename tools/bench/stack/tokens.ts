@@ -1,0 +1,42 @@
+import { Identity, signClientToken, signInternalContext } from '@sc/auth';
+import { BIG_SHOP_ID } from '../dataset/shape';
+
+/** The big shop's staff member: every read workload runs as this seller. */
+export const BENCH_SELLER: Identity = { userId: 'usr_bench_seller', sellerId: BIG_SHOP_ID, roles: ['SELLER_STAFF'] };
+/** The buyer who places orders in the placement workload. */
+export const BENCH_BUYER: Identity = { userId: 'usr_bench_buyer', sellerId: null, roles: ['BUYER'] };
+
+/** Re-sign internal contexts this often; they are valid for 60 s. */
+const REFRESH_MS = 20_000;
+
+/**
+ * Client JWTs for our gateway, and gateway-style internal contexts for direct subgraph calls and for Hive
+ * (which forwards the header as is). Internal contexts are re-signed in the background before they expire.
+ */
+export class BenchTokens {
+  sellerToken = '';
+  buyerToken = '';
+  sellerInternal = '';
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly authSecret: string,
+    private readonly internalSecret: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.sellerToken = await signClientToken(BENCH_SELLER, this.authSecret, '12h');
+    this.buyerToken = await signClientToken(BENCH_BUYER, this.authSecret, '12h');
+    await this.refresh();
+    this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
+    this.timer.unref();
+  }
+
+  private async refresh(): Promise<void> {
+    this.sellerInternal = await signInternalContext(BENCH_SELLER, this.internalSecret);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,121 @@
+import { CpuMeter } from '../load/cpu';
+import { LoadResult, LoadTarget, clean, runLoad } from '../load/run-load';
+
+/** Durations and limits of the measuring phases. */
+export interface PhaseConfig {
+  c1S: number;
+  fixedS: number;
+  stepS: number;
+  maxSteps: number;
+  warmupRequests: number;
+  p99TargetMs: number;
+}
+
+/** Everything measured for one workload on one target (our gateway, Hive, or a subgraph directly). */
+export interface Measurement {
+  c1: LoadResult;
+  fixed: LoadResult;
+  fixedRate: number;
+  throughput: { rate: number | null; steps: Array<Pick<LoadResult, 'targetRate' | 'rps' | 'p50' | 'p99' | 'correctedP99' | 'errors' | 'non2xx' | 'graphqlErrors'> & { pass: boolean }> };
+  cpuMsPerRequest: Record<string, number>;
+  firstError: string | null;
+}
+
+/** Sequential requests (at most `n`, for at most 3 s) so caches, pools and JIT are warm before anything is timed. */
+async function warmUp(target: LoadTarget, n: number): Promise<string | null> {
+  let firstError: string | null = null;
+  const deadline = Date.now() + 3_000;
+  for (let i = 0; i < n && Date.now() < deadline; i += 1) {
+    const { body, headers } = target.next();
+    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const text = await response.text();
+    if (!firstError && (response.status !== 200 || text.includes('"errors"'))) firstError = `HTTP ${response.status}: ${text.slice(0, 400)}`;
+  }
+  return firstError;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The highest open-loop rate with p99 ≤ target and no errors. Starts at half the c=1 rate; halves until a
+ * step passes, then doubles until one fails, then bisects once between the last pass and the first failure.
+ */
+async function throughputAtTarget(target: LoadTarget, startRate: number, config: PhaseConfig, settle: () => Promise<void>): Promise<Measurement['throughput']> {
+  const steps: Measurement['throughput']['steps'] = [];
+  const passes = (r: LoadResult, rate: number) => clean(r) && r.p99 <= config.p99TargetMs && r.rps >= rate * 0.9;
+  const step = async (rate: number) => {
+    const r = await runLoad(target, { durationS: config.stepS, rate });
+    const pass = passes(r, rate);
+    steps.push({ targetRate: rate, rps: r.rps, p50: r.p50, p99: r.p99, correctedP99: r.correctedP99, errors: r.errors, non2xx: r.non2xx, graphqlErrors: r.graphqlErrors, pass });
+    await pause(300);
+    await settle(); // let queues drain before the next step
+    return pass;
+  };
+  let best: number | null = null;
+  let failed: number | null = null;
+  let rate = Math.max(1, Math.round(startRate / 2));
+  while (best === null && steps.length < config.maxSteps) {
+    if (await step(rate)) best = rate;
+    else {
+      failed = rate;
+      if (rate === 1) break;
+      rate = Math.max(1, Math.floor(rate / 2));
+    }
+  }
+  if (best !== null && failed === null) {
+    rate = best * 2;
+    while (steps.length < config.maxSteps) {
+      if (await step(rate)) {
+        best = rate;
+        rate *= 2;
+      } else {
+        failed = rate;
+        break;
+      }
+    }
+  }
+  if (best !== null && failed !== null && steps.length < config.maxSteps) {
+    const mid = Math.round((best + failed) / 2);
+    if (mid > best && mid < failed && (await step(mid))) best = mid;
+  }
+  return { rate: best, steps };
+}
+
+/**
+ * Warm-up, c=1, a fixed open-loop rate (CPU measured there), then the throughput search. The fixed rate is
+ * lowered to half the c=1 rate when the workload cannot sustain it (a backlog would spill into the next
+ * measurement); `settle` waits until the stack is idle again between phases.
+ */
+export async function measure(
+  target: LoadTarget,
+  wantedRate: number,
+  config: PhaseConfig,
+  cpu: CpuMeter | null,
+  settle: () => Promise<void> = async () => undefined,
+): Promise<Measurement> {
+  const warmError = await warmUp(target, config.warmupRequests);
+  const c1 = await runLoad(target, { durationS: config.c1S, connections: 1 });
+  const fixedRate = Math.max(1, Math.min(wantedRate, Math.floor(c1.rps / 2)));
+  await settle();
+  const before = cpu?.snapshot();
+  const fixed = await runLoad(target, { durationS: config.fixedS, rate: fixedRate });
+  const after = cpu?.snapshot();
+  await settle();
+  const throughput = await throughputAtTarget(target, c1.rps || fixedRate, config, settle);
+  await settle();
+  return {
+    c1,
+    fixed,
+    fixedRate,
+    throughput,
+    cpuMsPerRequest: before && after ? CpuMeter.perRequest(before, after, fixed.requests) : {},
+    firstError: warmError ?? c1.firstError ?? fixed.firstError,
+  };
+}
+
+/** c=1 only (per-fetch controls). */
+export async function measureC1(target: LoadTarget, config: PhaseConfig): Promise<Pick<Measurement, 'c1' | 'firstError'>> {
+  const warmError = await warmUp(target, Math.min(config.warmupRequests, 10));
+  const c1 = await runLoad(target, { durationS: config.c1S, connections: 1 });
+  return { c1, firstError: warmError ?? c1.firstError };
+}
