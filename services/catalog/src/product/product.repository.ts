@@ -6,6 +6,7 @@ import { ProductStatus } from './product-status';
 import { ProductReadScope } from './read-scope';
 import { ProductRevisionEntity } from '../review/product-revision.entity';
 import { BUCKET_PREDICATES, ProductBucket } from './product-bucket';
+import { SkuWithStock, getSkusWithStock } from './sku-stock.select';
 
 /** The seller list filters in the form the repository applies them. */
 export interface ProductListFilter {
@@ -50,13 +51,14 @@ export class ProductRepository {
     return applyScope(qb, scope, 'p').getMany();
   }
 
-  findSkusByIds(scope: ProductReadScope, ids: readonly string[]): Promise<SkuEntity[]> {
+  /** SKUs by id within the caller's scope, each with its stock facts (one statement). */
+  findSkusByIds(scope: ProductReadScope, ids: readonly string[]): Promise<SkuWithStock[]> {
     const qb = this.dataSource
       .getRepository(SkuEntity)
       .createQueryBuilder('s')
       .innerJoin(ProductEntity, 'p', 'p.id = s.productId')
       .where('s.id = ANY(:ids)', { ids });
-    return applyScope(qb, scope, 'p').getMany();
+    return getSkusWithStock(applyScope(qb, scope, 'p'));
   }
 
   /** The newest revision of each product; buyers and other outsiders see none (they see the live version). */
@@ -73,15 +75,16 @@ export class ProductRepository {
     return qb.getMany();
   }
 
-  /** SKUs of products the caller may already see (the product was loaded through the scope). */
-  findSkusByProductIds(productIds: readonly string[]): Promise<SkuEntity[]> {
-    return this.dataSource
-      .getRepository(SkuEntity)
-      .createQueryBuilder('s')
-      .where('s.productId = ANY(:productIds)', { productIds })
-      .orderBy('s.productId')
-      .addOrderBy('s.position')
-      .getMany();
+  /** SKUs of products the caller may already see (the product was loaded through the scope), with their stock facts. */
+  findSkusByProductIds(productIds: readonly string[]): Promise<SkuWithStock[]> {
+    return getSkusWithStock(
+      this.dataSource
+        .getRepository(SkuEntity)
+        .createQueryBuilder('s')
+        .where('s.productId = ANY(:productIds)', { productIds })
+        .orderBy('s.productId')
+        .addOrderBy('s.position'),
+    );
   }
 
   /**

@@ -6,7 +6,7 @@ import { productReadScope } from './read-scope';
 import { toProduct, toSku } from './product.mapper';
 import { InventoryLevel } from '../inventory/inventory-level.model';
 import { InventoryLoaders } from '../inventory/inventory.loaders';
-import { availableOf, toInventoryLevel } from '../inventory/inventory.mapper';
+import { toInventoryLevel } from '../inventory/inventory.mapper';
 
 @Resolver(() => Sku)
 export class SkuResolver {
@@ -32,8 +32,7 @@ export class SkuResolver {
 
   @ResolveField(() => Int, { description: 'Units that can be sold across all warehouses.' })
   async availableQuantity(@Parent() sku: Sku): Promise<number> {
-    const levels = await this.inventoryLoaders.levelsBySkuId().load(sku.id);
-    return levels.reduce((sum, level) => sum + availableOf(level), 0);
+    return (await this.inventoryLoaders.availableBySkuId().load(sku.id))?.available ?? 0;
   }
 
   @ResolveReference()
