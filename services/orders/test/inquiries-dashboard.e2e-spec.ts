@@ -4,6 +4,7 @@ import { EventEnvelope, TopicName, createEvent } from '@sc/events';
 import { createDataSource } from '@sc/db';
 import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
 import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import { addDays, localDay } from '../src/dashboard/day-range';
 import { rebuildDashboardRollups } from '../src/dashboard/rollup-rebuild';
 
 // Buyer inquiries and the home dashboard on the orders subgraph, with real PostgreSQL and Kafka. Shops come from
@@ -253,8 +254,8 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     const shopA = newSeller();
     const [A, B, C, D, E, F] = ['byr_a', 'byr_b', 'byr_c', 'byr_d', 'byr_e', 'byr_f'];
     const ord = (n: number) => `ord_${n.toString().padStart(25, '0')}`;
-    const paid = (n: number, buyerId: string, paidAt: string, amountMinor: string) =>
-      event('order.paid', shopA.sellerId!, ord(n), {
+    const paid = (n: number, buyerId: string, paidAt: string, amountMinor: string, shop: Identity = shopA) =>
+      event('order.paid', shop.sellerId!, ord(n), {
         orderId: ord(n), buyerId, paidAt, total: { amountMinor, currencyCode: 'USD' },
         lines: [{ orderLineId: `oln_${n.toString().padStart(25, '0')}`, skuId: 'sku_0000000000000000000000001', quantity: 1 }],
       });
@@ -278,27 +279,27 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       event('product.created', shopA.sellerId!, productId, { productId, title: 'Lamp', status: 'ACTIVATE', skus: [] });
     const [P1, P2] = ['prd_0000000000000000000000001', 'prd_0000000000000000000000002'];
 
-    const summary = async (range: Record<string, unknown>) => {
+    const summary = async (range: Record<string, unknown>, shop: Identity = shopA) => {
       const result = await orders(
-        shopA,
+        shop,
         `query($rep: [_Any!]!, $range: SalesRangeInput!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: $range) {
             timeZone currencyCode
             current { from to gmv { amountMinor currencyCode } refunds { amountMinor } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
             previous { from to gmv { amountMinor } refunds { amountMinor } netSales { amountMinor } orders buyers averageOrderValue { amountMinor } visitors conversionBasisPoints }
             daily { day gmv { amountMinor } refunds { amountMinor } netSales { amountMinor } orders buyers visitors }
             definitions { metric definition } } } } }`,
-        { rep: [{ __typename: 'Shop', id: shopA.sellerId }], range },
+        { rep: [{ __typename: 'Shop', id: shop.sellerId }], range },
       );
       return result;
     };
 
-    const rollups = async () =>
+    const rollups = async (sellerId = shopA.sellerId) =>
       (
         await db.query(
           `SELECT json_build_object(
-             'sales', (SELECT json_agg(s ORDER BY day) FROM (SELECT day::text, gmv_minor::text, net_minor::text, refunds_minor::text, paid_orders FROM dashboard_daily_sales WHERE seller_id = $1) s),
-             'buyers', (SELECT json_agg(b ORDER BY day, buyer_id) FROM (SELECT day::text, buyer_id FROM dashboard_daily_buyers WHERE seller_id = $1) b)) AS r`,
-          [shopA.sellerId],
+             'sales', (SELECT json_agg(s ORDER BY day) FROM (SELECT day::text, gmv_minor::text, net_minor::text, refunds_minor::text, paid_orders, buyers FROM dashboard_daily_sales WHERE seller_id = $1) s),
+             'buyers', (SELECT json_agg(b ORDER BY day, buyer_id) FROM (SELECT day::text, buyer_id, prev_day::text FROM dashboard_daily_buyers WHERE seller_id = $1) b)) AS r`,
+          [sellerId],
         )
       ).rows[0].r;
 
@@ -424,6 +425,73 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(s.previous.gmv.amountMinor).toBe('17100'); // 4000 + 600 + 10000 + 2500
       expect([s.current.refunds.amountMinor, s.current.netSales.amountMinor]).toEqual(['6001', '11999']); // refunds of Jan 6 and Jan 9
       expect([s.previous.refunds.amountMinor, s.previous.netSales.amountMinor]).toEqual(['1500', '15600']);
+    });
+
+    it('keeps distinct buyers exact across out-of-order buyer-days, late payments into cached ranges and ranges up to today', async () => {
+      const shopB = newSeller(); // no shop.registered: days in UTC
+      const [X, Y, Z, W, V] = ['byr_x', 'byr_y', 'byr_z', 'byr_w', 'byr_v'];
+      const pay = (n: number, buyerId: string, day: string, hour = 12) =>
+        paid(100 + n, buyerId, `${day}T${hour.toString().padStart(2, '0')}:00:00Z`, '1000', shopB);
+      const read = async (from: string, to: string) => {
+        const result = await summary({ preset: 'CUSTOM', from, to }, shopB);
+        expect(result.errors).toBeUndefined();
+        return result.data._entities[0].salesSummary;
+      };
+      const buyersOf = async (from: string, to: string) => {
+        const s = await read(from, to);
+        return [s.current.buyers, s.previous.buyers];
+      };
+      const cached = async () => (await db.query('SELECT count(*)::int AS n FROM dashboard_range_buyers WHERE seller_id = $1', [shopB.sellerId])).rows[0].n;
+
+      await publishAndWait('orders.order.v1', [pay(1, X, '2030-06-02'), pay(2, X, '2030-06-09'), pay(3, Y, '2030-06-05'), pay(4, Z, '2030-05-30')]);
+      expect(await buyersOf('2030-06-01', '2030-06-10')).toEqual([2, 1]); // X, Y; previous May 22–31: Z
+      expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([1, 2]); // Y; previous May 28 – Jun 2: Z, X
+      expect(await cached()).toBe(4); // closed ranges are cached by the first read
+
+      // Late payments, in any order: X between two of their days and before their first, Z and W new in the
+      // inner range, W twice on one day, Y again inside the outer range.
+      await publishAndWait('orders.order.v1', [
+        pay(5, X, '2030-06-05'), pay(6, Z, '2030-06-04'), pay(7, W, '2030-06-06'), pay(8, W, '2030-06-06', 18),
+        pay(9, Y, '2030-06-01'), pay(10, X, '2030-05-25'), pay(11, V, '2030-06-02', 3),
+      ]);
+      expect(await cached()).toBe(4);
+      expect(await buyersOf('2030-06-01', '2030-06-10')).toEqual([5, 2]); // X, Y, Z, W, V; previous: Z, X
+      expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([4, 4]); // Y, X, Z, W; previous: Z, X, Y, V
+      const outer = await read('2030-06-01', '2030-06-10');
+      expect(outer.daily.filter((d: any) => d.buyers > 0).map((d: any) => [d.day, d.orders, d.buyers])).toEqual([
+        ['2030-06-01', 1, 1], ['2030-06-02', 2, 2], ['2030-06-04', 1, 1], ['2030-06-05', 2, 2], ['2030-06-06', 2, 1], ['2030-06-09', 1, 1],
+      ]);
+      const chain = await db.query(`SELECT day::text, prev_day::text FROM dashboard_daily_buyers WHERE seller_id = $1 AND buyer_id = $2 ORDER BY day`, [shopB.sellerId, X]);
+      expect(chain.rows).toEqual([
+        { day: '2030-05-25', prev_day: null }, { day: '2030-06-02', prev_day: '2030-05-25' },
+        { day: '2030-06-05', prev_day: '2030-06-02' }, { day: '2030-06-09', prev_day: '2030-06-05' },
+      ]);
+      // Recomputed from scratch, the cached figures are the same.
+      await db.query('DELETE FROM dashboard_range_buyers WHERE seller_id = $1', [shopB.sellerId]);
+      expect(await buyersOf('2030-06-01', '2030-06-10')).toEqual([5, 2]);
+      expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([4, 4]);
+
+      // Ranges that include today: cached days before today plus today's buyers not seen earlier in the range.
+      const today = localDay(await moveClock({ advanceMs: 0 }), 'UTC');
+      const yesterday = addDays(today, -1);
+      await publishAndWait('orders.order.v1', [pay(12, X, yesterday), pay(13, X, today, 0), pay(14, V, today, 0)]);
+      expect((await buyersOf(yesterday, addDays(today, 1)))[0]).toBe(2); // X, V
+      expect((await buyersOf('2030-06-01', today))[0]).toBe(5);
+      const todays = await summary({ preset: 'TODAY' }, shopB);
+      expect([todays.data._entities[0].salesSummary.current.buyers, todays.data._entities[0].salesSummary.previous.buyers]).toEqual([2, 1]);
+
+      // The rebuild produces the same rollups, links included, and drops the cache.
+      const incremental = await rollups(shopB.sellerId);
+      const dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'orders'), entities: [], migrations: [], applicationName: 'rebuild-test' });
+      await dataSource.initialize();
+      try {
+        await dataSource.transaction((manager) => rebuildDashboardRollups(manager, shopB.sellerId!));
+      } finally {
+        await dataSource.destroy();
+      }
+      expect(await rollups(shopB.sellerId)).toEqual(incremental);
+      expect(await cached()).toBe(0);
+      expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([4, 4]);
     });
   });
 });

@@ -78,8 +78,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
 /**
  * The rollups come from the orders service's own rebuild (compiled, loaded at run time), the function that
  * must equal the incremental handlers: so they are exactly what the write path produces, whatever it is
- * today. Its EntityManager only needs `query`. If that module cannot run against this schema (a change in
- * progress), the same computation in SQL stands in and the returned note says so.
+ * today. Its EntityManager only needs `query`. If it cannot run against this schema, the data set is not built.
  */
 async function rebuildRollups(client: Client): Promise<string> {
   const { rows } = await client.query<{ seller_id: string }>(`SELECT seller_id FROM dashboard_shops ORDER BY seller_id`);
@@ -97,19 +96,9 @@ async function rebuildRollups(client: Client): Promise<string> {
     return 'orders rollup-rebuild';
   } catch (error) {
     await client.query('ROLLBACK');
-    await client.query(`DELETE FROM dashboard_daily_sales`);
-    await client.query(`DELETE FROM dashboard_daily_buyers`);
-    await client.query(`
-      INSERT INTO dashboard_daily_sales (seller_id, day, gmv_minor, net_minor, paid_orders)
-      SELECT f.seller_id, (f.paid_at AT TIME ZONE s.time_zone)::date, sum(f.total_minor),
-             sum(CASE WHEN f.cancelled_at IS NULL THEN f.total_minor ELSE 0 END), count(*)
-        FROM dashboard_order_facts f JOIN dashboard_shops s ON s.seller_id = f.seller_id
-       WHERE f.paid_at IS NOT NULL GROUP BY 1, 2`);
-    await client.query(`
-      INSERT INTO dashboard_daily_buyers (seller_id, day, buyer_id)
-      SELECT DISTINCT f.seller_id, (f.paid_at AT TIME ZONE s.time_zone)::date, f.buyer_id
-        FROM dashboard_order_facts f JOIN dashboard_shops s ON s.seller_id = f.seller_id WHERE f.paid_at IS NOT NULL`);
-    return `SQL fallback (service rebuild failed: ${error instanceof Error ? error.message : String(error)})`;
+    // No SQL stand-in: a second copy of the rollup rules would drift from the service's and make the
+    // dashboard figures lie quietly. Fail the data-set build instead.
+    throw new Error(`orders' rebuildDashboardRollups failed on the bench data set: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

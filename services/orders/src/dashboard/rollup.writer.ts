@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { recordBuyerDay } from './buyer-days';
 import { localDay } from './day-range';
+import { lockShopRollups } from './rollup-lock';
 
 /** Time zone the dashboard uses until catalog's shop.registered has told orders the shop's own. */
 export const FALLBACK_TIME_ZONE = 'UTC';
@@ -10,9 +12,7 @@ export async function shopTimeZone(manager: EntityManager, sellerId: string): Pr
   return rows[0]?.time_zone ?? FALLBACK_TIME_ZONE;
 }
 
-/** Serializes a shop's rollup writes with {@link rebuildDashboardRollups}, which replaces them wholesale. */
-export const lockShopRollups = (manager: EntityManager, sellerId: string): Promise<unknown> =>
-  manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dashboard:${sellerId}`]);
+export { lockShopRollups };
 
 const addToDay = (manager: EntityManager, sellerId: string, day: string, gmv: string, net: string, orders: number) =>
   manager.query(
@@ -43,7 +43,7 @@ export async function applyOrderPaid(
   const day = localDay(p.paidAt, await shopTimeZone(manager, p.sellerId));
   const net = rows[0].cancelled_at ? 0n : BigInt(p.totalMinor) - BigInt(rows[0].cancelled_lines_minor);
   await addToDay(manager, p.sellerId, day, p.totalMinor, net.toString(), 1);
-  await manager.query(`INSERT INTO dashboard_daily_buyers (seller_id, day, buyer_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [p.sellerId, day, p.buyerId]);
+  await recordBuyerDay(manager, p.sellerId, day, p.buyerId);
 }
 
 /**

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError, toMoney } from '@sc/graphql';
 import { CLOCK, Clock } from '../clock/clock';
-import { DayRange, eachDay, resolveRange } from './day-range';
+import { countFirstBuyerDaysSql, cacheRangeBuyers } from './buyer-days';
+import { DayRange, addDays, eachDay, localDay, resolveRange } from './day-range';
 import { METRIC_DEFINITIONS, averageOrderValueMinor, conversionBasisPoints } from './metrics';
 import { FALLBACK_TIME_ZONE } from './rollup.writer';
 import { ActionCounters, DailySales, SalesFigures, SalesRangeInput, SalesSummary } from './sales-summary.model';
@@ -31,7 +32,7 @@ export class SalesSummaryQueries {
     const [shop]: Array<{ time_zone: string | null; currency_code: string | null }> = await this.dataSource.query(
       `SELECT (SELECT time_zone FROM dashboard_shops WHERE seller_id = $1) AS time_zone,
               coalesce((SELECT currency_code FROM dashboard_shops WHERE seller_id = $1),
-                       (SELECT currency_code FROM dashboard_order_facts WHERE seller_id = $1 AND currency_code IS NOT NULL LIMIT 1)) AS currency_code`,
+                       (SELECT currency_code FROM dashboard_order_facts WHERE seller_id = $1 AND paid_at IS NOT NULL ORDER BY paid_at LIMIT 1)) AS currency_code`,
       [sellerId],
     );
     const timeZone = shop?.time_zone ?? FALLBACK_TIME_ZONE;
@@ -41,13 +42,7 @@ export class SalesSummaryQueries {
     const { current, previous } = resolved;
 
     const days = await this.dailyRows(sellerId, { from: previous.from, to: current.to });
-    const [distinct]: Array<Record<string, number>> = await this.dataSource.query(
-      `SELECT (SELECT count(DISTINCT buyer_id) FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3)::int AS cur_buyers,
-              (SELECT count(DISTINCT buyer_id) FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $4 AND $5)::int AS prev_buyers,
-              (SELECT count(DISTINCT visitor_id) FROM dashboard_daily_visitors WHERE seller_id = $1 AND day BETWEEN $2 AND $3)::int AS cur_visitors,
-              (SELECT count(DISTINCT visitor_id) FROM dashboard_daily_visitors WHERE seller_id = $1 AND day BETWEEN $4 AND $5)::int AS prev_visitors`,
-      [sellerId, current.from, current.to, previous.from, previous.to],
-    );
+    const [cur, prev] = await this.distinctCounts(sellerId, [current, previous], localDay(this.clock.now(), timeZone), days);
     const figures = (range: DayRange, buyers: number, visitors: number): SalesFigures => {
       const inRange = days.filter((d) => d.day >= range.from && d.day <= range.to);
       const gmv = inRange.reduce((sum, d) => sum + d.gmv, 0n);
@@ -80,46 +75,72 @@ export class SalesSummaryQueries {
     return {
       timeZone,
       currencyCode,
-      current: figures(current, distinct.cur_buyers, distinct.cur_visitors),
-      previous: figures(previous, distinct.prev_buyers, distinct.prev_visitors),
+      current: figures(current, cur.buyers, cur.visitors),
+      previous: figures(previous, prev.buyers, prev.visitors),
       daily,
       definitions: Object.entries(METRIC_DEFINITIONS).map(([metric, definition]) => ({ metric, definition })),
     };
   }
 
-  /** Every day of the range (zero-filled) with its rollup figures. */
+  /**
+   * Distinct buyers and visitors of each range. Buyers of the days before today come from the range cache
+   * (computed and stored on a miss), today's from its buyer-days whose previous paid day is before the range;
+   * a one-day range reads its daily rollup. One statement when the cache holds the ranges.
+   */
+  private async distinctCounts(sellerId: string, ranges: DayRange[], today: string, days: DayRow[]): Promise<Array<{ buyers: number; visitors: number }>> {
+    const yesterday = addDays(today, -1);
+    const params: unknown[] = [sellerId];
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    const plans = ranges.map((range) => {
+      const single = range.from === range.to ? days.find((d) => d.day === range.from) : undefined;
+      const closed = !single && range.from <= yesterday ? { from: range.from, to: range.to < yesterday ? range.to : yesterday } : null;
+      const live = !single && range.to >= today ? { from: range.from > today ? range.from : today, to: range.to } : null;
+      return { range, single, closed, live };
+    });
+    const columns = plans.flatMap((plan, i) => {
+      if (plan.single) return [];
+      const from = param(plan.range.from);
+      const cols = [
+        `(SELECT count(DISTINCT visitor_id) FROM dashboard_daily_visitors WHERE seller_id = $1 AND day BETWEEN ${from} AND ${param(plan.range.to)})::int AS visitors_${i}`,
+      ];
+      if (plan.closed) {
+        cols.push(`(SELECT buyers FROM dashboard_range_buyers WHERE seller_id = $1 AND to_day = ${param(plan.closed.to)} AND from_day = ${from}) AS cached_${i}`);
+      }
+      if (plan.live) cols.push(`${countFirstBuyerDaysSql('$1', param(plan.live.from), param(plan.live.to), from)} AS live_${i}`);
+      return cols;
+    });
+    const [row]: Array<Record<string, number | null>> = columns.length > 0 ? await this.dataSource.query(`SELECT ${columns.join(', ')}`, params) : [{}];
+    return Promise.all(
+      plans.map(async (plan, i) => {
+        if (plan.single) return { buyers: plan.single.buyers, visitors: plan.single.visitors };
+        const visitors = row[`visitors_${i}`] ?? 0;
+        let buyers = plan.live ? (row[`live_${i}`] ?? 0) : 0;
+        if (plan.closed) buyers += row[`cached_${i}`] ?? (await cacheRangeBuyers(this.dataSource, sellerId, plan.closed));
+        return { buyers, visitors };
+      }),
+    );
+  }
+
+  /** Every day of the range (zero-filled) with its rollup figures, in one statement. */
   private async dailyRows(sellerId: string, range: DayRange): Promise<DayRow[]> {
-    const params = [sellerId, range.from, range.to];
-    const [sales, buyers, visitors]: Array<Array<Record<string, string | number>>> = await Promise.all([
-      this.dataSource.query(
-        `SELECT day::text AS day, gmv_minor::text AS gmv, net_minor::text AS net, refunds_minor::text AS refunds, paid_orders AS n
-           FROM dashboard_daily_sales WHERE seller_id = $1 AND day BETWEEN $2 AND $3`,
-        params,
-      ),
-      this.dataSource.query(
-        `SELECT day::text AS day, count(*)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3 GROUP BY day`,
-        params,
-      ),
-      this.dataSource.query(
-        `SELECT day::text AS day, visitors AS n FROM dashboard_daily_visitor_counts WHERE seller_id = $1 AND day BETWEEN $2 AND $3`,
-        params,
-      ),
-    ]);
-    const byDay = <T>(rows: Array<Record<string, string | number>>, pick: (r: Record<string, string | number>) => T) =>
-      new Map(rows.map((r) => [r.day as string, pick(r)]));
-    const salesByDay = byDay(sales, (r) => r);
-    const buyersByDay = byDay(buyers, (r) => Number(r.n));
-    const visitorsByDay = byDay(visitors, (r) => Number(r.n));
+    const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
+      `SELECT coalesce(s.day, v.day)::text AS day, s.gmv_minor::text AS gmv, s.net_minor::text AS net, s.refunds_minor::text AS refunds,
+              s.paid_orders AS orders, s.buyers, v.visitors
+         FROM (SELECT * FROM dashboard_daily_sales WHERE seller_id = $1 AND day BETWEEN $2 AND $3) s
+         FULL JOIN (SELECT day, visitors FROM dashboard_daily_visitor_counts WHERE seller_id = $1 AND day BETWEEN $2 AND $3) v ON v.day = s.day`,
+      [sellerId, range.from, range.to],
+    );
+    const byDay = new Map(rows.map((r) => [r.day as string, r]));
     return eachDay(range).map((day) => {
-      const s = salesByDay.get(day);
+      const r = byDay.get(day);
       return {
         day,
-        gmv: BigInt(s?.gmv ?? 0),
-        net: BigInt(s?.net ?? 0),
-        refunds: BigInt(s?.refunds ?? 0),
-        orders: Number(s?.n ?? 0),
-        buyers: buyersByDay.get(day) ?? 0,
-        visitors: visitorsByDay.get(day) ?? 0,
+        gmv: BigInt(r?.gmv ?? 0),
+        net: BigInt(r?.net ?? 0),
+        refunds: BigInt(r?.refunds ?? 0),
+        orders: Number(r?.orders ?? 0),
+        buyers: Number(r?.buyers ?? 0),
+        visitors: Number(r?.visitors ?? 0),
       };
     });
   }
