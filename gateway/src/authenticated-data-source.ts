@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER } from '@sc/auth';
 import type { GatewayContext } from './gateway-context';
 import type { InternalContextSigner } from './internal-context-signer';
+import { createInflightDedupeFetcher } from './inflight-dedupe-fetcher';
 import { createTimeoutFetcher } from './timeout-fetcher';
 import { recordSubgraphFetch, takeSqlStatements } from './query-costs';
 
@@ -12,6 +13,8 @@ export interface AuthenticatedDataSourceOptions {
   url: string;
   timeoutMs: number;
   signer: InternalContextSigner;
+  /** Share one fetch among identical queries in flight at the same time (SUBGRAPH_DEDUPE); on unless false. */
+  dedupe?: boolean;
 }
 
 /**
@@ -22,8 +25,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
   private readonly signer: InternalContextSigner;
   private readonly name: string;
 
-  constructor({ name, url, timeoutMs, signer }: AuthenticatedDataSourceOptions) {
-    super({ url, fetcher: createTimeoutFetcher(name, timeoutMs) });
+  constructor({ name, url, timeoutMs, signer, dedupe = true }: AuthenticatedDataSourceOptions) {
+    const fetcher = createTimeoutFetcher(name, timeoutMs);
+    super({ url, fetcher: dedupe ? createInflightDedupeFetcher(fetcher) : fetcher });
     this.signer = signer;
     this.name = name;
   }
@@ -39,6 +43,9 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     if (context.correlationId) headers.set(CORRELATION_ID_HEADER, context.correlationId);
   }
 
+  // A request whose fetch was shared with identical concurrent ones still counts that fetch (above) and the
+  // SQL statements of the shared answer (each caller parses its own copy): queryCosts is what the request's
+  // plan costs, not what the subgraphs ran, so summed over concurrent requests it can exceed the latter.
   override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse['response'] {
     takeSqlStatements((context as Partial<GatewayContext>).costs, this.name, response);
     return response;

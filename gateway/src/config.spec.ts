@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       nodeEnv: 'development',
       exposeQueryCosts: false,
+      subgraphDedupe: true,
     });
   });
 
@@ -82,6 +83,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...valid, NODE_ENV: 'production' }, root).exposeQueryCosts).toBe(false);
     expect(loadConfig({ ...valid, NODE_ENV: 'production', EXPOSE_QUERY_COSTS: 'true' }, root).exposeQueryCosts).toBe(true);
     expect(problemsOf({ ...valid, EXPOSE_QUERY_COSTS: 'yes' })).toEqual([expect.stringContaining('EXPOSE_QUERY_COSTS')]);
+  });
+
+  it('shares identical in-flight subgraph queries unless SUBGRAPH_DEDUPE=false', () => {
+    expect(loadConfig({ ...valid, SUBGRAPH_DEDUPE: 'false' }, root).subgraphDedupe).toBe(false);
+    expect(loadConfig({ ...valid, SUBGRAPH_DEDUPE: 'true' }, root).subgraphDedupe).toBe(true);
+    expect(loadConfig({ ...valid, SUBGRAPH_DEDUPE: '' }, root).subgraphDedupe).toBe(true);
+    expect(problemsOf({ ...valid, SUBGRAPH_DEDUPE: 'no' })).toEqual([expect.stringContaining('SUBGRAPH_DEDUPE')]);
   });
 
   it('treats empty variables as unset', () => {

@@ -24,6 +24,8 @@ export interface GatewayConfig {
   nodeEnv: 'development' | 'production' | 'test';
   /** Adds `extensions.queryCosts` (subgraph fetches, SQL statements) to responses; for benchmarks and tests only. */
   exposeQueryCosts: boolean;
+  /** Identical subgraph queries in flight at the same time share one fetch (SUBGRAPH_DEDUPE, on by default). */
+  subgraphDedupe: boolean;
 }
 
 export interface QueryLimits {
@@ -63,6 +65,7 @@ const BaseEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   // Never on by default; a benchmark of the production build switches it on explicitly.
   EXPOSE_QUERY_COSTS: z.enum(['true', 'false']).default('false'),
+  SUBGRAPH_DEDUPE: z.enum(['true', 'false']).default('true'),
 });
 
 const perSubgraph = <T extends z.ZodType>(prefix: string, schema: T) =>
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     nodeEnv: e.NODE_ENV,
     exposeQueryCosts: e.EXPOSE_QUERY_COSTS === 'true',
+    subgraphDedupe: e.SUBGRAPH_DEDUPE === 'true',
   };
 }
 

@@ -16,7 +16,7 @@ export function createGateway(config: GatewayConfig, supergraphSdl: string): Apo
       const target = config.subgraphUrls[envName] ?? url;
       if (!target) throw new Error(`Subgraph "${name}" has no URL in the supergraph; set SUBGRAPH_URL_${envName}`);
       const timeoutMs = config.subgraphTimeoutsMs[envName] ?? config.subgraphTimeoutMs;
-      return new AuthenticatedDataSource({ name, url: target, timeoutMs, signer });
+      return new AuthenticatedDataSource({ name, url: target, timeoutMs, signer, dedupe: config.subgraphDedupe });
     },
   });
 }

@@ -3,7 +3,7 @@ import { DEMO_IDENTITIES, type DemoRole } from '@sc/stack';
 
 /**
  * Prints a 30-day demo bearer token (and nothing else, so `$(…)` captures it):
- *   AUTH_JWT_SECRET=… node -r ./tools/runtime/register-aliases.js dist/gateway/src/demo-token.js [seller|buyer|platform]
+ *   AUTH_JWT_SECRET=… node -r ./tools/runtime/register-aliases.js dist/gateway/src/demo-token.js [seller|buyer|platform|carrier]
  */
 async function main(): Promise<void> {
   const role = (process.argv[2] ?? 'seller') as DemoRole;

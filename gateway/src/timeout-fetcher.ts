@@ -55,7 +55,7 @@ export function createTimeoutFetcher(subgraphName: string, timeoutMs: number): F
 }
 
 /** A complete, already-read response in the shape the gateway expects from a fetcher. */
-class BufferedResponse implements FetcherResponse {
+export class BufferedResponse implements FetcherResponse {
   readonly redirected = false;
   readonly bodyUsed = false;
   readonly headers: Headers;
@@ -63,10 +63,15 @@ class BufferedResponse implements FetcherResponse {
   constructor(
     readonly url: string,
     readonly status: number,
-    rawHeaders: Record<string, string | string[] | undefined>,
+    rawHeaders: Iterable<[string, string]> | Record<string, string | string[] | undefined>,
     private readonly body: string,
   ) {
+    // A copy even of a Headers object: every response owns its headers, so one reader cannot change another's.
     this.headers = new Headers();
+    if (Symbol.iterator in rawHeaders) {
+      for (const [name, value] of rawHeaders) this.headers.append(name, value);
+      return;
+    }
     for (const [name, value] of Object.entries(rawHeaders)) {
       if (Array.isArray(value)) for (const v of value) this.headers.append(name, v);
       else if (value !== undefined) this.headers.set(name, value);
@@ -95,6 +100,6 @@ class BufferedResponse implements FetcherResponse {
   }
 
   clone(): FetcherResponse {
-    return new BufferedResponse(this.url, this.status, Object.fromEntries(this.headers), this.body);
+    return new BufferedResponse(this.url, this.status, this.headers, this.body);
   }
 }

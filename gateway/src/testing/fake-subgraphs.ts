@@ -137,6 +137,7 @@ export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     bodyLimitBytes: 1024 * 1024,
     nodeEnv: 'test',
     exposeQueryCosts: false,
+    subgraphDedupe: true,
     ...overrides,
   };
 }
