@@ -10,8 +10,12 @@ export interface ReservationRequest {
   quantity: number;
 }
 
+/** SQL for the sellable units of the inventory level row aliased `alias`: the one definition of "available". */
+export const availableUnitsOf = (alias: string): string =>
+  `(${alias}.on_hand - ${alias}.reserved - ${alias}.committed - ${alias}.damaged - ${alias}.quality_control - ${alias}.safety_stock)`;
+
 /** SQL for the sellable units of a level row `l`. */
-export const AVAILABLE_SQL = '(l.on_hand - l.reserved - l.committed - l.damaged - l.quality_control - l.safety_stock)';
+export const AVAILABLE_SQL = availableUnitsOf('l');
 
 /**
  * Reserves $3 units of SKU $1 of seller $2 in the warehouse with the most available stock. The update
@@ -24,8 +28,8 @@ export const RESERVE_SQL = `
    WHERE (l.sku_id, l.warehouse_id) = (
      SELECT c.sku_id, c.warehouse_id FROM inventory_levels c
       WHERE c.sku_id = $1 AND c.seller_id = $2
-        AND c.on_hand - c.reserved - c.committed - c.damaged - c.quality_control - c.safety_stock >= $3
-      ORDER BY c.on_hand - c.reserved - c.committed - c.damaged - c.quality_control - c.safety_stock DESC, c.warehouse_id
+        AND ${availableUnitsOf('c')} >= $3
+      ORDER BY ${availableUnitsOf('c')} DESC, c.warehouse_id
       LIMIT 1
       FOR UPDATE)
      AND ${AVAILABLE_SQL} >= $3

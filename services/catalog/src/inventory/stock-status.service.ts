@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { SkuStockTransitionV1 } from '@sc/events';
 import { appendToOutbox } from '@sc/messaging';
 import { EventCause, inventoryEvent } from './inventory.events';
+import { AVAILABLE_SQL } from './inventory.repository';
 
 /**
  * True when a SKU with this many sellable units counts as out of stock. `available` is summed over all
@@ -32,8 +33,8 @@ export class StockStatusService {
       [ids],
     );
     const sums: Array<{ sku_id: string; available: number }> = await manager.query(
-      `SELECT sku_id, sum(on_hand - reserved - committed - damaged - quality_control - safety_stock)::int AS available
-         FROM inventory_levels WHERE sku_id = ANY($1) GROUP BY sku_id`,
+      `SELECT l.sku_id, sum(${AVAILABLE_SQL})::int AS available
+         FROM inventory_levels l WHERE l.sku_id = ANY($1) GROUP BY l.sku_id`,
       [ids],
     );
     const availableBySku = new Map(sums.map((s) => [s.sku_id, s.available]));

@@ -1,6 +1,7 @@
 import { SelectQueryBuilder } from 'typeorm';
 import { SkuEntity } from './sku.entity';
 import { SkuStockStatusRow } from '../inventory/sku-stock-status.model';
+import { AVAILABLE_SQL } from '../inventory/inventory.repository';
 
 /** A SKU with the stock facts its field resolvers would otherwise each load in a statement of their own. */
 export interface SkuWithStock {
@@ -11,10 +12,9 @@ export interface SkuWithStock {
   status: SkuStockStatusRow | null;
 }
 
-// The same formula as availableOf (inventory.mapper): summed live, not taken from sku_stock_status.available,
+// The SQL twin of availableOf (inventory.mapper), summed live, not taken from sku_stock_status.available,
 // so availableQuantity reads the same whichever way the SKU was loaded. Served by the levels' primary key.
-const AVAILABLE_SQL = `(SELECT COALESCE(sum(l.on_hand - l.reserved - l.committed - l.damaged - l.quality_control - l.safety_stock), 0)::int
-  FROM inventory_levels l WHERE l.sku_id = s.id)`;
+const SUMMED_AVAILABLE_SQL = `(SELECT COALESCE(sum(${AVAILABLE_SQL}), 0)::int FROM inventory_levels l WHERE l.sku_id = s.id)`;
 
 /**
  * Adds the SKU's summed available units and its stock status row to a query over SkuEntity aliased `s`,
@@ -23,7 +23,7 @@ const AVAILABLE_SQL = `(SELECT COALESCE(sum(l.on_hand - l.reserved - l.committed
 function withStock(qb: SelectQueryBuilder<SkuEntity>): SelectQueryBuilder<SkuEntity> {
   return qb
     .leftJoin('sku_stock_status', 'st', 'st.sku_id = s.id')
-    .addSelect(AVAILABLE_SQL, 'stock_available')
+    .addSelect(SUMMED_AVAILABLE_SQL, 'stock_available')
     .addSelect('st.sku_id', 'st_sku_id')
     .addSelect('st.product_id', 'st_product_id')
     .addSelect('st.out_of_stock_threshold', 'st_out_of_stock_threshold')
