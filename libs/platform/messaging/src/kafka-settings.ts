@@ -1,4 +1,5 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { applyKafkajsRequestQueueFix } from './kafkajs-request-queue-fix';
 
 /** How a service reaches Kafka. `topicPrefix` namespaces every topic (tests use one per run). */
 export interface KafkaSettings {
@@ -23,6 +24,7 @@ const jsonLogCreator = () => ({ namespace, level, log }: LogEntry) => {
 
 /** The one place a kafkajs client is built; errors only, as structured JSON lines. */
 export function createKafka(settings: KafkaSettings): Kafka {
+  applyKafkajsRequestQueueFix();
   return new Kafka({
     clientId: settings.clientId,
     brokers: settings.brokers,
