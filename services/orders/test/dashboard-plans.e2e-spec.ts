@@ -124,19 +124,40 @@ describe('home dashboard on a big shop (orders)', () => {
     }
   });
 
-  it('counts open work from partial indexes of open orders, not from all orders of the shop', async () => {
+  it('reads the action counters from their trigger-kept rows and only the edge hours of the windows from open orders, exactly', async () => {
     recorded.length = 0;
     const counters = await queries().actionCounters(sellerId);
     expect(counters.awaitingShipment).toBe(2000);
+    expect(counters.toShipWithin24h).toBeGreaterThan(0);
     expect(recorded).toHaveLength(1);
     const [[sql, params]] = recorded;
     const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
     const nodes = flatten(plan[0].Plan);
     expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
+    expect(nodes.filter((n) => n['Relation Name'] === 'conversations')).toEqual([]);
+    // The four partial edge hours of the two windows; every whole hour and the other counters come from the kept rows.
     const orderIndexes = nodes.filter((n) => n['Relation Name'] === 'orders').map((n) => n['Index Name']).sort();
     expect(orderIndexes).toEqual([
-      'orders_seller_open_auto_cancel_idx', 'orders_seller_open_cancellation_idx', 'orders_seller_open_ship_by_idx', 'orders_seller_status_idx',
+      'orders_seller_open_auto_cancel_idx', 'orders_seller_open_auto_cancel_idx', 'orders_seller_open_ship_by_idx', 'orders_seller_open_ship_by_idx',
     ]);
+    const counterScans = nodes.filter((n) => /^dashboard_(action_counts|deadline_hours)$/.test(n['Relation Name'] ?? '')).map((n) => n['Relation Name']);
+    expect(counterScans.sort()).toEqual(['dashboard_action_counts', 'dashboard_deadline_hours']);
+
+    // Exact against the live definitions at instants on, just off and between whole hours.
+    for (const offsetMs of [0, 1, -1, 17 * 60_000 + 123, 3_600_000, 3_600_000 - 1, 5 * 3_600_000 + 59 * 60_000]) {
+      const at = new Date(now.getTime() + offsetMs);
+      const soon = new Date(at.getTime() + 24 * 3_600_000);
+      const { rows: [live] } = await db.query(
+        `SELECT (SELECT count(*) FROM orders WHERE seller_id = $1 AND status = 'AWAITING_SHIPMENT')::int AS "awaitingShipment",
+                (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND ship_by_at > $2 AND ship_by_at <= $3)::int AS "toShipWithin24h",
+                (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND auto_cancel_at > $2 AND auto_cancel_at <= $3)::int AS "autoCancelWithin24h",
+                (SELECT count(*) FROM orders WHERE seller_id = $1 AND open_cancellation_id IS NOT NULL)::int AS "pendingCancellationRequests",
+                (SELECT count(*) FROM conversations WHERE seller_id = $1 AND seller_unread_count > 0)::int AS "unreadInquiries"`,
+        [sellerId, at, soon],
+      );
+      const kept = await new SalesSummaryQueries(dataSource, { now: () => at }).actionCounters(sellerId);
+      expect({ at: at.toISOString(), kept }).toEqual({ at: at.toISOString(), kept: live });
+    }
   });
 
   it('gives exact distinct buyers for every range, cached or live, and keeps cached ranges exact after late and out-of-order payments', async () => {

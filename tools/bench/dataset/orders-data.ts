@@ -25,7 +25,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
        SELECT sku_id, shop_id, id, price_minor, 'USD', ${uuidSql(`'sp' || sku_id`)}, true, 1 FROM g_skus`,
     );
     await withoutSecondaryIndexes(client, ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'], async () => {
-      await client.query(`
+      await withoutTrigger(client, 'orders', ACTION_COUNTERS_INSERT_TRIGGER, () => client.query(`
         INSERT INTO orders (id, seller_id, buyer_id, status, currency_code, total_minor, subtotal_minor, cancel_reason, cancelled_by, version,
                             created_at, updated_at, region, recipient_name, recipient_phone, recipient_address, paid_at,
                             unpaid_expires_at, remorse_ends_at, ship_by_at, auto_cancel_at, delivered_at, completes_at)
@@ -43,7 +43,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
                CASE WHEN o.status = 'AWAITING_SHIPMENT' THEN ${ts(`o.paid_ms + ${120 * HOUR}`)} END,
                CASE WHEN o.status IN ('DELIVERED', 'COMPLETED') THEN ${ts(`o.created_ms + ${100 * HOUR}`)} END,
                CASE WHEN o.status IN ('DELIVERED', 'COMPLETED') THEN ${ts(`o.created_ms + ${268 * HOUR}`)} END
-          FROM g_orders o JOIN g_totals t ON t.i = o.i`);
+          FROM g_orders o JOIN g_totals t ON t.i = o.i`));
       await client.query(`
         INSERT INTO order_lines (id, order_id, seller_id, sku_id, product_id, quantity, unit_price_minor, line_total_minor, position,
                                  packed_quantity, shipped_quantity)
@@ -66,12 +66,31 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
     // After the indexes are back: the rebuild reads each shop's facts by seller.
     await client.query(`ANALYZE dashboard_order_facts`);
     rollupSource = await rebuildRollups(client);
-    for (const table of ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_sales', 'dashboard_daily_buyers', 'sku_prices']) {
+    // The action counters as the migration's backfill makes them (one row per key), from the loaded orders.
+    await client.query(`SELECT dashboard_action_counts_rebuild()`);
+    for (const table of ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_sales', 'dashboard_daily_buyers', 'sku_prices',
+      'dashboard_action_counts', 'dashboard_deadline_hours']) {
       await client.query(`VACUUM (ANALYZE) ${table}`);
     }
     return rollupSource;
   } finally {
     await client.end();
+  }
+}
+
+/** The orders row trigger that keeps the dashboard's action counters (migration 1764510000000). */
+const ACTION_COUNTERS_INSERT_TRIGGER = 'dashboard_action_counts_orders_insert';
+
+/**
+ * Runs a bulk load with one row trigger off (then on again, whatever happens), for a table whose trigger's
+ * work a rebuild after the load redoes at once.
+ */
+async function withoutTrigger<T>(client: Client, table: string, trigger: string, load: () => Promise<T>): Promise<T> {
+  await client.query(`ALTER TABLE ${table} DISABLE TRIGGER ${trigger}`);
+  try {
+    return await load();
+  } finally {
+    await client.query(`ALTER TABLE ${table} ENABLE TRIGGER ${trigger}`);
   }
 }
 

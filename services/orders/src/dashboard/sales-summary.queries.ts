@@ -145,19 +145,23 @@ export class SalesSummaryQueries {
     });
   }
 
-  /** Counters read live from indexed order and conversation rows (open work is small, unlike history). */
+  /**
+   * One statement over the trigger-kept counters (migration 1764510000000): the sums of the seller's shards, and
+   * for the 24 h windows the hour buckets strictly inside the window plus its two partial edge hours counted live
+   * from the open-order partial indexes. Exact, and bounded by hours rather than by the shop's open orders.
+   */
   async actionCounters(sellerId: string): Promise<ActionCounters> {
-    const now = this.clock.now();
-    const soon = new Date(now.getTime() + 24 * HOUR_MS);
+    const window = deadlineWindow(this.clock.now());
     const [row]: Array<Record<string, number>> = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM orders WHERE seller_id = $1 AND status = 'AWAITING_SHIPMENT')::int AS awaiting_shipment,
-              (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING')
-                  AND ship_by_at > $2 AND ship_by_at <= $3)::int AS to_ship,
-              (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING')
-                  AND auto_cancel_at > $2 AND auto_cancel_at <= $3)::int AS auto_cancel,
-              (SELECT count(*) FROM orders WHERE seller_id = $1 AND open_cancellation_id IS NOT NULL)::int AS pending_cancellations,
-              (SELECT count(*) FROM conversations WHERE seller_id = $1 AND seller_unread_count > 0)::int AS unread`,
-      [sellerId, now, soon],
+      `SELECT c.awaiting_shipment, c.pending_cancellations, c.unread,
+              (h.ship_by + ${countOpenSql('ship_by_at', '> $2', '< $4')} + ${countOpenSql('ship_by_at', '>= $5', '<= $3')})::int AS to_ship,
+              (h.auto_cancel + ${countOpenSql('auto_cancel_at', '> $2', '< $4')} + ${countOpenSql('auto_cancel_at', '>= $5', '<= $3')})::int AS auto_cancel
+         FROM (SELECT coalesce(sum(awaiting_shipment), 0)::int AS awaiting_shipment, coalesce(sum(pending_cancellations), 0)::int AS pending_cancellations,
+                      coalesce(sum(unread_inquiries), 0)::int AS unread
+                 FROM dashboard_action_counts WHERE seller_id = $1) c,
+              (SELECT coalesce(sum(ship_by), 0) AS ship_by, coalesce(sum(auto_cancel), 0) AS auto_cancel
+                 FROM dashboard_deadline_hours WHERE seller_id = $1 AND hour >= $4 AND hour < $5) h`,
+      [sellerId, window.from, window.to, window.firstWholeHour, window.edgeHour],
     );
     return {
       awaitingShipment: row.awaiting_shipment,
@@ -167,4 +171,23 @@ export class SalesSummaryQueries {
       unreadInquiries: row.unread,
     };
   }
+}
+
+/** Open orders (awaiting shipment or partially shipping) of seller $1 with `column` in a range: a partial-index range scan. */
+function countOpenSql(column: 'ship_by_at' | 'auto_cancel_at', lower: string, upper: string): string {
+  return `(SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND ${column} ${lower} AND ${column} ${upper})`;
+}
+
+/**
+ * The window (from, to] of the 24 h counters, split at UTC hours as the buckets are: whole hours
+ * [firstWholeHour, edgeHour) come from the buckets, (from, firstWholeHour) and [edgeHour, to] are counted live.
+ */
+export function deadlineWindow(now: Date): { from: Date; to: Date; firstWholeHour: Date; edgeHour: Date } {
+  const to = new Date(now.getTime() + 24 * HOUR_MS);
+  return {
+    from: now,
+    to,
+    firstWholeHour: new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS),
+    edgeHour: new Date(Math.floor(to.getTime() / HOUR_MS) * HOUR_MS),
+  };
 }
