@@ -3,6 +3,7 @@ import { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { EventEnvelope, TopicName, deadLetterTopicOf, isEventEnvelope, payloadSchemaFor } from '@sc/events';
 import { KafkaSettings, logicalTopic, physicalTopic } from './kafka-settings';
 import { EventHandler } from './event-handler';
+import { TOPIC_PARTITIONS } from './topic.admin';
 
 /** Tuning of a consumer. */
 export interface EventConsumerOptions {
@@ -11,6 +12,12 @@ export interface EventConsumerOptions {
   handlers: EventHandler[];
   maxAttempts?: number;
   retryBackoffMs?: number;
+  /**
+   * Partitions applied at the same time (default: every partition of a topic, {@link TOPIC_PARTITIONS}). Events of one
+   * aggregate share a key, hence a partition, so their order holds; events of different aggregates no longer
+   * queue behind each other's transactions.
+   */
+  partitionsConsumedConcurrently?: number;
 }
 
 type Outcome = 'applied' | 'duplicate' | 'ignored';
@@ -100,6 +107,7 @@ export class EventConsumer {
     for (const topic of this.topics) await consumer.subscribe({ topic: physicalTopic(this.settings, topic), fromBeginning: true });
     await consumer.run({
       autoCommit: true,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? TOPIC_PARTITIONS,
       eachMessage: async ({ topic, message }) => this.onMessage(logicalTopic(this.settings, topic) as TopicName, message),
     });
     this.consumer = consumer;

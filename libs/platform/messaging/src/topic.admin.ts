@@ -2,8 +2,11 @@ import { Kafka } from 'kafkajs';
 import { deadLetterTopicOf } from '@sc/events';
 import { KafkaSettings, physicalTopic } from './kafka-settings';
 
+/** Partitions of every topic: events are keyed by aggregate, so this bounds how many apply in parallel. */
+export const TOPIC_PARTITIONS = 3;
+
 /** Creates the topics (and their dead-letter topics) that do not exist yet. */
-export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, topics: string[], partitions = 3): Promise<void> {
+export async function ensureTopics(kafka: Kafka, settings: KafkaSettings, topics: string[], partitions = TOPIC_PARTITIONS): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
