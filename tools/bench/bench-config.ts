@@ -11,7 +11,16 @@ export interface BenchConfig {
   calibrationS: number;
   /** Passes over the analyst corpus of the paired plan-cache probe. */
   planProbePasses: number;
+  /**
+   * BENCH_ONLY=dashboard,placement: run only the parts whose key starts with one of these (workload keys,
+   * `control`, `plan-probe`, `placement`). For development; the full run is the one that reports every target.
+   */
+  only: string[] | null;
 }
+
+/** Whether a part of the run is selected by BENCH_ONLY. */
+export const selected = (config: Pick<BenchConfig, 'only'>, key: string): boolean =>
+  !config.only || config.only.some((prefix) => key.startsWith(prefix));
 
 export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const scale = env.BENCH_SCALE === 'small' ? 'small' : 'full';
@@ -22,9 +31,13 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     quick,
     phases: quick
       ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, warmupRequests: 10, p99TargetMs }
-      : { c1S: 4, fixedS: 4, stepS: 3, maxSteps: 5, warmupRequests: 30, p99TargetMs },
-    placement: quick ? { rate: 10, durationS: 4, settleMs: 10_000 } : { rate: 20, durationS: 15, settleMs: 15_000 },
+      : { c1S: 3, fixedS: 4, stepS: 3, maxSteps: 4, warmupRequests: 30, p99TargetMs },
+    placement: {
+      ...(quick ? { rate: 10, durationS: 4, settleMs: 10_000 } : { rate: 20, durationS: 15, settleMs: 15_000 }),
+      ...(env.BENCH_PLACEMENT_RATE ? { rate: Number(env.BENCH_PLACEMENT_RATE) } : {}),
+    },
     calibrationS: quick ? 2 : 5,
     planProbePasses: quick ? 1 : 3,
+    only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((part) => part.trim()).filter(Boolean) : null,
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT, databaseUrlOf, subgraphUrlOf, type RunningStack, type SubgraphName } from '@sc/stack';
-import { benchConfig } from './bench-config';
+import { benchConfig, selected } from './bench-config';
 import { ensureDataset } from './dataset/dataset';
 import { BIG_SHOP_ID } from './dataset/shape';
 import { calibrate } from './load/calibrate';
@@ -12,11 +12,12 @@ import { BENCH_DIR, benchSettings, startHive, startInstrumentedStack, startTimed
 import { BenchTokens } from './stack/tokens';
 import { settler } from './stack/settle';
 import { CostReport, ExplainReport, explainDashboardSql, measureCosts } from './workloads/instrumented';
-import { Measurement, measure, measureC1 } from './workloads/measure';
+import { Measurement, measure, measureC1, warmUp } from './workloads/measure';
 import { PlacementReport, runPlacement } from './workloads/placement';
 import { PlanProbe, planCacheProbe } from './workloads/plan-probe';
 import { analystCorpus } from './workloads/analyst-corpus';
 import { INTERNAL_CONTEXT_HEADER } from '@sc/auth';
+import { encodeCursor } from '@sc/graphql';
 import { Samples, buildWorkloads, directTarget, gatewayTarget } from './workloads/workloads';
 
 // `npm run bench`: brings up its own production-mode stack on its own databases and broker, loads (or reuses)
@@ -61,8 +62,14 @@ async function loadSamples(ordersUrl: string, returnsUrl: string, catalogUrl: st
   const withReturns = await query(returnsUrl, `SELECT order_id FROM return_requests WHERE seller_id = $1 ORDER BY id DESC LIMIT 200`, [BIG_SHOP_ID]);
   const recent = await query(ordersUrl, `SELECT id FROM orders WHERE seller_id = $1 ORDER BY id DESC LIMIT 200`, [BIG_SHOP_ID]);
   const skus = await query(catalogUrl, `SELECT id FROM skus WHERE seller_id = $1 ORDER BY id LIMIT 500`, [BIG_SHOP_ID]);
+  const products = await query(catalogUrl, `SELECT id FROM products WHERE seller_id = $1 ORDER BY id LIMIT 500`, [BIG_SHOP_ID]);
   const detailOrderIds = withReturns.map((r) => r.order_id as string);
-  return { detailOrderIds: detailOrderIds.length > 0 ? detailOrderIds : recent.map((r) => r.id as string), skuIds: skus.map((r) => r.id as string) };
+  return {
+    detailOrderIds: detailOrderIds.length > 0 ? detailOrderIds : recent.map((r) => r.id as string),
+    skuIds: skus.map((r) => r.id as string),
+    productCursors: products.map((r) => encodeCursor(r.id as string)),
+    orderCursors: recent.map((r) => encodeCursor(r.id as string)),
+  };
 }
 
 interface PeerResult {
@@ -136,7 +143,13 @@ async function main(): Promise<void> {
   const settle = settler(settings.postgresUrl, settings.databasePrefix);
   const results: Record<string, PeerResult> = {};
   const skipped: Record<string, string> = {};
-  for (const w of workloads.filter((x) => x.peer)) {
+  // Every workload once through both gateways first, so the first one measured does not pay for a cold JIT.
+  log('warming both gateways and the subgraphs on every workload…');
+  for (const w of workloads.filter((x) => x.peer && selected(config, x.key))) {
+    await warmUp(gatewayTarget(stack.gatewayUrl, 'ours', w, tokens), 60, 4_000);
+    await warmUp(gatewayTarget(hive.url, 'hive', w, tokens), 60, 4_000);
+  }
+  for (const w of workloads.filter((x) => x.peer && selected(config, x.key))) {
     if (costs[w.key].error) {
       skipped[w.key] = costs[w.key].error!;
       log(`${w.key}: skipped (${costs[w.key].error!.slice(0, 160)})`);
@@ -153,15 +166,17 @@ async function main(): Promise<void> {
 
   // Plan-cache miss cost, paired per query (warm then unique text, back to back), ours then Hive.
   const corpus = analystCorpus(50);
-  const planProbes: Record<'ours' | 'hive', PlanProbe> = {
-    ours: await planCacheProbe(stack.gatewayUrl, () => ({ authorization: `Bearer ${tokens.sellerToken}` }), corpus, config.planProbePasses),
-    hive: await planCacheProbe(hive.url, () => ({ [INTERNAL_CONTEXT_HEADER]: tokens.sellerInternal }), corpus, config.planProbePasses),
-  };
-  log(`plan-cache probe: ours miss +${planProbes.ours.missP50} ms (warm ${planProbes.ours.warmP50}, cold ${planProbes.ours.coldP50}); hive +${planProbes.hive.missP50} ms`);
+  const planProbes: Record<'ours' | 'hive', PlanProbe> | null = selected(config, 'plan-probe')
+    ? {
+        ours: await planCacheProbe(stack.gatewayUrl, () => ({ authorization: `Bearer ${tokens.sellerToken}` }), corpus, config.planProbePasses),
+        hive: await planCacheProbe(hive.url, () => ({ [INTERNAL_CONTEXT_HEADER]: tokens.sellerInternal }), corpus, config.planProbePasses),
+      }
+    : null;
+  if (planProbes) log(`plan-cache probe: ours miss +${planProbes.ours.missP50} ms (warm ${planProbes.ours.warmP50}, cold ${planProbes.ours.coldP50}); hive +${planProbes.hive.missP50} ms`);
 
   // 3. Controls: single-subgraph operations through the gateway and straight to the subgraph, interleaved.
   const controls: Record<string, { gateway?: Measurement; direct?: Measurement; subgraph: string }> = {};
-  for (const key of ['control-orders-only', 'control-catalog-only']) {
+  for (const key of ['control-orders-only', 'control-catalog-only'].filter((k) => selected(config, k))) {
     const w = byKey(key);
     const captured = costs[key].fetches.flat();
     if (costs[key].error || captured.length === 0) {
@@ -172,13 +187,13 @@ async function main(): Promise<void> {
     log(`${key}: gateway…`);
     const gateway = await measure(gatewayTarget(stack.gatewayUrl, 'ours', w, tokens), w.fixedRate, config.phases, cpu, settle);
     log(`${key}: ${subgraph} directly…`);
-    const direct = await measure(directTarget(subgraphUrlOf(settings, subgraph), captured.map((f) => f.body), tokens), w.fixedRate, config.phases, cpu, settle);
+    const direct = await measure(directTarget(subgraphUrlOf(settings, subgraph), captured.map((f) => f.body), tokens, w), w.fixedRate, config.phases, cpu, settle);
     controls[key] = { gateway, direct, subgraph };
     log(`  gateway ${fmt(gateway.throughput.rate, 0)} rps vs direct ${fmt(direct.throughput.rate, 0)} rps`);
   }
   // Every subgraph operation of the multi-subgraph workloads, straight to its subgraph at c=1.
   const fetchControls: Array<{ workload: string; index: number; subgraph: string; c1: Measurement['c1']; error: string | null }> = [];
-  for (const key of ['dashboard-30d', 'order-list-50', 'order-detail']) {
+  for (const key of ['dashboard-30d', 'order-list-50', 'order-detail'].filter(() => selected(config, 'control'))) {
     const first = costs[key]?.fetches[0] ?? [];
     for (const [index, f] of first.entries()) {
       const m = await measureC1(directTarget(subgraphUrlOf(settings, f.subgraph as SubgraphName), [f.body], tokens), config.phases);
@@ -188,9 +203,13 @@ async function main(): Promise<void> {
   log(`per-fetch controls: ${fetchControls.map((f) => `${f.workload}#${f.index} ${f.subgraph} ${fmt(f.c1.p50)} ms`).join(', ')}`);
 
   // 4. Order placement and the saga lag over the real broker.
-  log(`order placement at ${config.placement.rate}/s for ${config.placement.durationS} s…`);
-  const placement: PlacementReport = await runPlacement(settings, stack.gatewayUrl, tokens.buyerToken, samples.skuIds, config.placement, cpu);
-  log(`  placed ${placement.placed}, reserved ${placement.reserved}; placed→reserved p50 ${placement.placedToReserved.p50} ms, p99 ${placement.placedToReserved.p99} ms`);
+  let placement: PlacementReport | null = null;
+  if (selected(config, 'placement')) {
+    log(`order placement at ${config.placement.rate}/s for ${config.placement.durationS} s…`);
+    placement = await runPlacement(settings, stack.gatewayUrl, tokens.buyerToken, samples.skuIds, config.placement, cpu);
+    log(`  placed ${placement.placed}, reserved ${placement.reserved}; placed→reserved p50 ${placement.placedToReserved.p50} ms, p99 ${placement.placedToReserved.p99} ms`);
+    log(`  hops p50/p99/max ms: ${Object.entries(placement.hops).map(([hop, s]) => `${hop} ${s.p50}/${s.p99}/${s.max}`).join(' · ')}`);
+  }
 
   await cleanup();
   cleanups.length = 0;
@@ -223,15 +242,19 @@ async function main(): Promise<void> {
   rows.push({
     figure: 'order placed → stock reserved p99 (event times)',
     target: '≤ 50 ms',
-    measured: `${fmt(placement.placedToReserved.p99, 0)} ms (p50 ${fmt(placement.placedToReserved.p50, 0)}; ack→observed p99 ${fmt(placement.ackToReservedObserved.p99, 0)})`,
-    met: Number.isNaN(placement.placedToReserved.p99) ? null : placement.placedToReserved.p99 <= 50,
+    measured: placement
+      ? `${fmt(placement.placedToReserved.p99, 0)} ms (p50 ${fmt(placement.placedToReserved.p50, 0)}; ack→observed p99 ${fmt(placement.ackToReservedObserved.p99, 0)})`
+      : 'n/a (not selected)',
+    met: !placement || Number.isNaN(placement.placedToReserved.p99) ? null : placement.placedToReserved.p99 <= 50,
   });
-  const miss = planProbes.ours.missP50;
+  const miss = planProbes?.ours.missP50 ?? NaN;
   rows.push({
-    figure: `plan-cache miss extra p50 (paired probe, ${planProbes.ours.pairs} pairs)`,
+    figure: `plan-cache miss extra p50 (paired probe, ${planProbes?.ours.pairs ?? 0} pairs)`,
     target: '≤ 10 ms',
-    measured: `${fmt(miss)} ms (warm ${fmt(planProbes.ours.warmP50)}, cold ${fmt(planProbes.ours.coldP50)}; Hive ${fmt(planProbes.hive.missP50)} ms)`,
-    met: Number.isNaN(miss) || planProbes.ours.errors > 0 ? null : miss <= 10,
+    measured: planProbes
+      ? `${fmt(miss)} ms (warm ${fmt(planProbes.ours.warmP50)}, cold ${fmt(planProbes.ours.coldP50)}; Hive ${fmt(planProbes.hive.missP50)} ms)`
+      : 'n/a (not selected)',
+    met: !planProbes || Number.isNaN(miss) || planProbes.ours.errors > 0 ? null : miss <= 10,
   });
   const listSql = ['order-list-10', 'order-list-50', 'order-list-200'].map((k) => (costs[k]?.error ? null : costs[k]?.totalSql ?? null));
   const listOk = listSql.every((v) => v !== null && v <= 4) && new Set(listSql).size === 1;
@@ -241,7 +264,7 @@ async function main(): Promise<void> {
   const cpuKeysOurs = ['gateway', 'subgraphs', 'postgres', 'load-generator'];
   const costText = (key: string) => (costs[key] && !costs[key].error ? `${costs[key].totalFetches} fetches, ${costs[key].totalSql} SQL` : 'n/a');
   const workloadRows: string[][] = [];
-  for (const w of workloads.filter((x) => x.peer)) {
+  for (const w of workloads.filter((x) => x.peer && results[x.key])) {
     workloadRows.push(workloadRow(w.key, 'ours', results[w.key]?.ours, costText(w.key), cpuKeysOurs));
     workloadRows.push(workloadRow('', 'hive', results[w.key]?.hive, '', ['hive-gateway', 'subgraphs', 'postgres', 'load-generator']));
   }
@@ -252,7 +275,9 @@ async function main(): Promise<void> {
   const durationS = (Date.now() - startedAt) / 1000;
   console.log('\nPer workload (latency ms; throughput = highest open-loop rate with p99 ≤ ' + config.phases.p99TargetMs + ' ms and no errors; CPU ms per request):');
   console.log(table(['workload', 'via', 'thr rps', 'c=1 p50 / p99', 'fixed-rate p50 / p99 @rps', 'CPU ms/req', 'per request'], workloadRows));
-  console.log(`\nPlacement at ${placement.rate}/s: p50 ${fmt(placement.load.p50)} ms, p99 ${fmt(placement.load.p99)} ms; ${placement.placed} placed, ${placement.reserved} reserved, ${placement.failedReservations} reservation failures`);
+  if (placement) {
+    console.log(`\nPlacement at ${placement.rate}/s: p50 ${fmt(placement.load.p50)} ms, p99 ${fmt(placement.load.p99)} ms; ${placement.placed} placed, ${placement.reserved} reserved, ${placement.failedReservations} reservation failures`);
+  }
   console.log(`Calibration (node:http hello world): ${fmt(calibration.c4Rps, 0)} rps at c=4, ${fmt(calibration.c10Rps, 0)} rps at c=10`);
   console.log(`Data set: ${config.shape.scale}, ${dataset.reused ? 'reused' : 'generated'} (generation took ${fmt(dataset.generationSeconds)} s); rollup spot check ${dataset.rollupSpotCheck.day}: ${dataset.rollupSpotCheck.equal ? 'equal to raw orders' : 'MISMATCH'}`);
   console.log('\nTargets:');

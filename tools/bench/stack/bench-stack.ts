@@ -81,7 +81,17 @@ export async function startInstrumentedStack(settings: StackSettings): Promise<I
 
 /** The timed stack: five subgraphs and our gateway, production mode, no instrumentation. */
 export function startTimedStack(settings: StackSettings): Promise<RunningStack> {
-  return startStack(settings);
+  return startStack(withCpuProfiles(settings));
+}
+
+/** Where BENCH_CPU_PROF=1 makes the timed stack's processes write V8 CPU profiles (at their exit). */
+export const PROFILE_DIR = path.join(BENCH_DIR, 'profiles');
+
+/** BENCH_CPU_PROF=1: the gateway and subgraphs run with --cpu-prof (open the files in Chrome DevTools). */
+function withCpuProfiles(settings: StackSettings): StackSettings {
+  if (process.env.BENCH_CPU_PROF !== '1') return settings;
+  const options = `${settings.env?.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim();
+  return { ...settings, env: { ...settings.env, NODE_OPTIONS: options } };
 }
 
 /** A running Hive Gateway. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { createKafka, physicalTopic } from '@sc/messaging';
-import { StackSettings } from '@sc/stack';
+import { StackSettings, databaseUrlOf } from '@sc/stack';
 import { CpuMeter } from '../load/cpu';
 import { LoadResult, runLoad } from '../load/run-load';
 import { BIG_SHOP_ID } from '../dataset/shape';
@@ -17,6 +18,14 @@ export interface PlacementReport {
   placedToReserved: { p50: number; p99: number; max: number };
   /** placeOrder response at the client → inventory.reserved seen by a consumer on catalog.inventory.v1. */
   ackToReservedObserved: { p50: number; p99: number; max: number };
+  /**
+   * The saga cut into hops, each from the same clock (one machine): placed (event created in orders' transaction)
+   * → relay picked it up (orders outbox.published_at, the relay transaction's start) → on the broker (Kafka
+   * CreateTime, set by the relay's producer) → catalog started applying it (inbox.processed_at, the consumer
+   * transaction's start) → reserved (inventory.reserved occurredAt). The slowest orders' hops are listed too.
+   */
+  hops: Record<string, { p50: number; p99: number; max: number }>;
+  slowest: Array<Record<string, number | string>>;
   cpuMsPerRequest: Record<string, number>;
 }
 
@@ -43,6 +52,7 @@ export async function runPlacement(
   const kafka = createKafka({ brokers: settings.kafkaBrokers.split(','), clientId: 'bench-placement', topicPrefix: settings.topicPrefix });
   const consumer = kafka.consumer({ groupId: `bench-placement-${randomUUID()}` });
   const placedAt = new Map<string, number>();
+  const placedEvent = new Map<string, { eventId: string; kafkaTimestamp: number }>();
   const reservedAt = new Map<string, { occurred: number; observed: number }>();
   const acks = new Map<string, number>();
   let failedReservations = 0;
@@ -52,10 +62,13 @@ export async function runPlacement(
   await consumer.run({
     eachMessage: async ({ message }) => {
       const observed = Date.now();
-      const event = JSON.parse(message.value?.toString() ?? '{}') as { type?: string; occurredAt?: string; payload?: { orderId?: string } };
+      const event = JSON.parse(message.value?.toString() ?? '{}') as { id?: string; type?: string; occurredAt?: string; payload?: { orderId?: string } };
       const orderId = event.payload?.orderId;
       if (!orderId || !event.occurredAt) return;
-      if (event.type === 'order.placed') placedAt.set(orderId, Date.parse(event.occurredAt));
+      if (event.type === 'order.placed') {
+        placedAt.set(orderId, Date.parse(event.occurredAt));
+        placedEvent.set(orderId, { eventId: event.id ?? '', kafkaTimestamp: Number(message.timestamp) });
+      }
       else if (event.type === 'inventory.reserved') reservedAt.set(orderId, { occurred: Date.parse(event.occurredAt), observed });
       else if (event.type === 'inventory.reservation_failed') failedReservations += 1;
     },
@@ -100,9 +113,12 @@ export async function runPlacement(
     if (placed !== undefined) sagaLags.push(reserved.occurred - placed);
     observedLags.push(reserved.observed - ack);
   }
+  const { hops, slowest } = await sagaHops(settings, acks, placedAt, placedEvent, reservedAt);
   return {
     load,
     rate: options.rate,
+    hops,
+    slowest,
     placed: acks.size,
     reserved: [...acks.keys()].filter((id) => reservedAt.has(id)).length,
     failedReservations,
@@ -110,4 +126,51 @@ export async function runPlacement(
     ackToReservedObserved: summary(observedLags),
     cpuMsPerRequest: before && after ? CpuMeter.perRequest(before, after, load.requests) : {},
   };
+}
+
+/** Splits each order's placed → reserved lag into the hops named on {@link PlacementReport.hops}. */
+async function sagaHops(
+  settings: StackSettings,
+  acks: Map<string, number>,
+  placedAt: Map<string, number>,
+  placedEvent: Map<string, { eventId: string; kafkaTimestamp: number }>,
+  reservedAt: Map<string, { occurred: number; observed: number }>,
+): Promise<{ hops: PlacementReport['hops']; slowest: PlacementReport['slowest'] }> {
+  const eventIds = [...acks.keys()].map((id) => placedEvent.get(id)?.eventId).filter((id): id is string => !!id);
+  const published = await timesByEventId(databaseUrlOf(settings, 'orders'), `SELECT event_id::text AS id, published_at AS at FROM outbox WHERE event_id = ANY($1::uuid[])`, eventIds);
+  const applied = await timesByEventId(databaseUrlOf(settings, 'catalog'), `SELECT event_id::text AS id, processed_at AS at FROM inbox WHERE event_id = ANY($1::uuid[])`, eventIds);
+  const series: Record<string, number[]> = { toRelay: [], relayToBroker: [], brokerToConsumer: [], consumerToReserved: [] };
+  const rows: Array<Record<string, number | string>> = [];
+  for (const orderId of acks.keys()) {
+    const placed = placedAt.get(orderId);
+    const event = placedEvent.get(orderId);
+    const reserved = reservedAt.get(orderId);
+    const relayed = event && published.get(event.eventId);
+    const consumed = event && applied.get(event.eventId);
+    if (placed === undefined || !event || !reserved || relayed === undefined || consumed === undefined) continue;
+    const row = {
+      orderId,
+      total: reserved.occurred - placed,
+      toRelay: relayed - placed,
+      relayToBroker: event.kafkaTimestamp - relayed,
+      brokerToConsumer: consumed - event.kafkaTimestamp,
+      consumerToReserved: reserved.occurred - consumed,
+    };
+    for (const key of Object.keys(series)) series[key].push(row[key as keyof typeof row] as number);
+    rows.push(row);
+  }
+  const hops = Object.fromEntries(Object.entries(series).map(([key, values]) => [key, summary(values)]));
+  const slowest = rows.sort((a, b) => (b.total as number) - (a.total as number)).slice(0, 8);
+  return { hops, slowest };
+}
+
+async function timesByEventId(url: string, sql: string, ids: string[]): Promise<Map<string, number>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; at: Date | null }>(sql, [ids]);
+    return new Map(rows.filter((row) => row.at).map((row) => [row.id, (row.at as Date).getTime()]));
+  } finally {
+    await client.end();
+  }
 }

@@ -13,9 +13,9 @@ export const DASHBOARD_QUERY = `query Dashboard($range: SalesRangeInput!) {
   }
 }`;
 
-export const ORDER_LIST_QUERY = `query OrderList($first: Int!) {
+export const ORDER_LIST_QUERY = `query OrderList($first: Int!, $after: String) {
   shop {
-    orders(first: $first) {
+    orders(first: $first, after: $after) {
       nodes {
         id status createdAt paidAt total { amountMinor currencyCode }
         lines {
@@ -50,16 +50,19 @@ export const ORDER_ONLY_QUERY = `query OrderOnly($id: ID!) {
   order(id: $id) { id status createdAt total { amountMinor currencyCode } lines { id quantity unitPrice { amountMinor } lineTotal { amountMinor } } }
 }`;
 
-export const PRODUCTS_ONLY_QUERY = `query ProductsOnly {
-  shop { id name products(first: 20) { nodes { id title status skus { id sellerSku price { amountMinor currencyCode } availableQuantity } } } }
+export const PRODUCTS_ONLY_QUERY = `query ProductsOnly($after: String) {
+  shop { id name products(first: 20, after: $after) { nodes { id title status skus { id sellerSku price { amountMinor currencyCode } availableQuantity } } } }
 }`;
 
 export const PLACE_ORDER_MUTATION = `mutation PlaceOrder($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`;
 
-/** The dashboard's range input for the last `days` days (7 and 30 are presets; longer ones are CUSTOM). */
-export function dashboardRange(days: number, now = new Date()): Record<string, string> {
-  if (days === 7) return { preset: 'LAST_7_DAYS' };
-  if (days === 30) return { preset: 'LAST_30_DAYS' };
+/**
+ * The dashboard's range input for `days` days ending `endOffset` + 1 days ago. With no offset, 7 and 30 days are
+ * the presets (which end yesterday); anything else is a CUSTOM range of the same length.
+ */
+export function dashboardRange(days: number, endOffset = 0, now = new Date()): Record<string, string> {
+  if (endOffset === 0 && days === 7) return { preset: 'LAST_7_DAYS' };
+  if (endOffset === 0 && days === 30) return { preset: 'LAST_30_DAYS' };
   const day = (offset: number) => new Date(now.getTime() - offset * 86_400_000).toISOString().slice(0, 10);
-  return { preset: 'CUSTOM', from: day(days), to: day(1) };
+  return { preset: 'CUSTOM', from: day(endOffset + days), to: day(endOffset + 1) };
 }

@@ -20,7 +20,14 @@ export interface Samples {
   /** Big-shop orders that have return requests (the order detail reads all four satellites). */
   detailOrderIds: string[];
   skuIds: string[];
+  /** Cursors into the big shop's product list, so each catalog-control request reads a different page. */
+  productCursors: string[];
+  /** Cursors of the big shop's 200 newest orders: the order lists start after one of them in turn. */
+  orderCursors: string[];
 }
+
+/** How many different end days the dashboard workloads rotate over. */
+const DASHBOARD_END_DAYS = 20;
 
 export function buildWorkloads(samples: Samples): Workload[] {
   const corpus = analystCorpus(50);
@@ -32,14 +39,17 @@ export function buildWorkloads(samples: Samples): Workload[] {
       label: `home dashboard, ${days} days`,
       peer: true,
       fixedRate: 20,
-      request: () => ({ query: DASHBOARD_QUERY, variables: { range: dashboardRange(days) } }),
+      // Ranges end on one of the last 20 days in turn: sellers rarely send byte-identical dashboards at the same
+      // moment, and identical requests would let both gateways' de-duplication share subgraph calls.
+      request: (n: number) => ({ query: DASHBOARD_QUERY, variables: { range: dashboardRange(days, n % DASHBOARD_END_DAYS) } }),
     })),
     ...[10, 50, 200].map((first) => ({
       key: `order-list-${first}`,
       label: `order list with lines, products, SKUs, first ${first}`,
       peer: true,
       fixedRate: first >= 200 ? 5 : first >= 50 ? 10 : 20,
-      request: () => ({ query: ORDER_LIST_QUERY, variables: { first } }),
+      // The first request reads the newest page; the others start after one of the 200 newest orders.
+      request: (n: number) => ({ query: ORDER_LIST_QUERY, variables: { first, after: n === 0 ? null : pick(samples.orderCursors, n) } }),
     })),
     {
       key: 'order-detail',
@@ -71,10 +81,10 @@ export function buildWorkloads(samples: Samples): Workload[] {
     },
     {
       key: 'control-catalog-only',
-      label: 'control: 20 products with SKUs, catalog subgraph only',
+      label: 'control: a page of 20 products with SKUs, catalog subgraph only',
       peer: false,
       fixedRate: 20,
-      request: () => ({ query: PRODUCTS_ONLY_QUERY }),
+      request: (n) => ({ query: PRODUCTS_ONLY_QUERY, variables: { after: pick(samples.productCursors, n) } }),
     },
   ];
 }
@@ -96,8 +106,20 @@ export function gatewayTarget(url: string, via: Via, workload: Workload, tokens:
   };
 }
 
-/** A captured subgraph request body sent straight to the subgraph with a gateway-style internal context. */
-export function directTarget(url: string, bodies: string[], tokens: BenchTokens): LoadTarget {
+/**
+ * A captured subgraph request body sent straight to the subgraph with a gateway-style internal context. Given the
+ * workload, the n-th body carries the n-th request's variables (the gateway forwards a root fetch's variables as
+ * they are), so the subgraph sees the same stream of distinct requests through either path and the gateway's
+ * de-duplication of identical in-flight calls has nothing to share.
+ */
+export function directTarget(url: string, bodies: string[], tokens: BenchTokens, workload?: Workload): LoadTarget {
   let n = 0;
-  return { url, next: () => ({ body: bodies[n++ % bodies.length], headers: { [INTERNAL_CONTEXT_HEADER]: tokens.sellerInternal } }) };
+  const template = JSON.parse(bodies[0]) as { query: string; variables?: Record<string, unknown>; operationName?: string };
+  const bodyOf = (i: number): string => {
+    if (!workload || !template.variables) return bodies[i % bodies.length];
+    const variables = { ...template.variables };
+    for (const [name, value] of Object.entries(workload.request(i).variables ?? {})) if (name in variables) variables[name] = value;
+    return JSON.stringify({ ...template, variables });
+  };
+  return { url, next: () => ({ body: bodyOf(n++), headers: { [INTERNAL_CONTEXT_HEADER]: tokens.sellerInternal } }) };
 }
