@@ -31,9 +31,9 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     quick,
     phases: quick
       ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, warmupRequests: 10, p99TargetMs }
-      : { c1S: 3, fixedS: 4, stepS: 3, maxSteps: 4, warmupRequests: 30, p99TargetMs },
+      : { c1S: 3, fixedS: 3, stepS: 3, maxSteps: 5, warmupRequests: 30, p99TargetMs },
     placement: {
-      ...(quick ? { rate: 10, durationS: 4, settleMs: 10_000 } : { rate: 20, durationS: 15, settleMs: 15_000 }),
+      ...(quick ? { rate: 10, durationS: 4, settleMs: 10_000 } : { rate: 10, durationS: 15, settleMs: 15_000 }),
       ...(env.BENCH_PLACEMENT_RATE ? { rate: Number(env.BENCH_PLACEMENT_RATE) } : {}),
     },
     calibrationS: quick ? 2 : 5,

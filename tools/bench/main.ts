@@ -193,7 +193,7 @@ async function main(): Promise<void> {
   }
   // Every subgraph operation of the multi-subgraph workloads, straight to its subgraph at c=1.
   const fetchControls: Array<{ workload: string; index: number; subgraph: string; c1: Measurement['c1']; error: string | null }> = [];
-  for (const key of ['dashboard-30d', 'order-list-50', 'order-detail'].filter(() => selected(config, 'control'))) {
+  for (const key of ['dashboard-7d', 'dashboard-30d', 'dashboard-365d', 'order-list-50', 'order-detail'].filter(() => selected(config, 'control'))) {
     const first = costs[key]?.fetches[0] ?? [];
     for (const [index, f] of first.entries()) {
       const m = await measureC1(directTarget(subgraphUrlOf(settings, f.subgraph as SubgraphName), [f.body], tokens), config.phases);

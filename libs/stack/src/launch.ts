@@ -58,7 +58,7 @@ export async function startGateway(settings: StackSettings): Promise<ManagedProc
   const proc = new ManagedProcess(
     'gateway',
     process.execPath,
-    ['-r', ALIAS_HOOK, gatewayScript()],
+    [...(settings.gatewayNodeArgs ?? []), '-r', ALIAS_HOOK, gatewayScript()],
     {
       ...process.env,
       ...settings.env,

@@ -15,4 +15,6 @@ export interface StackSettings {
   exposeSqlStatementCount?: boolean;
   /** Extra environment for every process (e.g. NODE_ENV). */
   env?: Record<string, string>;
+  /** Extra node options for the gateway process (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  gatewayNodeArgs?: string[];
 }

@@ -84,14 +84,17 @@ export function startTimedStack(settings: StackSettings): Promise<RunningStack> 
   return startStack(withCpuProfiles(settings));
 }
 
-/** Where BENCH_CPU_PROF=1 makes the timed stack's processes write V8 CPU profiles (at their exit). */
+/** Where BENCH_CPU_PROF=1 makes the timed gateway write its V8 CPU profile (at its exit). */
 export const PROFILE_DIR = path.join(BENCH_DIR, 'profiles');
 
-/** BENCH_CPU_PROF=1: the gateway and subgraphs run with --cpu-prof (open the files in Chrome DevTools). */
+/**
+ * BENCH_CPU_PROF=1: the timed gateway runs with --cpu-prof and writes its profile when it stops (open it in
+ * Chrome DevTools).
+ */
 function withCpuProfiles(settings: StackSettings): StackSettings {
-  if (process.env.BENCH_CPU_PROF !== '1') return settings;
-  const options = `${settings.env?.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim();
-  return { ...settings, env: { ...settings.env, NODE_OPTIONS: options } };
+  const extra = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  if (process.env.BENCH_CPU_PROF === '1') extra.push('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`);
+  return extra.length === 0 ? settings : { ...settings, gatewayNodeArgs: [...(settings.gatewayNodeArgs ?? []), ...extra] };
 }
 
 /** A running Hive Gateway. */

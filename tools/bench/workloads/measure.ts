@@ -37,7 +37,16 @@ export async function warmUp(target: LoadTarget, n: number, maxMs = 3_000): Prom
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The highest open-loop rate with p99 ≤ target and no errors. Starts at half the c=1 rate; halves until a
+ * A full GC of the harness itself before a timed phase (when node runs with --expose-gc, as bench.sh starts it):
+ * the load generator shares the process, and its major GCs would otherwise show up as stalls of whatever is
+ * being measured.
+ */
+export function collectHarnessGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * The highest open-loop rate with p99 ≤ target and no errors. Starts at the c=1 rate; halves until a
  * step passes, then doubles until one fails, then bisects once between the last pass and the first failure.
  * A failing step is run once more before it counts as failed: on a shared 2-core box one stall anywhere (a
  * major GC, a checkpoint, another process) fails a 3 s step, and the search must not halve on a hiccup.
@@ -46,6 +55,7 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
   const steps: Measurement['throughput']['steps'] = [];
   const passes = (r: LoadResult, rate: number) => clean(r) && r.p99 <= config.p99TargetMs && r.rps >= rate * 0.9;
   const attempt = async (rate: number) => {
+    collectHarnessGarbage();
     const r = await runLoad(target, { durationS: config.stepS, rate });
     const pass = passes(r, rate);
     steps.push({ targetRate: rate, rps: r.rps, p50: r.p50, p99: r.p99, correctedP99: r.correctedP99, errors: r.errors, non2xx: r.non2xx, graphqlErrors: r.graphqlErrors, pass });
@@ -60,7 +70,7 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
   };
   let best: number | null = null;
   let failed: number | null = null;
-  let rate = Math.max(1, Math.round(startRate / 2));
+  let rate = Math.max(1, Math.round(startRate));
   while (best === null && searched < config.maxSteps) {
     if (await step(rate)) best = rate;
     else {
@@ -101,9 +111,11 @@ export async function measure(
   settle: () => Promise<void> = async () => undefined,
 ): Promise<Measurement> {
   const warmError = await warmUp(target, config.warmupRequests);
+  collectHarnessGarbage();
   const c1 = await runLoad(target, { durationS: config.c1S, connections: 1 });
   const fixedRate = Math.max(1, Math.min(wantedRate, Math.floor(c1.rps / 2)));
   await settle();
+  collectHarnessGarbage();
   const before = cpu?.snapshot();
   const fixed = await runLoad(target, { durationS: config.fixedS, rate: fixedRate });
   const after = cpu?.snapshot();
@@ -123,6 +135,7 @@ export async function measure(
 /** c=1 only (per-fetch controls). */
 export async function measureC1(target: LoadTarget, config: PhaseConfig): Promise<Pick<Measurement, 'c1' | 'firstError'>> {
   const warmError = await warmUp(target, Math.min(config.warmupRequests, 10));
+  collectHarnessGarbage();
   const c1 = await runLoad(target, { durationS: config.c1S, connections: 1 });
   return { c1, firstError: warmError ?? c1.firstError };
 }
