@@ -62,6 +62,13 @@ describe('home dashboard on a big shop (orders)', () => {
       return query(sql, params);
     };
     const query = dataSource.query.bind(dataSource);
+    // Prepared reads (preparedQuery) go straight to the pool as { name, text, values }.
+    const pool = (dataSource.driver as unknown as { master: { query: (config: { text: string; values: unknown[] }) => Promise<unknown> } }).master;
+    const poolQuery = pool.query.bind(pool);
+    pool.query = (config) => {
+      recorded.push([config.text, config.values]);
+      return poolQuery(config);
+    };
     const transaction = dataSource.transaction.bind(dataSource) as (work: (m: EntityManager) => Promise<unknown>) => Promise<unknown>;
     Object.assign(dataSource, {
       query: record(query),

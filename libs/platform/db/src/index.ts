@@ -9,3 +9,4 @@ export * from './database-url';
 export * from './ensure-database';
 export * from './idempotency';
 export * from './query-results';
+export * from './prepared-query';
