@@ -6,8 +6,8 @@ export interface BenchConfig {
   shape: DatasetShape;
   quick: boolean;
   phases: PhaseConfig;
-  /** Placement workload: rate and duration. */
-  placement: { rate: number; durationS: number; settleMs: number };
+  /** Placement workload: the rates it runs at in turn (orders per second), duration and settle time of each. */
+  placement: { rates: number[]; durationS: number; settleMs: number };
   calibrationS: number;
   /** Passes over the analyst corpus of the paired plan-cache probe. */
   planProbePasses: number;
@@ -33,8 +33,8 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
       ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, warmupRequests: 10, p99TargetMs }
       : { c1S: 3, fixedS: 3, stepS: 3, maxSteps: 5, warmupRequests: 30, p99TargetMs },
     placement: {
-      ...(quick ? { rate: 10, durationS: 4, settleMs: 10_000 } : { rate: 10, durationS: 15, settleMs: 15_000 }),
-      ...(env.BENCH_PLACEMENT_RATE ? { rate: Number(env.BENCH_PLACEMENT_RATE) } : {}),
+      ...(quick ? { durationS: 4, settleMs: 10_000 } : { durationS: 15, settleMs: 15_000 }),
+      rates: (env.BENCH_PLACEMENT_RATE ?? (quick ? '10' : '5,10')).split(',').map(Number).filter((rate) => rate > 0),
     },
     calibrationS: quick ? 2 : 5,
     planProbePasses: quick ? 1 : 3,

@@ -203,12 +203,16 @@ async function main(): Promise<void> {
   log(`per-fetch controls: ${fetchControls.map((f) => `${f.workload}#${f.index} ${f.subgraph} ${fmt(f.c1.p50)} ms`).join(', ')}`);
 
   // 4. Order placement and the saga lag over the real broker.
-  let placement: PlacementReport | null = null;
+  const placements: PlacementReport[] = [];
   if (selected(config, 'placement')) {
-    log(`order placement at ${config.placement.rate}/s for ${config.placement.durationS} s…`);
-    placement = await runPlacement(settings, stack.gatewayUrl, tokens.buyerToken, samples.skuIds, config.placement, cpu);
-    log(`  placed ${placement.placed}, reserved ${placement.reserved}; placed→reserved p50 ${placement.placedToReserved.p50} ms, p99 ${placement.placedToReserved.p99} ms`);
-    log(`  hops p50/p99/max ms: ${Object.entries(placement.hops).map(([hop, s]) => `${hop} ${s.p50}/${s.p99}/${s.max}`).join(' · ')}`);
+    for (const rate of config.placement.rates) {
+      log(`order placement at ${rate}/s for ${config.placement.durationS} s…`);
+      const placement = await runPlacement(settings, stack.gatewayUrl, tokens.buyerToken, samples.skuIds, { ...config.placement, rate }, cpu);
+      placements.push(placement);
+      log(`  placed ${placement.placed}, reserved ${placement.reserved}; placed→reserved p50 ${placement.placedToReserved.p50} ms, p99 ${placement.placedToReserved.p99} ms`);
+      log(`  hops p50/p99/max ms: ${Object.entries(placement.hops).map(([hop, s]) => `${hop} ${s.p50}/${s.p99}/${s.max}`).join(' · ')}`);
+      await settle();
+    }
   }
 
   await cleanup();
@@ -239,14 +243,15 @@ async function main(): Promise<void> {
     const p50 = results[key]?.ours?.c1.p50;
     rows.push({ figure: `dashboard p50 through the gateway (c=1), ${key}`, target: '≤ 10 ms', measured: `${fmt(p50)} ms`, met: p50 === undefined ? null : p50 <= 10 });
   }
-  rows.push({
-    figure: 'order placed → stock reserved p99 (event times)',
-    target: '≤ 50 ms',
-    measured: placement
-      ? `${fmt(placement.placedToReserved.p99, 0)} ms (p50 ${fmt(placement.placedToReserved.p50, 0)}; ack→observed p99 ${fmt(placement.ackToReservedObserved.p99, 0)})`
-      : 'n/a (not selected)',
-    met: !placement || Number.isNaN(placement.placedToReserved.p99) ? null : placement.placedToReserved.p99 <= 50,
-  });
+  for (const placement of placements) {
+    rows.push({
+      figure: `order placed → stock reserved p99 (event times, ${placement.rate} orders/s)`,
+      target: '≤ 50 ms',
+      measured: `${fmt(placement.placedToReserved.p99, 0)} ms (p50 ${fmt(placement.placedToReserved.p50, 0)}; ack→observed p99 ${fmt(placement.ackToReservedObserved.p99, 0)})`,
+      met: Number.isNaN(placement.placedToReserved.p99) ? null : placement.placedToReserved.p99 <= 50,
+    });
+  }
+  if (placements.length === 0) rows.push({ figure: 'order placed → stock reserved p99 (event times)', target: '≤ 50 ms', measured: 'n/a (not selected)', met: null });
   const miss = planProbes?.ours.missP50 ?? NaN;
   rows.push({
     figure: `plan-cache miss extra p50 (paired probe, ${planProbes?.ours.pairs ?? 0} pairs)`,
@@ -275,8 +280,9 @@ async function main(): Promise<void> {
   const durationS = (Date.now() - startedAt) / 1000;
   console.log('\nPer workload (latency ms; throughput = highest open-loop rate with p99 ≤ ' + config.phases.p99TargetMs + ' ms and no errors; CPU ms per request):');
   console.log(table(['workload', 'via', 'thr rps', 'c=1 p50 / p99', 'fixed-rate p50 / p99 @rps', 'CPU ms/req', 'per request'], workloadRows));
-  if (placement) {
-    console.log(`\nPlacement at ${placement.rate}/s: p50 ${fmt(placement.load.p50)} ms, p99 ${fmt(placement.load.p99)} ms; ${placement.placed} placed, ${placement.reserved} reserved, ${placement.failedReservations} reservation failures`);
+  for (const placement of placements) {
+    console.log(`\nPlacement at ${placement.rate}/s: placeOrder p50 ${fmt(placement.load.p50)} ms, p99 ${fmt(placement.load.p99)} ms; ${placement.placed} placed, ${placement.reserved} reserved, ${placement.failedReservations} reservation failures`);
+    console.log(`  placed → reserved hops p50 / p99 ms: ${Object.entries(placement.hops).map(([hop, h]) => `${hop} ${fmt(h.p50, 0)} / ${fmt(h.p99, 0)}`).join(' · ')}`);
   }
   console.log(`Calibration (node:http hello world): ${fmt(calibration.c4Rps, 0)} rps at c=4, ${fmt(calibration.c10Rps, 0)} rps at c=10`);
   console.log(`Data set: ${config.shape.scale}, ${dataset.reused ? 'reused' : 'generated'} (generation took ${fmt(dataset.generationSeconds)} s); rollup spot check ${dataset.rollupSpotCheck.day}: ${dataset.rollupSpotCheck.equal ? 'equal to raw orders' : 'MISMATCH'}`);
@@ -297,7 +303,7 @@ async function main(): Promise<void> {
     results,
     controls,
     fetchControls,
-    placement,
+    placements,
     planProbes,
     skipped,
   });
