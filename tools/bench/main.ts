@@ -1,6 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { REPO_ROOT, databaseUrlOf, subgraphUrlOf, type RunningStack, type SubgraphName } from '@sc/stack';
 import { benchConfig, selected } from './bench-config';
 import { ensureDataset } from './dataset/dataset';
@@ -11,6 +10,7 @@ import { fmt, runContext, table, workloadRow, writeJson, type TargetRow } from '
 import { BENCH_DIR, benchSettings, startHive, startInstrumentedStack, startTimedStack, type HiveGateway, type InstrumentedStack } from './stack/bench-stack';
 import { BenchTokens } from './stack/tokens';
 import { settler } from './stack/settle';
+import { queryOnce } from './stack/query-once';
 import { CostReport, ExplainReport, explainDashboardSql, measureCosts } from './workloads/instrumented';
 import { Measurement, measure, measureC1, warmUp } from './workloads/measure';
 import { PlacementReport, runPlacement } from './workloads/placement';
@@ -50,19 +50,10 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 async function loadSamples(ordersUrl: string, returnsUrl: string, catalogUrl: string): Promise<Samples> {
-  const query = async (url: string, sql: string, params: unknown[]) => {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query(sql, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
-  const withReturns = await query(returnsUrl, `SELECT order_id FROM return_requests WHERE seller_id = $1 ORDER BY id DESC LIMIT 200`, [BIG_SHOP_ID]);
-  const recent = await query(ordersUrl, `SELECT id FROM orders WHERE seller_id = $1 ORDER BY id DESC LIMIT 200`, [BIG_SHOP_ID]);
-  const skus = await query(catalogUrl, `SELECT id FROM skus WHERE seller_id = $1 ORDER BY id LIMIT 500`, [BIG_SHOP_ID]);
-  const products = await query(catalogUrl, `SELECT id FROM products WHERE seller_id = $1 ORDER BY id LIMIT 500`, [BIG_SHOP_ID]);
+  const withReturns = await queryOnce(returnsUrl, `SELECT order_id FROM return_requests WHERE seller_id = $1 ORDER BY id DESC LIMIT 200`, [BIG_SHOP_ID]);
+  const recent = await queryOnce(ordersUrl, `SELECT id FROM orders WHERE seller_id = $1 ORDER BY id DESC LIMIT 200`, [BIG_SHOP_ID]);
+  const skus = await queryOnce(catalogUrl, `SELECT id FROM skus WHERE seller_id = $1 ORDER BY id LIMIT 500`, [BIG_SHOP_ID]);
+  const products = await queryOnce(catalogUrl, `SELECT id FROM products WHERE seller_id = $1 ORDER BY id LIMIT 500`, [BIG_SHOP_ID]);
   const detailOrderIds = withReturns.map((r) => r.order_id as string);
   return {
     detailOrderIds: detailOrderIds.length > 0 ? detailOrderIds : recent.map((r) => r.id as string),

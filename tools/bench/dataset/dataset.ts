@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase } from '@sc/db';
 import { REPO_ROOT, SUBGRAPHS, StackSettings, SubgraphName, databaseUrlOf, migrateSubgraph } from '@sc/stack';
+import { queryOnce } from '../stack/query-once';
 import { generateCatalog } from './catalog-data';
 import { generateOrders, spotCheckRollup } from './orders-data';
 import { generateCreators, generateMarketing, generateReturns } from './satellite-data';
@@ -143,7 +144,7 @@ export async function ensureDataset(settings: StackSettings, shape: DatasetShape
     // Generation leaves gigabytes of dirty pages; the checkpointer would otherwise write them out during the
     // first measurements and stall every commit behind that I/O.
     const t0 = Date.now();
-    await checkpoint(url('orders'));
+    await queryOnce(url('orders'), 'CHECKPOINT'); // the server's checkpoint, not one database's
     log(`checkpoint after generation: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } else {
     log(`reusing the ${shape.scale} data set ${fingerprint} (generated ${generatedAt} in ${seconds.toFixed(1)} s)`);
@@ -154,15 +155,4 @@ export async function ensureDataset(settings: StackSettings, shape: DatasetShape
       `raw gmv ${rollupSpotCheck.raw.gmv} / ${rollupSpotCheck.raw.orders} orders → ${rollupSpotCheck.equal ? 'equal' : 'MISMATCH'}`,
   );
   return { fingerprint, reused, generatedAt, generationSeconds: seconds, perService, rows: await countRows(settings), rollupSpotCheck };
-}
-
-/** Forces a PostgreSQL checkpoint (the server's, not one database's). */
-async function checkpoint(databaseUrl: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query('CHECKPOINT');
-  } finally {
-    await client.end();
-  }
 }

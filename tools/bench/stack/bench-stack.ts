@@ -81,17 +81,17 @@ export async function startInstrumentedStack(settings: StackSettings): Promise<I
 
 /** The timed stack: five subgraphs and our gateway, production mode, no instrumentation. */
 export function startTimedStack(settings: StackSettings): Promise<RunningStack> {
-  return startStack(withCpuProfiles(settings));
+  return startStack(withGatewayNodeArgs(settings));
 }
 
 /** Where BENCH_CPU_PROF=1 makes the timed gateway write its V8 CPU profile (at its exit). */
 export const PROFILE_DIR = path.join(BENCH_DIR, 'profiles');
 
 /**
- * BENCH_CPU_PROF=1: the timed gateway runs with --cpu-prof and writes its profile when it stops (open it in
- * Chrome DevTools).
+ * Node options of the timed gateway: BENCH_GATEWAY_NODE_ARGS as given, and with BENCH_CPU_PROF=1 --cpu-prof, so it
+ * writes its profile when it stops (open it in Chrome DevTools).
  */
-function withCpuProfiles(settings: StackSettings): StackSettings {
+function withGatewayNodeArgs(settings: StackSettings): StackSettings {
   const extra = (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter(Boolean);
   if (process.env.BENCH_CPU_PROF === '1') extra.push('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`);
   return extra.length === 0 ? settings : { ...settings, gatewayNodeArgs: [...(settings.gatewayNodeArgs ?? []), ...extra] };

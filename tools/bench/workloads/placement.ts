@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import { createKafka, physicalTopic } from '@sc/messaging';
 import { StackSettings, databaseUrlOf } from '@sc/stack';
 import { CpuMeter } from '../load/cpu';
+import { queryOnce } from '../stack/query-once';
 import { LoadResult, runLoad } from '../load/run-load';
 import { BIG_SHOP_ID } from '../dataset/shape';
 import { PLACE_ORDER_MUTATION } from './queries';
@@ -169,12 +169,6 @@ async function sagaHops(
 }
 
 async function timesByEventId(url: string, sql: string, ids: string[]): Promise<Map<string, number>> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; at: Date | null }>(sql, [ids]);
-    return new Map(rows.filter((row) => row.at).map((row) => [row.id, (row.at as Date).getTime()]));
-  } finally {
-    await client.end();
-  }
+  const rows = await queryOnce<{ id: string; at: Date | null }>(url, sql, [ids]);
+  return new Map(rows.filter((row) => row.at).map((row) => [row.id, (row.at as Date).getTime()]));
 }
