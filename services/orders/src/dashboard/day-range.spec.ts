@@ -63,4 +63,12 @@ describe('resolveRange', () => {
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
     expect(eachDay({ from: '2026-02-27', to: '2026-03-01' })).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
   });
+
+  it('lists every calendar day the way addDays steps, across leap days, century rules and year ends', () => {
+    for (const from of ['2023-12-20', '2024-02-25', '1999-12-31', '2100-02-27', '2000-02-27']) {
+      const expected = Array.from({ length: 400 }, (_, i) => addDays(from, i));
+      expect(eachDay({ from, to: expected[expected.length - 1] })).toEqual(expected);
+    }
+    expect(eachDay({ from: '2026-03-01', to: '2026-03-01' })).toEqual(['2026-03-01']);
+  });
 });

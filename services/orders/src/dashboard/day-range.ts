@@ -24,6 +24,8 @@ export interface ResolvedRange {
 /** Longest custom range, so a summary reads a bounded number of rollup rows. */
 export const MAX_RANGE_DAYS = 366;
 
+const DAY_MS = 86_400_000;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in an IANA time zone; DST-aware. */
@@ -46,14 +48,29 @@ export function addDays(day: string, n: number): string {
 
 /** Number of days from `from` to `to`, both included. */
 export function daysInRange(range: DayRange): number {
-  return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / 86_400_000) + 1;
+  return Math.round((Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / DAY_MS) + 1;
 }
 
-/** Every day of a range, oldest first. */
+/**
+ * Every day of a range, oldest first. A year's range is listed on every dashboard request, so it counts
+ * calendar days in integers instead of formatting a Date per day.
+ */
 export function eachDay(range: DayRange): string[] {
   const days: string[] = [];
-  for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
+  const count = daysInRange(range);
+  let [year, month, day] = range.from.split('-').map(Number);
+  for (let i = 0; i < count; i += 1) {
+    days.push(`${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`);
+    if (day < daysInMonth(year, month)) day += 1;
+    else if (month < 12) [month, day] = [month + 1, 1];
+    else [year, month, day] = [year + 1, 1, 1];
+  }
   return days;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const isDay = (value: string | null | undefined): value is string =>

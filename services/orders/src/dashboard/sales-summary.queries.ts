@@ -46,42 +46,39 @@ export class SalesSummaryQueries {
     if (Array.isArray(resolved)) throw new ValidationFailedError(resolved);
     const { current, previous } = resolved;
 
-    const days = await this.dailyRows(sellerId, { from: previous.from, to: current.to });
-    const [cur, prev] = await this.distinctCounts(sellerId, [current, previous], localDay(this.clock.now(), timeZone), days);
-    const figures = (range: DayRange, buyers: number, visitors: number): SalesFigures => {
-      const inRange = days.filter((d) => d.day >= range.from && d.day <= range.to);
-      const gmv = inRange.reduce((sum, d) => sum + d.gmv, 0n);
-      const orders = inRange.reduce((sum, d) => sum + d.orders, 0);
-      const aov = averageOrderValueMinor(gmv, orders);
+    const { days, previousTotals } = await this.dailyRows(sellerId, current, previous);
+    const singleDay = (range: DayRange): DayRow | undefined =>
+      range.from !== range.to ? undefined : range === previous ? previousTotals : days.find((d) => d.day === range.from);
+    const [cur, prev] = await this.distinctCounts(sellerId, [current, previous], localDay(this.clock.now(), timeZone), singleDay);
+    const figures = (range: DayRange, totals: Omit<DayRow, 'day'>, buyers: number, visitors: number): SalesFigures => {
+      const aov = averageOrderValueMinor(totals.gmv, totals.orders);
       return {
         from: range.from,
         to: range.to,
-        gmv: toMoney(gmv, currencyCode),
-        refunds: toMoney(inRange.reduce((sum, d) => sum + d.refunds, 0n), currencyCode),
-        netSales: toMoney(inRange.reduce((sum, d) => sum + d.net, 0n), currencyCode),
-        orders,
+        gmv: toMoney(totals.gmv, currencyCode),
+        refunds: toMoney(totals.refunds, currencyCode),
+        netSales: toMoney(totals.net, currencyCode),
+        orders: totals.orders,
         buyers,
         averageOrderValue: aov === null ? null : toMoney(aov, currencyCode),
         visitors,
         conversionBasisPoints: conversionBasisPoints(buyers, visitors),
       };
     };
-    const daily: DailySales[] = days
-      .filter((d) => d.day >= current.from)
-      .map((d) => ({
-        day: d.day,
-        gmv: toMoney(d.gmv, currencyCode),
-        refunds: toMoney(d.refunds, currencyCode),
-        netSales: toMoney(d.net, currencyCode),
-        orders: d.orders,
-        buyers: d.buyers,
-        visitors: d.visitors,
-      }));
+    const daily: DailySales[] = days.map((d) => ({
+      day: d.day,
+      gmv: toMoney(d.gmv, currencyCode),
+      refunds: toMoney(d.refunds, currencyCode),
+      netSales: toMoney(d.net, currencyCode),
+      orders: d.orders,
+      buyers: d.buyers,
+      visitors: d.visitors,
+    }));
     return {
       timeZone,
       currencyCode,
-      current: figures(current, cur.buyers, cur.visitors),
-      previous: figures(previous, prev.buyers, prev.visitors),
+      current: figures(current, sumDays(days), cur.buyers, cur.visitors),
+      previous: figures(previous, previousTotals, prev.buyers, prev.visitors),
       daily,
       definitions: Object.entries(METRIC_DEFINITIONS).map(([metric, definition]) => ({ metric, definition })),
     };
@@ -92,12 +89,17 @@ export class SalesSummaryQueries {
    * (computed and stored on a miss), today's from its buyer-days whose previous paid day is before the range;
    * a one-day range reads its daily rollup. One statement when the cache holds the ranges.
    */
-  private async distinctCounts(sellerId: string, ranges: DayRange[], today: string, days: DayRow[]): Promise<Array<{ buyers: number; visitors: number }>> {
+  private async distinctCounts(
+    sellerId: string,
+    ranges: DayRange[],
+    today: string,
+    singleDay: (range: DayRange) => Omit<DayRow, 'day'> | undefined,
+  ): Promise<Array<{ buyers: number; visitors: number }>> {
     const yesterday = addDays(today, -1);
     const params: unknown[] = [sellerId];
     const param = (value: unknown): string => `$${params.push(value)}`;
     const plans = ranges.map((range) => {
-      const single = range.from === range.to ? days.find((d) => d.day === range.from) : undefined;
+      const single = singleDay(range);
       const closed = !single && range.from <= yesterday ? { from: range.from, to: range.to < yesterday ? range.to : yesterday } : null;
       const live = !single && range.to >= today ? { from: range.from > today ? range.from : today, to: range.to } : null;
       return { range, single, closed, live };
@@ -126,29 +128,32 @@ export class SalesSummaryQueries {
     );
   }
 
-  /** Every day of the range (zero-filled) with its rollup figures, in one statement. */
-  private async dailyRows(sellerId: string, range: DayRange): Promise<DayRow[]> {
+  /**
+   * Every day of the current range (zero-filled) with its rollup figures, and the previous period's totals summed
+   * in SQL (a year's comparison would otherwise ship and parse 365 more rows), in one statement.
+   */
+  private async dailyRows(sellerId: string, current: DayRange, previous: DayRange): Promise<{ days: DayRow[]; previousTotals: DayRow }> {
     const rows = await preparedQuery<Record<string, string | number | null>>(
       this.dataSource,
       `SELECT coalesce(s.day, v.day)::text AS day, s.gmv_minor::text AS gmv, s.net_minor::text AS net, s.refunds_minor::text AS refunds,
-              s.paid_orders AS orders, s.buyers, v.visitors
+              s.paid_orders::int AS orders, s.buyers::int AS buyers, v.visitors::int AS visitors
          FROM (SELECT * FROM dashboard_daily_sales WHERE seller_id = $1 AND day BETWEEN $2 AND $3) s
-         FULL JOIN (SELECT day, visitors FROM dashboard_daily_visitor_counts WHERE seller_id = $1 AND day BETWEEN $2 AND $3) v ON v.day = s.day`,
-      [sellerId, range.from, range.to],
+         FULL JOIN (SELECT day, visitors FROM dashboard_daily_visitor_counts WHERE seller_id = $1 AND day BETWEEN $2 AND $3) v ON v.day = s.day
+       UNION ALL
+       SELECT NULL, s.gmv, s.net, s.refunds, s.orders, s.buyers, v.visitors
+         FROM (SELECT sum(gmv_minor)::text AS gmv, sum(net_minor)::text AS net, sum(refunds_minor)::text AS refunds,
+                      sum(paid_orders)::int AS orders, sum(buyers)::int AS buyers
+                 FROM dashboard_daily_sales WHERE seller_id = $1 AND day BETWEEN $4 AND $5) s,
+              (SELECT sum(visitors)::int AS visitors FROM dashboard_daily_visitor_counts WHERE seller_id = $1 AND day BETWEEN $4 AND $5) v`,
+      [sellerId, current.from, current.to, previous.from, previous.to],
     );
-    const byDay = new Map(rows.map((r) => [r.day as string, r]));
-    return eachDay(range).map((day) => {
-      const r = byDay.get(day);
-      return {
-        day,
-        gmv: BigInt(r?.gmv ?? 0),
-        net: BigInt(r?.net ?? 0),
-        refunds: BigInt(r?.refunds ?? 0),
-        orders: Number(r?.orders ?? 0),
-        buyers: Number(r?.buyers ?? 0),
-        visitors: Number(r?.visitors ?? 0),
-      };
-    });
+    const byDay = new Map<string, Record<string, string | number | null>>();
+    let totals: Record<string, string | number | null> | undefined;
+    for (const r of rows) {
+      if (r.day === null) totals = r;
+      else byDay.set(r.day as string, r);
+    }
+    return { days: eachDay(current).map((day) => toDayRow(day, byDay.get(day))), previousTotals: toDayRow('', totals) };
   }
 
   /**
@@ -178,6 +183,31 @@ export class SalesSummaryQueries {
       unreadInquiries: row.unread,
     };
   }
+}
+
+/** A rollup row (or its absence: a zero day) as numbers. */
+function toDayRow(day: string, r: Record<string, string | number | null> | undefined): DayRow {
+  return {
+    day,
+    gmv: BigInt(r?.gmv ?? 0),
+    net: BigInt(r?.net ?? 0),
+    refunds: BigInt(r?.refunds ?? 0),
+    orders: Number(r?.orders ?? 0),
+    buyers: Number(r?.buyers ?? 0),
+    visitors: Number(r?.visitors ?? 0),
+  };
+}
+
+/** The totals of a range's days (buyers and visitors are not additive and are left to the distinct counts). */
+function sumDays(days: DayRow[]): Omit<DayRow, 'day'> {
+  const totals = { gmv: 0n, net: 0n, refunds: 0n, orders: 0, buyers: 0, visitors: 0 };
+  for (const d of days) {
+    totals.gmv += d.gmv;
+    totals.net += d.net;
+    totals.refunds += d.refunds;
+    totals.orders += d.orders;
+  }
+  return totals;
 }
 
 /** Open orders (awaiting shipment or partially shipping) of seller $1 with `column` in a range: a partial-index range scan. */
