@@ -1,3 +1,4 @@
+import './plain-library-exports';
 import { ConfigError, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
 import { log } from './log';
