@@ -137,8 +137,8 @@ async function main(): Promise<void> {
   // Every workload once through both gateways first, so the first one measured does not pay for a cold JIT.
   log('warming both gateways and the subgraphs on every workload…');
   for (const w of workloads.filter((x) => x.peer && selected(config, x.key))) {
-    await warmUp(gatewayTarget(stack.gatewayUrl, 'ours', w, tokens), 60, 4_000);
-    await warmUp(gatewayTarget(hive.url, 'hive', w, tokens), 60, 4_000);
+    await warmUp(gatewayTarget(stack.gatewayUrl, 'ours', w, tokens), 40, 2_500);
+    await warmUp(gatewayTarget(hive.url, 'hive', w, tokens), 40, 2_500);
   }
   for (const w of workloads.filter((x) => x.peer && selected(config, x.key))) {
     if (costs[w.key].error) {

@@ -12,11 +12,23 @@ export async function bulkSession(url: string): Promise<Client> {
   return client;
 }
 
+/** Runs and times one named step of a generator, logging `<service>: <step> <seconds> s`. */
+export type StepTimer = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+
+export function stepTimer(service: string, log: (msg: string) => void): StepTimer {
+  return async (name, run) => {
+    const started = Date.now();
+    const result = await run();
+    log(`    ${service}: ${name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return result;
+  };
+}
+
 /**
  * Loads big tables without their secondary indexes: drops every index of `tables` that no constraint owns,
  * runs `load`, then recreates them from their stored definitions (whatever the migrations made them).
  */
-export async function withoutSecondaryIndexes(client: Client, tables: string[], load: () => Promise<void>): Promise<void> {
+export async function withoutSecondaryIndexes(client: Client, tables: string[], step: StepTimer, load: () => Promise<void>): Promise<void> {
   const { rows } = await client.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -25,7 +37,9 @@ export async function withoutSecondaryIndexes(client: Client, tables: string[], 
   );
   for (const row of rows) await client.query(`DROP INDEX "${row.indexname}"`);
   await load();
-  for (const row of rows) await client.query(row.indexdef);
+  await step(`${rows.length} secondary indexes`, async () => {
+    for (const row of rows) await client.query(row.indexdef);
+  });
 }
 
 /** Runs statements in order. */

@@ -127,7 +127,7 @@ export async function ensureDataset(settings: StackSettings, shape: DatasetShape
     // Two cores: the big orders load runs alongside the small ones, not all five at once.
     await Promise.all([
       timed('orders', async () => {
-        rollupSource = await generateOrders(url('orders'), shape, baseMs, nowMs);
+        rollupSource = await generateOrders(url('orders'), shape, baseMs, nowMs, log);
         log(`  rollups from: ${rollupSource}`);
       }),
       (async () => {

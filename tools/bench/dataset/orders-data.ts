@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT } from '@sc/stack';
-import { bulkSession, runAll, withoutSecondaryIndexes } from './bulk-load';
+import { bulkSession, runAll, stepTimer, withoutSecondaryIndexes } from './bulk-load';
 import { BIG_SHOP_ID, DatasetShape, catalogTempTablesSql, orderTempTablesSql } from './shape';
 import { uuidSql } from './sql-ids';
 
@@ -9,11 +9,12 @@ const ts = (msExpr: string): string => `to_timestamp((${msExpr}) / 1000.0)`;
 const HOUR = 3_600_000;
 
 /** Orders, lines, catalog read models and the dashboard's facts and rollups, in the orders database. */
-export async function generateOrders(url: string, shape: DatasetShape, baseMs: number, nowMs: number): Promise<string> {
+export async function generateOrders(url: string, shape: DatasetShape, baseMs: number, nowMs: number, log: (msg: string) => void): Promise<string> {
   const client = await bulkSession(url);
+  const step = stepTimer('orders', log);
   let rollupSource = '';
   try {
-    await runAll(client, [...catalogTempTablesSql(shape, baseMs), ...orderTempTablesSql(shape, nowMs)]);
+    await step('generated rows', () => runAll(client, [...catalogTempTablesSql(shape, baseMs), ...orderTempTablesSql(shape, nowMs)]));
     await client.query(`INSERT INTO dashboard_shops (seller_id, currency_code, time_zone) SELECT id, 'USD', tz FROM g_shops`);
     await client.query(`INSERT INTO dashboard_product_sellers (product_id, seller_id) SELECT id, shop_id FROM g_products`);
     await client.query(
@@ -24,7 +25,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
       `INSERT INTO sku_prices (sku_id, seller_id, product_id, price_minor, currency_code, source_event_id, sellable, price_version)
        SELECT sku_id, shop_id, id, price_minor, 'USD', ${uuidSql(`'sp' || sku_id`)}, true, 1 FROM g_skus`,
     );
-    await withoutSecondaryIndexes(client, ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'], async () => {
+    await withoutSecondaryIndexes(client, ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'], step, () => step('orders, lines and facts', async () => {
       await withoutTrigger(client, 'orders', ACTION_COUNTERS_INSERT_TRIGGER, () => client.query(`
         INSERT INTO orders (id, seller_id, buyer_id, status, currency_code, total_minor, subtotal_minor, cancel_reason, cancelled_by, version,
                             created_at, updated_at, region, recipient_name, recipient_phone, recipient_address, paid_at,
@@ -62,16 +63,18 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
                ${ts('o.cancelled_ms')}
           FROM g_orders o JOIN g_totals t ON t.i = o.i
          WHERE o.paid_ms IS NOT NULL OR o.cancelled_ms IS NOT NULL`);
-    });
+    }));
     // After the indexes are back: the rebuild reads each shop's facts by seller.
     await client.query(`ANALYZE dashboard_order_facts`);
-    rollupSource = await rebuildRollups(client);
+    rollupSource = await step('rollups', () => rebuildRollups(client));
     // The action counters as the migration's backfill makes them (one row per key), from the loaded orders.
-    await client.query(`SELECT dashboard_action_counts_rebuild()`);
-    for (const table of ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_sales', 'dashboard_daily_buyers', 'sku_prices',
-      'dashboard_action_counts', 'dashboard_deadline_hours']) {
-      await client.query(`VACUUM (ANALYZE) ${table}`);
-    }
+    await step('action counters', () => client.query(`SELECT dashboard_action_counts_rebuild()`));
+    await step('vacuum analyze', async () => {
+      for (const table of ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_sales', 'dashboard_daily_buyers', 'sku_prices',
+        'dashboard_action_counts', 'dashboard_deadline_hours']) {
+        await client.query(`VACUUM (ANALYZE) ${table}`);
+      }
+    });
     return rollupSource;
   } finally {
     await client.end();
