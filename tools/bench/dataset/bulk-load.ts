@@ -28,7 +28,8 @@ export function stepTimer(service: string, log: (msg: string) => void): StepTime
  * Loads big tables without their secondary indexes: drops every index of `tables` that no constraint owns,
  * runs `load`, then recreates them from their stored definitions (whatever the migrations made them).
  */
-export async function withoutSecondaryIndexes(client: Client, tables: string[], step: StepTimer, load: () => Promise<void>): Promise<void> {
+export async function withoutSecondaryIndexes(clients: [Client, ...Client[]], tables: string[], step: StepTimer, load: () => Promise<void>): Promise<void> {
+  const [client] = clients;
   const { rows } = await client.query<{ indexname: string; indexdef: string }>(
     `SELECT i.indexname, i.indexdef FROM pg_indexes i
       WHERE i.schemaname = 'public' AND i.tablename = ANY($1)
@@ -37,12 +38,29 @@ export async function withoutSecondaryIndexes(client: Client, tables: string[], 
   );
   for (const row of rows) await client.query(`DROP INDEX "${row.indexname}"`);
   await load();
-  await step(`${rows.length} secondary indexes`, async () => {
-    for (const row of rows) await client.query(row.indexdef);
-  });
+  // One build per session at a time, sessions side by side: a build's single-threaded phases leave a core idle.
+  await step(`${rows.length} secondary indexes`, () => eachOnSessions(clients, rows, (session, row) => session.query(row.indexdef)));
 }
 
 /** Runs statements in order. */
 export async function runAll(client: Client, statements: string[]): Promise<void> {
   for (const sql of statements) await client.query(sql);
+}
+
+/** Runs `work` for every item, each session taking the next item as soon as it is free; stops taking items after a failure. */
+export async function eachOnSessions<T>(clients: Client[], items: T[], work: (client: Client, item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    clients.map(async (client) => {
+      while (!failed && next < items.length) {
+        try {
+          await work(client, items[next++]);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT } from '@sc/stack';
-import { bulkSession, runAll, stepTimer, withoutSecondaryIndexes } from './bulk-load';
+import { bulkSession, eachOnSessions, runAll, stepTimer, withoutSecondaryIndexes } from './bulk-load';
 import { BIG_SHOP_ID, DatasetShape, catalogTempTablesSql, orderTempTablesSql } from './shape';
 import { uuidSql } from './sql-ids';
 
@@ -11,6 +11,8 @@ const HOUR = 3_600_000;
 /** Orders, lines, catalog read models and the dashboard's facts and rollups, in the orders database. */
 export async function generateOrders(url: string, shape: DatasetShape, baseMs: number, nowMs: number, log: (msg: string) => void): Promise<string> {
   const client = await bulkSession(url);
+  // A second session for the steps that split (index builds, per-shop rollups): two cores.
+  const second = await bulkSession(url);
   const step = stepTimer('orders', log);
   let rollupSource = '';
   try {
@@ -25,7 +27,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
       `INSERT INTO sku_prices (sku_id, seller_id, product_id, price_minor, currency_code, source_event_id, sellable, price_version)
        SELECT sku_id, shop_id, id, price_minor, 'USD', ${uuidSql(`'sp' || sku_id`)}, true, 1 FROM g_skus`,
     );
-    await withoutSecondaryIndexes(client, ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'], step, () => step('orders, lines and facts', async () => {
+    await withoutSecondaryIndexes([client, second], ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'], step, () => step('orders, lines and facts', async () => {
       await withoutTrigger(client, 'orders', ACTION_COUNTERS_INSERT_TRIGGER, () => client.query(`
         INSERT INTO orders (id, seller_id, buyer_id, status, currency_code, total_minor, subtotal_minor, cancel_reason, cancelled_by, version,
                             created_at, updated_at, region, recipient_name, recipient_phone, recipient_address, paid_at,
@@ -66,7 +68,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
     }));
     // After the indexes are back: the rebuild reads each shop's facts by seller.
     await client.query(`ANALYZE dashboard_order_facts`);
-    rollupSource = await step('rollups', () => rebuildRollups(client));
+    rollupSource = await step('rollups', () => rebuildRollups([client, second]));
     // The action counters as the migration's backfill makes them (one row per key), from the loaded orders.
     await step('action counters', () => client.query(`SELECT dashboard_action_counts_rebuild()`));
     await step('vacuum analyze', async () => {
@@ -77,7 +79,7 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
     });
     return rollupSource;
   } finally {
-    await client.end();
+    await Promise.all([client.end(), second.end()]);
   }
 }
 
@@ -102,22 +104,23 @@ async function withoutTrigger<T>(client: Client, table: string, trigger: string,
  * must equal the incremental handlers: so they are exactly what the write path produces, whatever it is
  * today. Its EntityManager only needs `query`. If it cannot run against this schema, the data set is not built.
  */
-async function rebuildRollups(client: Client): Promise<string> {
-  const { rows } = await client.query<{ seller_id: string }>(`SELECT seller_id FROM dashboard_shops ORDER BY seller_id`);
+async function rebuildRollups(clients: Client[]): Promise<string> {
+  const { rows } = await clients[0].query<{ seller_id: string }>(`SELECT seller_id FROM dashboard_shops ORDER BY seller_id`);
   try {
     const modulePath = path.join(REPO_ROOT, 'dist/services/orders/src/dashboard/rollup-rebuild.js');
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { rebuildDashboardRollups } = require(modulePath) as { rebuildDashboardRollups: (manager: unknown, sellerId: string) => Promise<void> };
-    const manager = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
-    // One transaction per shop: the rebuild takes a per-shop advisory lock until commit.
-    for (const { seller_id } of rows) {
+    // One transaction per shop (the rebuild takes a per-shop advisory lock until commit); shops are independent,
+    // so the sessions rebuild different shops side by side.
+    await eachOnSessions(clients, rows, async (client, { seller_id }) => {
+      const manager = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows };
       await client.query('BEGIN');
       await rebuildDashboardRollups(manager, seller_id);
       await client.query('COMMIT');
-    }
+    });
     return 'orders rollup-rebuild';
   } catch (error) {
-    await client.query('ROLLBACK');
+    await Promise.all(clients.map((client) => client.query('ROLLBACK')));
     // No SQL stand-in: a second copy of the rollup rules would drift from the service's and make the
     // dashboard figures lie quietly. Fail the data-set build instead.
     throw new Error(`orders' rebuildDashboardRollups failed on the bench data set: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

@@ -49,12 +49,16 @@ export function collectHarnessGarbage(): void {
  * The highest open-loop rate with p99 ≤ target and no errors, trying at most `maxSteps` rates. Starts at
  * `startRate`; halves until a step passes, then doubles until one fails, then bisects between the last pass
  * and the first failure while rates are left and they are more than ~10 % apart.
- * A failing step is run once more before it counts as failed: on a shared 2-core box one stall anywhere (a
- * major GC, a checkpoint, another process) fails a 3 s step, and the search must not halve on a hiccup.
+ * A step that failed only on its p99, by less than 3×, is run once more before it counts as failed: on a
+ * shared 2-core box one stall anywhere (a major GC, a checkpoint, another process) fails a short step, and the
+ * search must not halve on a hiccup.
  */
 async function throughputAtTarget(target: LoadTarget, startRate: number, config: PhaseConfig, settle: () => Promise<void>): Promise<Measurement['throughput']> {
   const steps: Measurement['throughput']['steps'] = [];
   const passes = (r: LoadResult, rate: number) => clean(r) && r.p99 <= config.p99TargetMs && r.rps >= rate * 0.9;
+  // A failure worth a second attempt: only the p99 missed, by less than 3× (a stall, not an overload; runs
+  // have seen retries pass after a 265 ms p99, never after one above 300 ms).
+  const marginal = (r: LoadResult, rate: number) => clean(r) && r.rps >= rate * 0.9 && r.p99 <= 3 * config.p99TargetMs;
   const attempt = async (rate: number) => {
     collectHarnessGarbage();
     const r = await runLoad(target, { durationS: config.stepS, rate });
@@ -62,12 +66,13 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
     steps.push({ targetRate: rate, rps: r.rps, p50: r.p50, p99: r.p99, correctedP99: r.correctedP99, errors: r.errors, non2xx: r.non2xx, graphqlErrors: r.graphqlErrors, pass });
     await pause(300);
     await settle(); // let queues drain before the next step
-    return pass;
+    return { pass, retry: !pass && marginal(r, rate) };
   };
   let searched = 0;
   const step = async (rate: number) => {
     searched += 1;
-    return (await attempt(rate)) || (await attempt(rate));
+    const first = await attempt(rate);
+    return first.pass || (first.retry && (await attempt(rate)).pass);
   };
   let best: number | null = null;
   let failed: number | null = null;
