@@ -31,7 +31,7 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     quick,
     phases: quick
       ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, warmupRequests: 10, p99TargetMs }
-      : { c1S: 3, fixedS: 2.5, stepS: 2.5, maxSteps: 4, warmupRequests: 20, p99TargetMs },
+      : { c1S: 3, fixedS: 3, stepS: 2, maxSteps: 4, warmupRequests: 20, p99TargetMs },
     placement: {
       ...(quick ? { durationS: 4, settleMs: 10_000 } : { durationS: 15, settleMs: 15_000 }),
       rates: (env.BENCH_PLACEMENT_RATE ?? (quick ? '10' : '5,10')).split(',').map(Number).filter((rate) => rate > 0),

@@ -98,12 +98,15 @@ const MAX_INSTANCES = 50;
  */
 export async function runLoad(target: LoadTarget, options: { durationS: number; connections?: number; rate?: number | null }): Promise<LoadResult> {
   const rate = options.rate ? Math.max(1, Math.round(options.rate)) : null;
+  // autocannon's overallRate is a budget per whole second, each spent from the start of its second: a 2.5 s
+  // run would send three budgets, the last one crammed into half a second. Open-loop runs last whole seconds.
+  const durationS = rate ? Math.max(1, Math.ceil(options.durationS)) : options.durationS;
   const tally: Tally = { latencies: [], graphqlErrors: 0, firstError: null };
   let results: any[];
   let connections: number;
   if (!rate) {
     connections = options.connections ?? 1;
-    results = [await runInstance(target, tally, { durationS: options.durationS, connections, rate: null })];
+    results = [await runInstance(target, tally, { durationS, connections, rate: null })];
   } else {
     const instances = Math.min(rate, MAX_INSTANCES);
     connections = instances;
@@ -111,12 +114,11 @@ export async function runLoad(target: LoadTarget, options: { durationS: number; 
       Array.from({ length: instances }, async (_, i) => {
         const share = Math.floor(rate / instances) + (i < rate % instances ? 1 : 0);
         await new Promise((resolve) => setTimeout(resolve, (i * 1000) / instances));
-        return runInstance(target, tally, { durationS: options.durationS, connections: 1, rate: share });
+        return runInstance(target, tally, { durationS, connections: 1, rate: share });
       }),
     );
   }
   const latencies = tally.latencies.sort((a, b) => a - b);
-  const durationS = options.durationS;
   const sum = (pick: (r: any) => number) => results.reduce((acc, r) => acc + (pick(r) ?? 0), 0);
   return {
     mode: rate ? 'open' : 'closed',
