@@ -50,10 +50,9 @@ describe('return requests (catalog + orders + returns)', () => {
     await shipPackage(stack, seller, order, [3, 1], true);
     await shipPackage(stack, seller, bulkOrder, [20]);
     for (const o of fiveUnitOrders) await shipPackage(stack, seller, o, [5]);
-    await Promise.all([
-      waitForShipped(returnsDb, order.id, 4, 'DELIVERED'),
-      ...[bulkOrder, ...fiveUnitOrders].map((o) => waitForShipped(returnsDb, o.id, o === bulkOrder ? 20 : 5, 'AWAITING_COLLECTION')),
-    ]);
+    // One after another: they share one pg client, which must not run two queries at once.
+    await waitForShipped(returnsDb, order.id, 4, 'DELIVERED');
+    for (const o of [bulkOrder, ...fiveUnitOrders]) await waitForShipped(returnsDb, o.id, o === bulkOrder ? 20 : 5, 'AWAITING_COLLECTION');
   });
 
   afterAll(async () => {
