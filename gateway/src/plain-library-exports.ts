@@ -9,9 +9,9 @@
  * after loading), and a module loaded earlier keeps the original object, which still works. Import this
  * module before anything that imports @apollo/gateway.
  */
-export const PLAIN_EXPORT_MODULES = ['@apollo/federation-internals', '@apollo/query-planner'] as const;
+const PLAIN_EXPORT_MODULES = ['@apollo/federation-internals', '@apollo/query-planner'] as const;
 
-export function usePlainExports(moduleId: string): void {
+function usePlainExports(moduleId: string): void {
   const resolved = require.resolve(moduleId);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const original = require(moduleId) as Record<string, unknown>;
