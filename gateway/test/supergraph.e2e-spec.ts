@@ -83,8 +83,9 @@ describe('supergraph through the gateway', () => {
     const plus = (a: Figures, b: Figures): Figures => ({
       gmv: a.gmv + b.gmv, refunds: a.refunds + b.refunds, netSales: a.netSales + b.netSales, orders: a.orders + b.orders, buyers: a.buyers + b.buyers, visitors: a.visitors + b.visitors,
     });
-    // Paid: 2×19.00 + 14.50, 59.00, 3×24.50, 14.50 (cancelled on request after payment), 19.00; one serum refunded.
-    const sales = { gmv: 21850n, refunds: 2450n, netSales: 21850n - 1450n - 2450n, orders: 5n };
+    // Paid: 2×19.00 + 14.50, 59.00, 3×24.50 (free shipping from 50.00), 14.50 (cancelled on request after payment)
+    // and 19.00 (each + 4.99 shipping); one serum refunded.
+    const sales = { gmv: 21850n + 2n * 499n, refunds: 2450n, netSales: 21850n + 2n * 499n - (1450n + 499n) - 2450n, orders: 5n };
     const shop = await eventually(
       async () => (await gql(DEMO_SELLER, query)).data.shop,
       (s: any) => {
@@ -98,7 +99,7 @@ describe('supergraph through the gateway', () => {
     const sum = (orders: any[]) => orders.reduce((total: bigint, o: any) => total + BigInt(o.total.amountMinor), 0n);
     expect(paid).toHaveLength(5);
     expect(sum(paid)).toBe(sales.gmv);
-    expect(sum(paid.filter((o: any) => o.status === 'CANCELLED'))).toBe(1450n);
+    expect(sum(paid.filter((o: any) => o.status === 'CANCELLED'))).toBe(1450n + 499n);
     expect(shop.orders.nodes.flatMap((o: any) => o.returns).filter((r: any) => r.refund).map((r: any) => BigInt(r.refund.amount.amountMinor))).toEqual([sales.refunds]);
 
     // Every sale happened seconds ago: today in the shop's zone, or yesterday when the seed ran just before

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import { createEvent } from '@sc/events';
-import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack, waitForShopInOrders } from '@sc/testing';
 import {
   HOUR, REQUEST_RETURN, caller, createSku, entitiesQuery, moveOrdersClock, ordersMutation, shipPackage, waitForProjection, waitForShipped,
 } from './return-flow.helpers';
@@ -38,7 +38,7 @@ describe('approveRefund (catalog + orders + returns)', () => {
     ).rows[0];
 
   /**
-   * An order placed (with a shipping fee and a seller discount split across its lines), once returns knows it;
+   * An order placed (the shop's 5.00 shipping fee split across its lines), once returns knows it;
    * with `pay`, also paid, shipped and delivered in full (after-sales requests need shipped units).
    */
   async function order(lines: Array<{ skuId: string; quantity: number }>, pay: boolean): Promise<{ id: string; lineIds: string[] }> {
@@ -46,8 +46,6 @@ describe('approveRefund (catalog + orders + returns)', () => {
       input: {
         shopId: seller.sellerId,
         lines,
-        shippingFee: { amountMinor: '500', currencyCode: 'USD' },
-        sellerDiscount: { amountMinor: '1001', currencyCode: 'USD' },
         idempotencyKey: newIdempotencyKey(),
       },
     });
@@ -79,6 +77,10 @@ describe('approveRefund (catalog + orders + returns)', () => {
     returnsDb = await stack.db('returns');
     const shop = await caller(stack, 'catalog')(seller, `mutation { registerShop(input: { name: "Refund shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
     expect(shop.errors).toBeUndefined();
+    // Shipping is the shop's setting: a flat 5.00 per order. (Orders carry no discount until promotions price
+    // one; refunds of discounted lines are covered by refund-amounts.spec.ts.)
+    await waitForShopInOrders(await stack.db('orders'), seller.sellerId!);
+    await ordersMutation(stack, seller, 'setShopShipping', 'SetShopShippingInput', { flatFee: { amountMinor: '500', currencyCode: 'USD' } }, 'region');
     [skuA, skuB] = await Promise.all([createSku(stack, seller, 50), createSku(stack, seller, 50)]);
   });
 
@@ -92,7 +94,7 @@ describe('approveRefund (catalog + orders + returns)', () => {
     const firstKey = newIdempotencyKey();
 
     beforeAll(async () => {
-      // Both SKUs cost 2500: line totals 7500 and 2500; discount 1001 → 751 + 250; shipping 500 → 375 + 125. Total 9499.
+      // Both SKUs cost 2500: line totals 7500 and 2500; shipping 500 → 375 + 125. Total 10500.
       paid = await order([{ skuId: skuA, quantity: 3 }, { skuId: skuB, quantity: 1 }], true);
       firstReturnId = await requestRefund(paid.id, [{ orderLineId: paid.lineIds[0], quantity: 2 }, { orderLineId: paid.lineIds[1], quantity: 1 }]);
     });
@@ -101,19 +103,19 @@ describe('approveRefund (catalog + orders + returns)', () => {
       const result = await approve(seller, firstReturnId, firstKey);
       expect(result.errors).toBeUndefined();
       const request = (result.data as any).approveRefund;
-      // Line A, 2 of 3 units: (7500 − 751) × 2/3 = 4499 (floor) + 375 × 2/3 = 250; line B, all: 2250 + 125.
+      // Line A, 2 of 3 units: 7500 × 2/3 = 5000 + 375 × 2/3 = 250; line B, all: 2500 + 125.
       expect(request).toMatchObject({
         id: firstReturnId,
         status: 'RETURN_OR_REFUND_REQUEST_SUCCESS',
         type: 'REFUND',
         refund: {
           status: 'PENDING',
-          amount: { amountMinor: '7124', currencyCode: 'USD' },
-          subtotal: { amountMinor: '6749' },
+          amount: { amountMinor: '7875', currencyCode: 'USD' },
+          subtotal: { amountMinor: '7500' },
           shippingFee: { amountMinor: '375' },
           lines: [
-            { orderLineId: paid.lineIds[0], quantity: 2, amount: { amountMinor: '4749' } },
-            { orderLineId: paid.lineIds[1], quantity: 1, amount: { amountMinor: '2375' } },
+            { orderLineId: paid.lineIds[0], quantity: 2, amount: { amountMinor: '5250' } },
+            { orderLineId: paid.lineIds[1], quantity: 1, amount: { amountMinor: '2625' } },
           ],
         },
       });
@@ -134,11 +136,11 @@ describe('approveRefund (catalog + orders + returns)', () => {
           orderId: paid.id,
           buyerId: buyer.userId,
           issuedAt: request.refund.issuedAt,
-          total: { amountMinor: '7124', currencyCode: 'USD' },
-          breakdown: { subtotal: { amountMinor: '6749', currencyCode: 'USD' }, shippingFee: { amountMinor: '375', currencyCode: 'USD' } },
+          total: { amountMinor: '7875', currencyCode: 'USD' },
+          breakdown: { subtotal: { amountMinor: '7500', currencyCode: 'USD' }, shippingFee: { amountMinor: '375', currencyCode: 'USD' } },
           lines: [
-            { orderLineId: paid.lineIds[0], quantity: 2, amount: { amountMinor: '4749', currencyCode: 'USD' } },
-            { orderLineId: paid.lineIds[1], quantity: 1, amount: { amountMinor: '2375', currencyCode: 'USD' } },
+            { orderLineId: paid.lineIds[0], quantity: 2, amount: { amountMinor: '5250', currencyCode: 'USD' } },
+            { orderLineId: paid.lineIds[1], quantity: 1, amount: { amountMinor: '2625', currencyCode: 'USD' } },
           ],
         },
       });
@@ -149,7 +151,7 @@ describe('approveRefund (catalog + orders + returns)', () => {
       const before = await written();
       const again = await approve(seller, firstReturnId, firstKey);
       expect(again.errors).toBeUndefined();
-      expect((again.data as any).approveRefund).toMatchObject({ id: firstReturnId, status: 'RETURN_OR_REFUND_REQUEST_SUCCESS', refund: { amount: { amountMinor: '7124' } } });
+      expect((again.data as any).approveRefund).toMatchObject({ id: firstReturnId, status: 'RETURN_OR_REFUND_REQUEST_SUCCESS', refund: { amount: { amountMinor: '7875' } } });
       const otherInput = await approve(seller, 'ret_someotherrequest0000000', firstKey);
       expect(errorCodes(otherInput)).toEqual(['IDEMPOTENCY_CONFLICT']);
       expect(await written()).toEqual(before);
@@ -159,10 +161,10 @@ describe('approveRefund (catalog + orders + returns)', () => {
       const lastReturnId = await requestRefund(paid.id, [{ orderLineId: paid.lineIds[0], quantity: 1 }]);
       const result = await approve(seller, lastReturnId);
       expect(result.errors).toBeUndefined();
-      // 6749 − 4499 = 2250 and 375 − 250 = 125: nothing lost to rounding.
-      expect((result.data as any).approveRefund.refund).toMatchObject({ amount: { amountMinor: '2375' }, subtotal: { amountMinor: '2250' }, shippingFee: { amountMinor: '125' } });
+      // 7500 − 5000 = 2500 and 375 − 250 = 125: nothing lost to rounding.
+      expect((result.data as any).approveRefund.refund).toMatchObject({ amount: { amountMinor: '2625' }, subtotal: { amountMinor: '2500' }, shippingFee: { amountMinor: '125' } });
       const total = await returnsDb.query('SELECT sum(total_minor)::text AS refunded FROM refunds WHERE order_id = $1', [paid.id]);
-      expect(total.rows[0].refunded).toBe('9499');
+      expect(total.rows[0].refunded).toBe('10500');
     });
 
     it('shows the refund on Order.returns to the shop and the buyer, with one statement per entity type', async () => {
@@ -171,7 +173,7 @@ describe('approveRefund (catalog + orders + returns)', () => {
         const result = await returns(identity, query, { r: [{ __typename: 'Order', id: paid.id }] });
         expect(result.errors).toBeUndefined();
         const list = (result.data as any)._entities[0].returns;
-        expect(list.map((r: any) => r.refund.amount.amountMinor)).toEqual(['7124', '2375']);
+        expect(list.map((r: any) => r.refund.amount.amountMinor)).toEqual(['7875', '2625']);
         // Requests, their refunds, the refunds' lines.
         expect(result.extensions?.sqlStatements).toBe(3);
       }
@@ -190,20 +192,20 @@ describe('approveRefund (catalog + orders + returns)', () => {
   });
 
   it('refunds from the shares orders re-split at a partial cancellation: everything shipped comes back to exactly what was paid', async () => {
-    // Lines 3 × 2500 and 2 × 2500: discount 1001 → 601 + 400, fee 500 → 300 + 200; total 11999.
+    // Lines 3 × 2500 and 2 × 2500: fee 500 → 300 + 200; total 13000.
     const placed = await order([{ skuId: skuA, quantity: 3 }, { skuId: skuB, quantity: 2 }], false);
     const [lineA, lineB] = placed.lineIds;
     await ordersMutation(stack, buyer, 'payOrder', 'OrderCommandInput', { orderId: placed.id });
     await eventually(async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [placed.id])).rows[0]?.paid_at, (at) => !!at);
     await moveOrdersClock(stack, HOUR + 1);
-    // One unit of B is cancelled: it takes 200 of B's discount with it; the whole fee is re-split over 7500 and 2500.
+    // One unit of B is cancelled: the whole fee is re-split over 7500 and 2500.
     await ordersMutation(stack, seller, 'cancelOrderLines', 'CancelOrderLinesInput', { orderId: placed.id, reason: 'OUT_OF_STOCK', lines: [{ orderLineId: lineB, quantity: 1 }] });
     const byLine = (a: { order_line_id: string }, b: { order_line_id: string }) => (a.order_line_id < b.order_line_id ? -1 : 1);
     const shares = async () =>
       (await returnsDb.query(`SELECT order_line_id, live_quantity, seller_discount_minor, shipping_fee_minor FROM order_line_shares WHERE order_id = $1`, [placed.id])).rows.sort(byLine);
     const resplit = [
-      { order_line_id: lineA, live_quantity: 3, seller_discount_minor: '601', shipping_fee_minor: '375' },
-      { order_line_id: lineB, live_quantity: 1, seller_discount_minor: '200', shipping_fee_minor: '125' },
+      { order_line_id: lineA, live_quantity: 3, seller_discount_minor: '0', shipping_fee_minor: '375' },
+      { order_line_id: lineB, live_quantity: 1, seller_discount_minor: '0', shipping_fee_minor: '125' },
     ].sort(byLine);
     await eventually(shares, (rows) => rows.length === 2);
     expect(await shares()).toEqual(resplit);
@@ -224,19 +226,19 @@ describe('approveRefund (catalog + orders + returns)', () => {
     await shipPackage(stack, seller, placed, [3, 1], true);
     await waitForShipped(returnsDb, placed.id, 4, 'DELIVERED');
     const paidTotal = (await orders(seller, `query($id: ID!) { order(id: $id) { total { amountMinor } } }`, { id: placed.id })).data as any;
-    expect(paidTotal.order.total.amountMinor).toBe('9699'); // 11999 − (2500 − 200)
+    expect(paidTotal.order.total.amountMinor).toBe('10500'); // 13000 − 2500
 
-    // A: (7500 − 601) × 2/3 = 4599 + 375 × 2/3 = 250; B's live unit: 2500 − 200 + 125 (placement shares would give 2400).
+    // A: 7500 × 2/3 = 5000 + 375 × 2/3 = 250; B's live unit: 2500 + 125 (placement shares would give 2500 + 100).
     const first = await approve(seller, await requestRefund(placed.id, [{ orderLineId: lineA, quantity: 2 }, { orderLineId: lineB, quantity: 1 }]));
     expect(first.errors).toBeUndefined();
     expect((first.data as any).approveRefund.refund).toMatchObject({
-      amount: { amountMinor: '7274' },
-      lines: [{ orderLineId: lineA, amount: { amountMinor: '4849' } }, { orderLineId: lineB, amount: { amountMinor: '2425' } }],
+      amount: { amountMinor: '7875' },
+      lines: [{ orderLineId: lineA, amount: { amountMinor: '5250' } }, { orderLineId: lineB, amount: { amountMinor: '2625' } }],
     });
     const last = await approve(seller, await requestRefund(placed.id, [{ orderLineId: lineA, quantity: 1 }]));
-    expect((last.data as any).approveRefund.refund).toMatchObject({ amount: { amountMinor: '2425' }, subtotal: { amountMinor: '2300' }, shippingFee: { amountMinor: '125' } });
+    expect((last.data as any).approveRefund.refund).toMatchObject({ amount: { amountMinor: '2625' }, subtotal: { amountMinor: '2500' }, shippingFee: { amountMinor: '125' } });
     const refunded = await returnsDb.query('SELECT sum(total_minor)::text AS total, sum(shipping_fee_minor)::text AS shipping FROM refunds WHERE order_id = $1', [placed.id]);
-    expect(refunded.rows[0]).toEqual({ total: '9699', shipping: '500' });
+    expect(refunded.rows[0]).toEqual({ total: '10500', shipping: '500' });
   });
 
   it('refuses a return-and-refund request (refunded on receipt, not on approval), and a refund request on an unpaid order', async () => {

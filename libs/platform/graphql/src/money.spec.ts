@@ -15,6 +15,12 @@ describe('money', () => {
     expect(parseMoneyInput('price', { amountMinor: '1999', currencyCode: 'USD' }, 'USD')).toEqual({ amount: 1999n, currencyCode: 'USD' });
   });
 
+  it('accepts zero where the caller allows it, and still refuses negative amounts', () => {
+    expect(parseMoneyInput('fee', { amountMinor: '0', currencyCode: 'USD' }, 'USD', 0n)).toEqual({ amount: 0n, currencyCode: 'USD' });
+    const negative = parseMoneyInput('fee', { amountMinor: '-1', currencyCode: 'USD' }, 'USD', 0n);
+    expect(Array.isArray(negative) && negative.map((p) => p.field)).toEqual(['fee.amountMinor']);
+  });
+
   it.each([
     ['12.50', 'USD', 'price.amountMinor'],
     ['1e3', 'USD', 'price.amountMinor'],

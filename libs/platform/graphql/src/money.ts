@@ -23,18 +23,20 @@ export function toMoney(amountMinor: bigint | string | number, currencyCode: str
 const MAX_PRICE_MINOR = 10n ** 15n;
 
 /**
- * Parses a client-sent amount: a positive base-10 integer string in a supported currency (and the
- * expected one, when given). Returns the problems instead of throwing so callers can report them all.
+ * Parses a client-sent amount: a base-10 integer string of at least `minimumMinor` (one minor unit unless
+ * given; 0 for amounts such as a free-shipping fee) in a supported currency (and the expected one, when
+ * given). Returns the problems instead of throwing so callers can report them all.
  */
 export function parseMoneyInput(
   field: string,
   input: { amountMinor: string; currencyCode: string },
   expectedCurrency?: string,
+  minimumMinor: 0n | 1n = 1n,
 ): { amount: bigint; currencyCode: string } | FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!/^[0-9]{1,19}$/.test(input.amountMinor)) {
     problems.push({ field: `${field}.amountMinor`, message: 'must be a whole number of minor units, e.g. "1999"' });
-  } else if (BigInt(input.amountMinor) < 1n) {
+  } else if (BigInt(input.amountMinor) < minimumMinor) {
     problems.push({ field: `${field}.amountMinor`, message: 'must be at least one minor unit' });
   } else if (BigInt(input.amountMinor) > MAX_PRICE_MINOR) {
     problems.push({ field: `${field}.amountMinor`, message: 'is too large' });

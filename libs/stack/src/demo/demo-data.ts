@@ -26,6 +26,13 @@ const CREATORS = [
  */
 export async function seedDemoData(client: GatewayClient, log: (msg: string) => void): Promise<void> {
   await client.run(DEMO_SELLER, `mutation { registerShop(input: { name: "Demo Outfitters", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
+  // Flat 4.99 shipping, free from 50.00: the demo orders show both. Retried until orders has learned the
+  // shop's currency from catalog's shop.registered.
+  await retrying(() =>
+    client.run(DEMO_SELLER, `mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { shipping { isDefault } } }`, {
+      input: { flatFee: { amountMinor: '499', currencyCode: 'USD' }, freeShippingThreshold: { amountMinor: '5000', currencyCode: 'USD' }, idempotencyKey: 'demo-shop-shipping' },
+    }),
+  );
 
   const skuIds: Record<string, string> = {};
   const productIds: string[] = [];

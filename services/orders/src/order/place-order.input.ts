@@ -1,5 +1,4 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { MoneyInput } from '@sc/graphql';
 import { Region } from './policy/region-policy';
 
 @InputType()
@@ -32,6 +31,10 @@ export class RecipientInput {
   address: string;
 }
 
+/**
+ * What a buyer orders. It carries no amount of money: prices come from orders' read model of the catalog,
+ * the shipping fee from the shop's shipping setting, discounts (later) from the promotions the server holds.
+ */
 @InputType()
 export class PlaceOrderInput {
   @Field(() => ID, { description: 'The shop the buyer orders from.' })
@@ -49,12 +52,6 @@ export class PlaceOrderInput {
     deprecationReason: 'The region is a shop setting now (setShopRegion).',
   })
   region?: Region | null;
-
-  @Field(() => MoneyInput, { nullable: true, description: 'Order-level shipping fee, split across lines in proportion to their totals.' })
-  shippingFee?: MoneyInput | null;
-
-  @Field(() => MoneyInput, { nullable: true, description: 'Order-level seller discount (at most the subtotal), split across lines in proportion to their totals.' })
-  sellerDiscount?: MoneyInput | null;
 
   @Field({ description: 'Same key and same input returns the same order; same key and other input is refused.' })
   idempotencyKey: string;

@@ -15,11 +15,15 @@ import { priceLines } from './order-pricing';
 import { assertSellable } from '../projections/product-sellability';
 import { orderPlaced } from './order.events';
 import { orderAmounts } from './money/order-amounts';
-import { chosenRegion } from '../shop-settings/shop-settings.repository';
+import { storedOrderSettings } from '../shop-settings/shop-settings.repository';
+import { shippingFeeFor } from '../shop-settings/shipping-fee';
 import { DEFAULT_REGION } from '../shop-settings/shop-settings.service';
 import { CLOCK, Clock } from '../clock/clock';
 
-/** Buyer checkout: prices the lines, stores a PENDING order and `order.placed` in one transaction. */
+/**
+ * Buyer checkout: prices the lines from the server's own data (catalog prices, the shop's shipping setting),
+ * stores a PENDING order and `order.placed` in one transaction.
+ */
 @Injectable()
 export class PlaceOrderService {
   constructor(
@@ -36,19 +40,23 @@ export class PlaceOrderService {
     const prices = await this.orders.pricesFor(input.shopId, [...new Set(input.lines.map((l) => l.skuId))]);
     assertSellable(prices);
     const priced = priceLines(input.lines, prices);
-    const amounts = orderAmounts(
-      priced.lines.map((l) => l.lineTotalMinor),
-      priced.currencyCode,
-      input.shippingFee ? { amount: BigInt(input.shippingFee.amountMinor), currencyCode: input.shippingFee.currencyCode } : null,
-      input.sellerDiscount ? { amount: BigInt(input.sellerDiscount.amountMinor), currencyCode: input.sellerDiscount.currencyCode } : null,
-    );
-
     const orderId = await this.dataSource.transaction(async (manager) => {
       const outcome = await runIdempotent(
         manager,
         { scope: buyer.userId, operation: 'placeOrder', key: input.idempotencyKey, requestHash: requestHash(input) },
         async () => {
-          const region = (await chosenRegion(manager, input.shopId)) ?? input.region ?? DEFAULT_REGION;
+          const settings = await storedOrderSettings(manager, input.shopId);
+          const region = settings.region ?? input.region ?? DEFAULT_REGION;
+          // Every amount is the server's: no seller discount until the promotions engine prices one (its
+          // allocation stays in the model at 0), and the shipping fee from the shop's own setting.
+          const sellerDiscountMinor = 0n;
+          const shippingFeeMinor = shippingFeeFor(settings.shipping, priced.totalMinor - sellerDiscountMinor, priced.currencyCode);
+          const amounts = orderAmounts(
+            priced.lines.map((l) => l.lineTotalMinor),
+            priced.currencyCode,
+            { amount: shippingFeeMinor, currencyCode: priced.currencyCode },
+            { amount: sellerDiscountMinor, currencyCode: priced.currencyCode },
+          );
           const order = manager.create(OrderEntity, {
             id: newId('ord'),
             sellerId: input.shopId,

@@ -1,4 +1,4 @@
-import { FieldProblem, checkIdempotencyKey, checkInteger, checkText, parseMoneyInput } from '@sc/graphql';
+import { FieldProblem, checkIdempotencyKey, checkInteger, checkText } from '@sc/graphql';
 import { PlaceOrderInput } from './place-order.input';
 
 /** Most units of one line; a guard against typos and abuse, not a business rule. */
@@ -30,12 +30,6 @@ export function validatePlaceOrder(input: PlaceOrderInput): FieldProblem[] {
     problems.push(...checkText('recipient.name', input.recipient.name, 1, 200));
     problems.push(...checkText('recipient.address', input.recipient.address, 1, 500));
     if (!/^\+?[0-9 ()-]{6,30}$/.test(input.recipient.phone)) problems.push({ field: 'recipient.phone', message: 'is not a phone number' });
-  }
-  for (const field of ['shippingFee', 'sellerDiscount'] as const) {
-    const amount = input[field];
-    if (!amount) continue;
-    const parsed = parseMoneyInput(field, amount);
-    if (Array.isArray(parsed)) problems.push(...parsed);
   }
   return problems;
 }

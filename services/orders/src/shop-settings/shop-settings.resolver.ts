@@ -3,10 +3,11 @@ import { currentSellerId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
 import { Shop } from '../references/shop.model';
 import { SetShopRegionInput } from './set-shop-region.input';
+import { SetShopShippingInput } from './set-shop-shipping.input';
 import { ShopOrderSettings } from './shop-order-settings.model';
 import { ShopSettingsService } from './shop-settings.service';
 
-/** Shop.orderSettings and the seller mutation that changes them. */
+/** Shop.orderSettings and the seller mutations that change them. */
 @Resolver(() => Shop)
 export class ShopSettingsResolver {
   constructor(private readonly settings: ShopSettingsService) {}
@@ -20,5 +21,12 @@ export class ShopSettingsResolver {
   @Mutation(() => ShopOrderSettings, { description: "Seller: sets the region whose order policy applies to the shop's new orders." })
   setShopRegion(@Args('input') input: SetShopRegionInput): Promise<ShopOrderSettings> {
     return this.settings.setRegion(input);
+  }
+
+  @Mutation(() => ShopOrderSettings, {
+    description: "Seller: sets the shop's shipping charge (flat fee per order, free from a subtotal) for orders placed from now on.",
+  })
+  setShopShipping(@Args('input') input: SetShopShippingInput): Promise<ShopOrderSettings> {
+    return this.settings.setShipping(input);
   }
 }

@@ -1,4 +1,3 @@
-import { AppError, ValidationFailedError } from '@sc/graphql';
 import { allocate } from './allocation';
 
 /** Order-level amounts split across lines, and the payable total. */
@@ -18,13 +17,16 @@ type Amount = { amount: bigint; currencyCode: string } | null;
  * lines in proportion to their totals (largest remainder), so each set of shares sums to its amount.
  */
 export function orderAmounts(lineTotals: bigint[], currencyCode: string, shippingFee: Amount, sellerDiscount: Amount): OrderAmounts {
+  // Both amounts are the server's own (the shop's shipping setting, promotions), never a buyer's: breaking
+  // these rules is a pricing fault, so it fails loudly instead of answering like bad input.
   for (const amount of [shippingFee, sellerDiscount]) {
-    if (amount && amount.currencyCode !== currencyCode) throw new AppError('CURRENCY_MISMATCH', `Order amounts must be in the order currency ${currencyCode}`);
+    if (amount && amount.currencyCode !== currencyCode) throw new Error(`Order amounts must be in the order currency ${currencyCode}, not ${amount.currencyCode}`);
   }
   const subtotal = lineTotals.reduce((sum, t) => sum + t, 0n);
   const fee = shippingFee?.amount ?? 0n;
   const discount = sellerDiscount?.amount ?? 0n;
-  if (discount > subtotal) throw new ValidationFailedError([{ field: 'sellerDiscount.amountMinor', message: 'must not exceed the subtotal' }]);
+  if (fee < 0n || discount < 0n) throw new Error('Order-level amounts must not be negative');
+  if (discount > subtotal) throw new Error('A seller discount must not exceed the subtotal');
   const fees = allocate(fee, lineTotals);
   const discounts = allocate(discount, lineTotals);
   return {
