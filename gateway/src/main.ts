@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const gatewayApp = await createGatewayApp(config);
   const { url, explorerUrl } = await gatewayApp.listen();
-  log('info', 'gateway listening', { url, explorerUrl, healthUrl: url.replace(/\/graphql$/, '/health') });
+  log('info', 'gateway listening', { url, explorerUrl, healthUrl: url.replace(/\/graphql$/, '/health'), runtime: `node ${process.version}` });
 
   const shutdown = (signal: NodeJS.Signals) => {
     log('info', 'gateway stopping', { signal });

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Identity } from '@sc/auth';
 import { DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews, subgraphUrlOf } from '@sc/stack';
 import { TestStack, callAnonymously, callGateway, errorCodes, eventually, newBuyer, newIdempotencyKey, startTestStack } from '@sc/testing';
@@ -184,6 +186,21 @@ describe('supergraph through the gateway', () => {
     const other = { userId: 'usr_other', sellerId: 'shp_other', roles: ['SELLER_STAFF' as const] };
     const result = await gql(other, `{ shop { name } }`);
     expect(result.data.shop).toBeNull();
+  });
+
+  it('runs the gateway, every subgraph and this test on the Node 24 the repository pins', async () => {
+    const pinned = readFileSync(path.join(__dirname, '../../.nvmrc'), 'utf8').trim();
+    expect(process.version).toBe(`v${pinned}`);
+    // Each process states its runtime in its start-up line (a JSON log line).
+    const runtimes = Object.fromEntries(
+      [...stack.processes.entries()]
+        .filter(([name]) => !name.endsWith('-migrate'))
+        .map(([name, proc]) => {
+          const started = readFileSync(proc.logFile, 'utf8').split('\n').filter((line) => line.includes('"runtime"')).map((line) => JSON.parse(line).runtime);
+          return [name, started.at(-1)];
+        }),
+    );
+    expect(runtimes).toEqual(Object.fromEntries(['catalog', 'orders', 'returns', 'marketing', 'creators', 'gateway'].map((name) => [name, `node v${pinned}`])));
   });
 
   it('serves the explorer page without reaching the internet', async () => {

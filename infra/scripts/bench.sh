@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 bash infra/scripts/ensure-deps.sh
+source infra/scripts/runtime.sh
 bash infra/scripts/build.sh
 pg_url="$(bash infra/scripts/postgres.sh ensure | tail -n1)"
 

@@ -11,11 +11,15 @@ project="${1:-}"
 jest_args=("${@:2}")
 
 bash infra/scripts/ensure-deps.sh
+source infra/scripts/runtime.sh
 bash infra/scripts/build.sh
 if [[ -z "$project" ]]; then
   echo "Type-checking…" >&2
   npx tsc -p tsconfig.json --noEmit
   echo "Linting…" >&2
+  # @nx/enforce-module-boundaries reads Nx's cached project graph and silently skips itself without one
+  # (a fresh clone has none): compute it first so the boundary rule really runs.
+  npx nx show projects >/dev/null
   npx eslint . --max-warnings=0
 fi
 
@@ -40,7 +44,10 @@ config=jest.config.js
 results=".sc/jest-results-$$.json"
 mkdir -p .sc
 status=0
-npx jest -c "$config" --runInBand --json --outputFile="$results" "${jest_args[@]}" || status=$?
+# --experimental-vm-modules gives Jest vm.SourceTextModule, which it needs to require() ESM-only packages
+# (NestJS 12, jose 6) the way Node 24 does; Jest's own notice about the flag is silenced.
+node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js \
+  -c "$config" --runInBand --json --outputFile="$results" "${jest_args[@]}" || status=$?
 
 node -e '
   const fs = require("fs");

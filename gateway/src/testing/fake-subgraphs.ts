@@ -116,7 +116,7 @@ function subgraphServer(sdl: string, resolvers: Record<string, Record<string, un
     },
   };
   return new ApolloServer<{ identity: Identity }>({
-    schema: buildSubgraphSchema({ typeDefs: parse(sdl), resolvers: resolvers as never }),
+    schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]),
     stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled(), ...(sqlStatements === undefined ? [] : [reportSql])],
   });

@@ -20,6 +20,16 @@ const sqlStatementCountPlugin: ApolloServerPlugin = {
   },
 };
 
+/** A plugin as @nestjs/apollo's config types it. */
+type NestApolloPlugin = NonNullable<ApolloFederationDriverConfig['plugins']>[number];
+
+/**
+ * @nestjs/apollo 14 is ESM and loads @apollo/server's ESM build, while this CommonJS code gets its CJS build.
+ * A plugin is a plain object (the disabled ones are recognised by a string id), so one build's plugin works in
+ * the other's server; only their declarations differ (a private brand on HeaderMap), hence this one cast.
+ */
+const forNestApollo = (plugin: ApolloServerPlugin): NestApolloPlugin => plugin as unknown as NestApolloPlugin;
+
 /**
  * The GraphQL module every subgraph uses: code-first Federation 2, sorted SDL, typed errors, no landing page.
  * `orphanedTypes` lists entity stubs that only carry fields this service adds (no field returns them).
@@ -40,7 +50,7 @@ export function subgraphGraphQLModule(options: { exposeSqlStatementCount: boolea
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin] : []),
-    ],
+    ].map(forNestApollo),
     buildSchemaOptions: { numberScalarMode: 'integer', orphanedTypes: options.orphanedTypes ?? [] },
   });
 }

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Kafka, Producer, CompressionTypes } from 'kafkajs';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { KafkaSettings, physicalTopic } from './kafka-settings';
 import { OutboxListener } from './outbox.listener';
 import { OUTBOX_CHANNEL } from './outbox.writer';
@@ -52,7 +52,7 @@ export class OutboxRelay {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.batchSize = options.batchSize ?? 200;
     this.lockKey = options.lockKey ?? 7_301_001;
-    const url = options.listen === false ? null : connectionStringOf(dataSource.options as PostgresConnectionOptions);
+    const url = options.listen === false ? null : connectionStringOf(dataSource.options as PostgresDataSourceOptions);
     this.listener = url ? new OutboxListener(url, OUTBOX_CHANNEL, () => this.nudge()) : null;
   }
 
@@ -182,7 +182,7 @@ export class OutboxRelay {
 }
 
 /** The URL of the relay's database, for its own listening connection. */
-function connectionStringOf(options: PostgresConnectionOptions): string | null {
+function connectionStringOf(options: PostgresDataSourceOptions): string | null {
   if (options.type !== 'postgres') return null;
   if (options.url) return options.url;
   if (!options.host) return null;

@@ -1,8 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { printSubgraphSchema } from '@apollo/subgraph';
+import { FEDERATION_UNNAMED_SUBGRAPH_NAME, buildSubgraph, graphQLJSSchemaToAST } from '@apollo/federation-internals';
 import { writeFileSync } from 'node:fs';
+import type { GraphQLSchema } from 'graphql';
 import { ServiceConfig } from './service-config';
 import { internalAuthMiddleware } from './internal-auth.middleware';
 
@@ -12,8 +13,17 @@ export async function bootstrapSubgraph(appModule: DynamicModule, config: Servic
   app.use('/graphql', internalAuthMiddleware(config.internalSigningSecret, config.exposeSqlStatementCount));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  console.log(JSON.stringify({ level: 'info', service: config.serviceName, msg: 'listening', url: `http://${config.host}:${config.port}/graphql` }));
+  console.log(JSON.stringify({ level: 'info', service: config.serviceName, msg: 'listening', url: `http://${config.host}:${config.port}/graphql`, runtime: `node ${process.version}` }));
   return app;
+}
+
+/**
+ * The subgraph's SDL as federation reads it: its types and the federation `@link`, without the definitions of
+ * the federation directives. Printed by @apollo/federation-internals, the library composition itself uses
+ * (what @apollo/subgraph 2.14 did; 2.15 prints through graphql-tools and adds every directive definition).
+ */
+export function subgraphSdlOf(schema: GraphQLSchema): string {
+  return buildSubgraph(FEDERATION_UNNAMED_SUBGRAPH_NAME, '', graphQLJSSchemaToAST(schema), false).toString().trim() + '\n';
 }
 
 /** Builds the subgraph schema without serving it and writes its SDL to `path` (used by `npm run schemas`). */
@@ -21,6 +31,6 @@ export async function printSubgraphSdl(appModule: DynamicModule, path: string): 
   const app = await NestFactory.create(appModule, { logger: ['error'] });
   await app.init();
   const { schema } = app.get(GraphQLSchemaHost);
-  writeFileSync(path, printSubgraphSchema(schema).trim() + '\n');
+  writeFileSync(path, subgraphSdlOf(schema));
   await app.close();
 }
