@@ -1,7 +1,10 @@
 import { DatasetShape, SHAPES } from './dataset/shape';
 import { PhaseConfig } from './workloads/measure';
 
-/** Run options from the environment: BENCH_SCALE=small|full (data set), BENCH_QUICK=1 (short phases). */
+/**
+ * Run options from the environment: BENCH_SCALE=small|full (data set), BENCH_QUICK=1 (short phases, one
+ * throughput search: its ratios are not comparable with a full run's), BENCH_SEARCHES (full runs: 3).
+ */
 export interface BenchConfig {
   shape: DatasetShape;
   quick: boolean;
@@ -30,8 +33,8 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     shape: SHAPES[scale],
     quick,
     phases: quick
-      ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, warmupRequests: 10, p99TargetMs }
-      : { c1S: 3, fixedS: 3, stepS: 2, maxSteps: 4, warmupRequests: 20, p99TargetMs },
+      ? { c1S: 2, fixedS: 2, stepS: 2, maxSteps: 3, searches: 1, repeatSteps: 0, warmupRequests: 10, p99TargetMs }
+      : { c1S: 3, fixedS: 3, stepS: 2, maxSteps: 4, searches: Number(env.BENCH_SEARCHES ?? 3), repeatSteps: 3, warmupRequests: 20, p99TargetMs },
     placement: {
       ...(quick ? { durationS: 4, settleMs: 10_000 } : { durationS: 15, settleMs: 15_000 }),
       rates: (env.BENCH_PLACEMENT_RATE ?? (quick ? '10' : '5,10')).split(',').map(Number).filter((rate) => rate > 0),

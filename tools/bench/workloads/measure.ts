@@ -7,6 +7,13 @@ export interface PhaseConfig {
   fixedS: number;
   stepS: number;
   maxSteps: number;
+  /**
+   * Throughput searches per measurement; the reported rate is their median. The first search runs from the
+   * c=1 rate with `maxSteps`; each further one starts at the median so far with `repeatSteps` (it only has to
+   * re-bracket), which keeps three searches within the run's time budget.
+   */
+  searches: number;
+  repeatSteps: number;
   warmupRequests: number;
   p99TargetMs: number;
 }
@@ -16,7 +23,15 @@ export interface Measurement {
   c1: LoadResult;
   fixed: LoadResult;
   fixedRate: number;
-  throughput: { rate: number | null; steps: Array<Pick<LoadResult, 'targetRate' | 'rps' | 'p50' | 'p99' | 'correctedP99' | 'errors' | 'non2xx' | 'graphqlErrors'> & { pass: boolean }> };
+  throughput: {
+    /** Median of the searches' rates (null when none found a passing rate). */
+    rate: number | null;
+    /** Each search's rate, in the order run. */
+    searches: Array<number | null>;
+    /** (max − min) ÷ median of the searches that found a rate; null with fewer than two. */
+    spread: number | null;
+    steps: Array<Pick<LoadResult, 'targetRate' | 'rps' | 'p50' | 'p99' | 'correctedP99' | 'errors' | 'non2xx' | 'graphqlErrors'> & { pass: boolean; search: number }>;
+  };
   cpuMsPerRequest: Record<string, number>;
   firstError: string | null;
 }
@@ -53,7 +68,14 @@ export function collectHarnessGarbage(): void {
  * shared 2-core box one stall anywhere (a major GC, a checkpoint, another process) fails a short step, and the
  * search must not halve on a hiccup.
  */
-async function throughputAtTarget(target: LoadTarget, startRate: number, config: PhaseConfig, settle: () => Promise<void>): Promise<Measurement['throughput']> {
+async function throughputAtTarget(
+  target: LoadTarget,
+  startRate: number,
+  config: PhaseConfig,
+  settle: () => Promise<void>,
+  maxSteps: number,
+  search: number,
+): Promise<{ rate: number | null; steps: Measurement['throughput']['steps'] }> {
   const steps: Measurement['throughput']['steps'] = [];
   const passes = (r: LoadResult, rate: number) => clean(r) && r.p99 <= config.p99TargetMs && r.rps >= rate * 0.9;
   // A failure worth a second attempt: only the p99 missed, by less than 3× (a stall, not an overload; runs
@@ -63,7 +85,7 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
     collectHarnessGarbage();
     const r = await runLoad(target, { durationS: config.stepS, rate });
     const pass = passes(r, rate);
-    steps.push({ targetRate: rate, rps: r.rps, p50: r.p50, p99: r.p99, correctedP99: r.correctedP99, errors: r.errors, non2xx: r.non2xx, graphqlErrors: r.graphqlErrors, pass });
+    steps.push({ targetRate: rate, rps: r.rps, p50: r.p50, p99: r.p99, correctedP99: r.correctedP99, errors: r.errors, non2xx: r.non2xx, graphqlErrors: r.graphqlErrors, pass, search });
     await pause(300);
     await settle(); // let queues drain before the next step
     return { pass, retry: !pass && marginal(r, rate) };
@@ -77,7 +99,7 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
   let best: number | null = null;
   let failed: number | null = null;
   let rate = Math.max(1, Math.round(startRate));
-  while (best === null && searched < config.maxSteps) {
+  while (best === null && searched < maxSteps) {
     if (await step(rate)) best = rate;
     else {
       failed = rate;
@@ -87,7 +109,7 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
   }
   if (best !== null && failed === null) {
     rate = best * 2;
-    while (searched < config.maxSteps) {
+    while (searched < maxSteps) {
       if (await step(rate)) {
         best = rate;
         rate *= 2;
@@ -98,12 +120,38 @@ async function throughputAtTarget(target: LoadTarget, startRate: number, config:
     }
   }
   // Bisect while rates are left and the bracket is wider than ~10 %.
-  while (best !== null && failed !== null && searched < config.maxSteps && failed - best > Math.max(1, best * 0.1)) {
+  while (best !== null && failed !== null && searched < maxSteps && failed - best > Math.max(1, best * 0.1)) {
     const mid = Math.round((best + failed) / 2);
     if (await step(mid)) best = mid;
     else failed = mid;
   }
   return { rate: best, steps };
+}
+
+/** The median of the found rates (the lower middle of an even count), or null when none was found. */
+export function medianRate(rates: Array<number | null>): number | null {
+  const found = rates.filter((r): r is number => r !== null).sort((a, b) => a - b);
+  return found.length === 0 ? null : found[Math.floor((found.length - 1) / 2)];
+}
+
+/** (max − min) ÷ median of the found rates; null with fewer than two. */
+export function rateSpread(rates: Array<number | null>): number | null {
+  const found = rates.filter((r): r is number => r !== null);
+  const median = medianRate(found);
+  return found.length < 2 || !median ? null : (Math.max(...found) - Math.min(...found)) / median;
+}
+
+/** `config.searches` throughput searches, the later ones starting from the median so far. */
+async function repeatedThroughput(target: LoadTarget, startRate: number, config: PhaseConfig, settle: () => Promise<void>): Promise<Measurement['throughput']> {
+  const searches: Array<number | null> = [];
+  const steps: Measurement['throughput']['steps'] = [];
+  for (let search = 0; search < Math.max(1, config.searches); search += 1) {
+    const from = search === 0 ? startRate : medianRate(searches) ?? startRate;
+    const found = await throughputAtTarget(target, from, config, settle, search === 0 ? config.maxSteps : config.repeatSteps, search);
+    searches.push(found.rate);
+    steps.push(...found.steps);
+  }
+  return { rate: medianRate(searches), searches, spread: rateSpread(searches), steps };
 }
 
 /**
@@ -130,7 +178,7 @@ export async function measure(
   await settle();
   // On two cores the answer has been 0.75–4 times the c=1 rate; starting near the middle of that (geometric)
   // leaves most of the steps for bisecting.
-  const throughput = await throughputAtTarget(target, 1.5 * (c1.rps || fixedRate), config, settle);
+  const throughput = await repeatedThroughput(target, 1.5 * (c1.rps || fixedRate), config, settle);
   await settle();
   return {
     c1,
