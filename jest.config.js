@@ -10,5 +10,6 @@ module.exports = {
     '<rootDir>/services/marketing/jest.config.js',
     '<rootDir>/services/creators/jest.config.js',
     '<rootDir>/gateway/jest.config.js',
+    '<rootDir>/tools/jest.config.js',
   ],
 };

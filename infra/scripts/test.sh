@@ -44,10 +44,7 @@ config=jest.config.js
 results=".sc/jest-results-$$.json"
 mkdir -p .sc
 status=0
-# --experimental-vm-modules gives Jest vm.SourceTextModule, which it needs to require() ESM-only packages
-# (NestJS 12, jose 6) the way Node 24 does; Jest's own notice about the flag is silenced.
-node --experimental-vm-modules --disable-warning=ExperimentalWarning node_modules/jest/bin/jest.js \
-  -c "$config" --runInBand --json --outputFile="$results" "${jest_args[@]}" || status=$?
+bash infra/scripts/jest.sh -c "$config" --runInBand --json --outputFile="$results" "${jest_args[@]}" || status=$?
 
 node -e '
   const fs = require("fs");
