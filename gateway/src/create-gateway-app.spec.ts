@@ -6,7 +6,9 @@ import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './tes
 
 // End to end in one process: client token → gateway → two federated subgraphs that verify the internal header.
 describe('createGatewayApp', () => {
-  const config = testGatewayConfig({ subgraphTimeoutsMs: { ORDERS: 300 }, limits: { ...testGatewayConfig().limits, maxDepth: 3 } });
+  // 2 s, not less: the first federated request of a cold process on a loaded 2-core CI box took over 300 ms;
+  // slowPing answers after 10 s, so the timeout test still times out.
+  const config = testGatewayConfig({ subgraphTimeoutsMs: { ORDERS: 2_000 }, limits: { ...testGatewayConfig().limits, maxDepth: 3 } });
   let subgraphs: FakeSubgraphs;
   let gateway: GatewayApp;
   let base: string;
