@@ -3,9 +3,7 @@ const path = require('path');
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const repoRoot = __dirname;
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, path.join(repoRoot, target)]),
-);
+const moduleNameMapper = Object.fromEntries(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, path.join(repoRoot, target)]));
 
 const swcTransform = [
   '@swc/jest',
@@ -26,7 +24,8 @@ function projectConfig(displayName, folder) {
     displayName,
     rootDir: repoRoot,
     roots: [path.join(repoRoot, folder)],
-    testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    // SC_UNIT_ONLY=1 (npm run test:unit): the pure specs only, no end-to-end specs.
+    testMatch: process.env.SC_UNIT_ONLY === '1' ? ['**/*.spec.ts'] : ['**/*.spec.ts', '**/*.e2e-spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     transform: { '^.+\\.ts$': swcTransform },
     moduleNameMapper,

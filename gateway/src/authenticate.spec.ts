@@ -19,7 +19,10 @@ describe('authenticator', () => {
   afterAll(() => base.close());
 
   const call = (authorization?: string) =>
-    fetch(base.url, { headers: authorization ? { authorization } : {} }).then(async (r) => ({ status: r.status, body: (await r.json()) as GraphQLBody & { identity?: Identity } }));
+    fetch(base.url, { headers: authorization ? { authorization } : {} }).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as GraphQLBody & { identity?: Identity },
+    }));
 
   it('passes the verified identity on', async () => {
     const token = await signClientToken(seller, SECRET);

@@ -44,10 +44,7 @@ describe('loadConfig', () => {
   });
 
   it('reads per-subgraph URL and timeout overrides', () => {
-    const config = loadConfig(
-      { ...valid, SUBGRAPH_URL_ORDERS: 'http://127.0.0.1:4102/graphql', SUBGRAPH_TIMEOUT_MS_ORDERS: '800', GATEWAY_PORT: '0' },
-      root,
-    );
+    const config = loadConfig({ ...valid, SUBGRAPH_URL_ORDERS: 'http://127.0.0.1:4102/graphql', SUBGRAPH_TIMEOUT_MS_ORDERS: '800', GATEWAY_PORT: '0' }, root);
     expect(config.subgraphUrls).toEqual({ ORDERS: 'http://127.0.0.1:4102/graphql' });
     expect(config.subgraphTimeoutsMs).toEqual({ ORDERS: 800 });
     expect(config.port).toBe(0);

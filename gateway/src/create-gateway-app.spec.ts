@@ -1,6 +1,8 @@
+import { Writable } from 'node:stream';
+import { configureLogging } from '@sc/logging';
 import { CORRELATION_ID_HEADER, signClientToken } from '@sc/auth';
 import { createGatewayApp, type GatewayApp } from './create-gateway-app';
-import { DEMO_IDENTITIES } from '@sc/stack';
+import { DEMO_IDENTITIES } from '@sc/demo';
 import type { GraphQLBody } from './testing/http';
 import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
 
@@ -64,7 +66,8 @@ describe('createGatewayApp', () => {
   });
 
   it('turns a subgraph that does not answer in time into a GraphQL error, logged with the correlation id', async () => {
-    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const lines: string[] = [];
+    configureLogging('gateway', new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }));
     try {
       const { status, body } = await graphql('{ slowPing }', {
         authorization: `Bearer ${sellerToken}`,
@@ -73,10 +76,14 @@ describe('createGatewayApp', () => {
       expect(status).toBe(200);
       expect(body.data).toEqual({ slowPing: null });
       expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'orders' });
-      const logged = stderr.mock.calls.map(([line]) => JSON.parse(String(line)));
-      expect(logged).toContainEqual(expect.objectContaining({ code: 'SUBGRAPH_TIMEOUT', correlationId: 'corr-slow' }));
+      const logged = lines
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+      expect(logged).toContainEqual(expect.objectContaining({ level: 'error', service: 'gateway', code: 'SUBGRAPH_TIMEOUT', correlationId: 'corr-slow' }));
     } finally {
-      stderr.mockRestore();
+      configureLogging('gateway');
     }
   });
 
@@ -96,7 +103,7 @@ describe('createGatewayApp', () => {
     expect(body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('keeps Apollo Server\'s HTTP rules: GET needs a CSRF preflight header, other methods get 405', async () => {
+  it("keeps Apollo Server's HTTP rules: GET needs a CSRF preflight header, other methods get 405", async () => {
     const auth = { authorization: `Bearer ${sellerToken}` };
     const url = `${base}/graphql?query=${encodeURIComponent('{ shop { id } }')}`;
     const get = await fetch(url, { headers: { ...auth, 'apollo-require-preflight': 'true' } });
@@ -148,7 +155,7 @@ describe('createGatewayApp', () => {
     expect(await (await fetch(`${base}/explorer/?token=${encodeURIComponent('a`;alert(1)//')}`)).text()).not.toContain('alert(1)');
   });
 
-  it('does not serve Apollo\'s CDN landing page', async () => {
+  it("does not serve Apollo's CDN landing page", async () => {
     const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html', authorization: `Bearer ${sellerToken}` } });
     expect(await response.text()).not.toMatch(/cdn\.apollographql|embeddable-sandbox/);
   });

@@ -1,5 +1,5 @@
 import { signClientToken, type Identity } from '@sc/auth';
-import { DEMO_IDENTITIES, type DemoRole } from '@sc/stack';
+import { DEMO_IDENTITIES, type DemoRole } from '@sc/demo';
 
 /**
  * Prints a 30-day demo bearer token (and nothing else, so `$(…)` captures it):

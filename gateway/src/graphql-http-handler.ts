@@ -7,6 +7,7 @@ import { sendGraphQLError } from './graphql-error-response';
 import { BodyError, readJsonBody } from './read-json-body';
 import { emptyQueryCosts } from './query-costs';
 import { log } from './log';
+import { withLogContext } from '@sc/logging';
 
 export interface GraphQLHandlerOptions {
   authenticate: Authenticator;
@@ -25,7 +26,8 @@ export interface GraphQLHandlerOptions {
 export function graphqlHttpHandler(server: ApolloServer<GatewayContext>, options: GraphQLHandlerOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const correlationId = assignCorrelationId(req, res);
-    handle(server, options, req, res, correlationId).catch((error: unknown) => {
+    // Every line logged while this request is served carries its correlation id.
+    withLogContext({ correlationId }, () => handle(server, options, req, res, correlationId)).catch((error: unknown) => {
       log('error', 'unhandled request error', { correlationId, error: String(error) });
       if (!res.headersSent) sendGraphQLError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       else res.destroy();

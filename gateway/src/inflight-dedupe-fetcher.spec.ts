@@ -70,10 +70,7 @@ describe('createInflightDedupeFetcher', () => {
     await settle();
     expect(calls).toHaveLength(1);
     answer(calls[0], '{"data":{"shop":null}}');
-    await expect(Promise.all([first, second].map(async (r) => (await r).text()))).resolves.toEqual([
-      '{"data":{"shop":null}}',
-      '{"data":{"shop":null}}',
-    ]);
+    await expect(Promise.all([first, second].map(async (r) => (await r).text()))).resolves.toEqual(['{"data":{"shop":null}}', '{"data":{"shop":null}}']);
   });
 
   it('never lets two sellers share an answer: each signed identity is fetched on its own', async () => {

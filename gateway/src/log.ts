@@ -1,6 +1,11 @@
-/** One JSON object per line on stdout, so logs stay machine-readable without a logging dependency. */
+import { logger } from '@sc/logging';
+
+const gatewayLog = logger('gateway');
+
+/**
+ * One JSON line through the shared structured logger (pino): time, level, service, the correlation id of
+ * the request being served (see graphqlHttpHandler) and the given fields.
+ */
 export function log(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown> = {}): void {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, service: 'gateway', msg, ...fields });
-  if (level === 'info') process.stdout.write(line + '\n');
-  else process.stderr.write(line + '\n');
+  gatewayLog[level](fields, msg);
 }

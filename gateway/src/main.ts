@@ -2,11 +2,13 @@ import './plain-library-exports';
 import { ConfigError, loadConfig } from './config';
 import { createGatewayApp } from './create-gateway-app';
 import { log } from './log';
+import { configureLogging } from '@sc/logging';
 
 // If draining takes longer than this, give up and exit non-zero so the supervisor knows.
 const SHUTDOWN_DEADLINE_MS = 15_000;
 
 async function main(): Promise<void> {
+  configureLogging('gateway');
   const config = loadConfig();
   const gatewayApp = await createGatewayApp(config);
   const { url, explorerUrl } = await gatewayApp.listen();

@@ -3,7 +3,9 @@ import { REPO_ROOT, gatewayScript } from '@sc/stack';
 
 // Jest has its own module registry (no require.cache), so the module is checked in a plain node process, as
 // the gateway runs it: from the build that the test command makes first.
-const probe = (preload: boolean): { dataProperty: boolean; sameFunction: boolean; exportCount: number; gatewaySeesPlainCopy: boolean; gatewayLoads: boolean } => {
+const probe = (
+  preload: boolean,
+): { dataProperty: boolean; sameFunction: boolean; exportCount: number; gatewaySeesPlainCopy: boolean; gatewayLoads: boolean } => {
   const script = `
     ${preload ? `require(${JSON.stringify(gatewayScript('plain-library-exports'))});` : ''}
     const internals = require('@apollo/federation-internals');

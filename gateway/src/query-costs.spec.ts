@@ -1,5 +1,5 @@
 import { signClientToken } from '@sc/auth';
-import { DEMO_IDENTITIES } from '@sc/stack';
+import { DEMO_IDENTITIES } from '@sc/demo';
 import { createGatewayApp, type GatewayApp } from './create-gateway-app';
 import { emptyQueryCosts, recordSubgraphFetch, takeSqlStatements } from './query-costs';
 import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';

@@ -47,7 +47,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   const first = /\S/.exec(text)?.[0];
   if (first !== '{' && first !== '[') throw new BodyError(400, 'Request body is not valid JSON');
   try {
-    return JSON.parse(text) ;
+    return JSON.parse(text);
   } catch {
     throw new BodyError(400, 'Request body is not valid JSON');
   }

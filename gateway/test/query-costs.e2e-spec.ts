@@ -32,12 +32,22 @@ describe('query costs through the gateway', () => {
     }
     for (const offset of [0, 3]) {
       const buyer = newBuyer();
-      const input = { shopId: seller.sellerId, idempotencyKey: newIdempotencyKey(), lines: [0, 1, 2].map((i) => ({ skuId: skus[(offset + i) % skus.length].sku_id, quantity: 1 + i })) };
+      const input = {
+        shopId: seller.sellerId,
+        idempotencyKey: newIdempotencyKey(),
+        lines: [0, 1, 2].map((i) => ({ skuId: skus[(offset + i) % skus.length].sku_id, quantity: 1 + i })),
+      };
       // orders learns the new SKUs' prices from catalog's events: retry (same key) until it has them.
-      await eventually(() => gql(buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, { input }), (placed) => !placed.errors);
+      await eventually(
+        () => gql(buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, { input }),
+        (placed) => !placed.errors,
+      );
     }
     ordersDb = await stack.db('orders');
-    await eventually(async () => (await ordersDb.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'PENDING'`)).rows[0].n, (n) => n === 0);
+    await eventually(
+      async () => (await ordersDb.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'PENDING'`)).rows[0].n,
+      (n) => n === 0,
+    );
     await cloneOrders(ordersDb, seller.sellerId!, skus, 220);
   });
 
@@ -143,11 +153,17 @@ const orderId = () => `ord_${Date.now().toString(36).padStart(9, '0')}${randomBy
  * each with three lines over different SKUs of the shop, so every row is one the subgraphs could have written.
  */
 async function cloneOrders(db: Client, sellerId: string, skus: Array<{ sku_id: string; product_id: string }>, count: number): Promise<void> {
-  const template = (await db.query(`SELECT id FROM orders WHERE seller_id = $1 AND status NOT IN ('PENDING', 'CANCELLED') ORDER BY id LIMIT 1`, [sellerId])).rows[0].id;
+  const template = (await db.query(`SELECT id FROM orders WHERE seller_id = $1 AND status NOT IN ('PENDING', 'CANCELLED') ORDER BY id LIMIT 1`, [sellerId]))
+    .rows[0].id;
   const templateLine = (await db.query(`SELECT id FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`, [template])).rows[0].id;
   const ids = Array.from({ length: count }, orderId);
   const lines = ids.flatMap((id, i) =>
-    [0, 1, 2].map((position) => ({ id: `oln_${id.slice(4, 13)}${randomBytes(8).toString('hex')}`, order_id: id, position, ...skus[(i + position) % skus.length] })),
+    [0, 1, 2].map((position) => ({
+      id: `oln_${id.slice(4, 13)}${randomBytes(8).toString('hex')}`,
+      order_id: id,
+      position,
+      ...skus[(i + position) % skus.length],
+    })),
   );
   await db.query('BEGIN');
   await db.query(

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Identity } from '@sc/auth';
-import { DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews, subgraphUrlOf } from '@sc/stack';
+import { randomUUID } from 'node:crypto';
+import { CORRELATION_ID_HEADER, Identity, signClientToken } from '@sc/auth';
+import { subgraphUrlOf } from '@sc/stack';
+import { DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews } from '@sc/demo';
 import { TestStack, callAnonymously, callGateway, errorCodes, eventually, newBuyer, newIdempotencyKey, startTestStack } from '@sc/testing';
 
 // The whole graph: five subgraph processes behind the gateway, real PostgreSQL and Kafka, seeded with
@@ -45,14 +47,16 @@ describe('supergraph through the gateway', () => {
     expect(shop.orders.nodes.flatMap((o: any) => o.lines).every((l: any) => l.sku.sellerSku && l.product.title)).toBe(true);
     // Orders (status, cancellation, packages) with returns' requests on them, one line per order.
     const journeys = shop.orders.nodes
-      .map((o: any) => [
-        o.lines.map((l: any) => `${l.sku.sellerSku}x${l.quantity}`).join('+'),
-        o.status,
-        o.cancelReason ?? '-',
-        o.hasOpenCancellation ? 'cancellation requested' : '-',
-        o.packages.map((p: any) => p.status).join(',') || '-',
-        o.returns.map((r: any) => `${r.type}:${r.status}`).join(',') || '-',
-      ].join(' | '))
+      .map((o: any) =>
+        [
+          o.lines.map((l: any) => `${l.sku.sellerSku}x${l.quantity}`).join('+'),
+          o.status,
+          o.cancelReason ?? '-',
+          o.hasOpenCancellation ? 'cancellation requested' : '-',
+          o.packages.map((p: any) => p.status).join(',') || '-',
+          o.returns.map((r: any) => `${r.type}:${r.status}`).join(',') || '-',
+        ].join(' | '),
+      )
       .sort();
     expect(journeys).toEqual([
       'LAMP-NATx1 | AWAITING_COLLECTION | - | - | AWAITING_COLLECTION | RETURN_AND_REFUND:RETURN_OR_REFUND_REQUEST_PENDING',
@@ -79,11 +83,20 @@ describe('supergraph through the gateway', () => {
       } }`;
     type Figures = { gmv: bigint; refunds: bigint; netSales: bigint; orders: bigint; buyers: bigint; visitors: bigint };
     const plain = (f: any): Figures => ({
-      gmv: BigInt(f.gmv.amountMinor), refunds: BigInt(f.refunds.amountMinor), netSales: BigInt(f.netSales.amountMinor),
-      orders: BigInt(f.orders), buyers: BigInt(f.buyers), visitors: BigInt(f.visitors),
+      gmv: BigInt(f.gmv.amountMinor),
+      refunds: BigInt(f.refunds.amountMinor),
+      netSales: BigInt(f.netSales.amountMinor),
+      orders: BigInt(f.orders),
+      buyers: BigInt(f.buyers),
+      visitors: BigInt(f.visitors),
     });
     const plus = (a: Figures, b: Figures): Figures => ({
-      gmv: a.gmv + b.gmv, refunds: a.refunds + b.refunds, netSales: a.netSales + b.netSales, orders: a.orders + b.orders, buyers: a.buyers + b.buyers, visitors: a.visitors + b.visitors,
+      gmv: a.gmv + b.gmv,
+      refunds: a.refunds + b.refunds,
+      netSales: a.netSales + b.netSales,
+      orders: a.orders + b.orders,
+      buyers: a.buyers + b.buyers,
+      visitors: a.visitors + b.visitors,
     });
     // Paid: 2×19.00 + 14.50, 59.00, 3×24.50 (free shipping from 50.00), 14.50 (cancelled on request after payment)
     // and 19.00 (each + 4.99 shipping); one serum refunded.
@@ -102,7 +115,12 @@ describe('supergraph through the gateway', () => {
     expect(paid).toHaveLength(5);
     expect(sum(paid)).toBe(sales.gmv);
     expect(sum(paid.filter((o: any) => o.status === 'CANCELLED'))).toBe(1450n + 499n);
-    expect(shop.orders.nodes.flatMap((o: any) => o.returns).filter((r: any) => r.refund).map((r: any) => BigInt(r.refund.amount.amountMinor))).toEqual([sales.refunds]);
+    expect(
+      shop.orders.nodes
+        .flatMap((o: any) => o.returns)
+        .filter((r: any) => r.refund)
+        .map((r: any) => BigInt(r.refund.amount.amountMinor)),
+    ).toEqual([sales.refunds]);
 
     // Every sale happened seconds ago: today in the shop's zone, or yesterday when the seed ran just before
     // midnight. TODAY with the day before holds them all; LAST_7_DAYS and LAST_30_DAYS end yesterday (full
@@ -146,7 +164,8 @@ describe('supergraph through the gateway', () => {
     });
     expect(placed.data.placeOrder.status).toBe('PENDING');
     const order = await eventually(
-      async () => (await gql(buyer, `query($id: ID!) { order(id: $id) { status lines { sku { availableQuantity } } } }`, { id: placed.data.placeOrder.id })).data.order,
+      async () =>
+        (await gql(buyer, `query($id: ID!) { order(id: $id) { status lines { sku { availableQuantity } } } }`, { id: placed.data.placeOrder.id })).data.order,
       (o: any) => o.status !== 'PENDING',
     );
     expect(order.status).toBe('UNPAID');
@@ -164,6 +183,40 @@ describe('supergraph through the gateway', () => {
     });
     expect(errorCodes(malformedMoney)).toEqual(['VALIDATION_FAILED']);
     expect((await ordersDb.query('SELECT count(*)::int AS n FROM orders')).rows[0].n).toBe(before);
+  });
+
+  it("logs a refused mutation as one INFO line with its code and the request's correlation id, with no stack trace anywhere", async () => {
+    const correlationId = `log-check-${randomUUID()}`;
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await signClientToken(DEMO_SELLER, stack.settings.authJwtSecret)}`,
+        [CORRELATION_ID_HEADER]: correlationId,
+      },
+      body: JSON.stringify({
+        query: 'mutation($input: DeactivatePromotionInput!) { deactivatePromotion(input: $input) { id } }',
+        variables: { input: { promotionId: 'prm_does_not_exist', idempotencyKey: newIdempotencyKey() } },
+      }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    const linesOf = (name: string) =>
+      readFileSync(stack.processes.get(name)!.logFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const ofRequest = await eventually(
+      async () => linesOf('marketing').filter((line) => line.correlationId === correlationId),
+      (lines) => lines.length > 0,
+    );
+    expect(ofRequest).toEqual([expect.objectContaining({ level: 'info', service: 'marketing', component: 'graphql', code: 'NOT_FOUND' })]);
+    expect(JSON.stringify(ofRequest)).not.toMatch(/stack|\bat \S+:\d+/);
+    // Every line a subgraph logged while serving a request carries that request's correlation id.
+    for (const name of ['catalog', 'orders', 'returns', 'marketing', 'creators']) {
+      const requestLines = linesOf(name).filter((line) => line.component === 'graphql');
+      expect(requestLines.filter((line) => typeof line.correlationId !== 'string')).toEqual([]);
+    }
   });
 
   it('refuses callers without a valid token, and subgraph calls that bypass the gateway', async () => {
@@ -196,7 +249,10 @@ describe('supergraph through the gateway', () => {
       [...stack.processes.entries()]
         .filter(([name]) => !name.endsWith('-migrate'))
         .map(([name, proc]) => {
-          const started = readFileSync(proc.logFile, 'utf8').split('\n').filter((line) => line.includes('"runtime"')).map((line) => JSON.parse(line).runtime);
+          const started = readFileSync(proc.logFile, 'utf8')
+            .split('\n')
+            .filter((line) => line.includes('"runtime"'))
+            .map((line) => JSON.parse(line).runtime);
           return [name, started.at(-1)];
         }),
     );

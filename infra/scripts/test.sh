@@ -21,6 +21,9 @@ if [[ -z "$project" ]]; then
   # (a fresh clone has none): compute it first so the boundary rule really runs.
   npx nx show projects >/dev/null
   npx eslint . --max-warnings=0
+  echo "Checking feature-folder import cycles and formatting…" >&2
+  node dist/tools/lint/feature-cycles.js
+  npx prettier --check . --log-level warn
 fi
 
 pg_server="$(bash infra/scripts/postgres.sh ensure | tail -n1)"

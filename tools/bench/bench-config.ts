@@ -22,8 +22,7 @@ export interface BenchConfig {
 }
 
 /** Whether a part of the run is selected by BENCH_ONLY. */
-export const selected = (config: Pick<BenchConfig, 'only'>, key: string): boolean =>
-  !config.only || config.only.some((prefix) => key.startsWith(prefix));
+export const selected = (config: Pick<BenchConfig, 'only'>, key: string): boolean => !config.only || config.only.some((prefix) => key.startsWith(prefix));
 
 export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
   const scale = env.BENCH_SCALE === 'small' ? 'small' : 'full';
@@ -37,10 +36,17 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
       : { c1S: 3, fixedS: 3, stepS: 2, maxSteps: 4, searches: Number(env.BENCH_SEARCHES ?? 3), repeatSteps: 3, warmupRequests: 20, p99TargetMs },
     placement: {
       ...(quick ? { durationS: 4, settleMs: 10_000 } : { durationS: 15, settleMs: 15_000 }),
-      rates: (env.BENCH_PLACEMENT_RATE ?? (quick ? '10' : '5,10')).split(',').map(Number).filter((rate) => rate > 0),
+      rates: (env.BENCH_PLACEMENT_RATE ?? (quick ? '10' : '5,10'))
+        .split(',')
+        .map(Number)
+        .filter((rate) => rate > 0),
     },
     calibrationS: quick ? 2 : 3,
     planProbePasses: quick ? 1 : 3,
-    only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((part) => part.trim()).filter(Boolean) : null,
+    only: env.BENCH_ONLY
+      ? env.BENCH_ONLY.split(',')
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : null,
   };
 }

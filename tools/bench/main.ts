@@ -156,7 +156,9 @@ async function main(): Promise<void> {
     log(`${w.key}: hive…`);
     results[w.key].hive = await measure(gatewayTarget(hive.url, 'hive', w, tokens), results[w.key].ours!.fixedRate, config.phases, cpu, settle);
     const r = results[w.key];
-    log(`  ours ${searchesText(r.ours!)} rps @p99≤${config.phases.p99TargetMs} ms, c=1 p50 ${fmt(r.ours!.c1.p50)} ms | hive ${searchesText(r.hive!)} rps, c=1 p50 ${fmt(r.hive!.c1.p50)} ms`);
+    log(
+      `  ours ${searchesText(r.ours!)} rps @p99≤${config.phases.p99TargetMs} ms, c=1 p50 ${fmt(r.ours!.c1.p50)} ms | hive ${searchesText(r.hive!)} rps, c=1 p50 ${fmt(r.hive!.c1.p50)} ms`,
+    );
   }
 
   // Plan-cache miss cost, paired per query (warm then unique text, back to back), ours then Hive.
@@ -167,7 +169,10 @@ async function main(): Promise<void> {
         hive: await planCacheProbe(hive.url, () => ({ [INTERNAL_CONTEXT_HEADER]: tokens.sellerInternal }), corpus, config.planProbePasses),
       }
     : null;
-  if (planProbes) log(`plan-cache probe: ours miss +${planProbes.ours.missP50} ms (warm ${planProbes.ours.warmP50}, cold ${planProbes.ours.coldP50}); hive +${planProbes.hive.missP50} ms`);
+  if (planProbes)
+    log(
+      `plan-cache probe: ours miss +${planProbes.ours.missP50} ms (warm ${planProbes.ours.warmP50}, cold ${planProbes.ours.coldP50}); hive +${planProbes.hive.missP50} ms`,
+    );
 
   // 3. Controls: single-subgraph operations through the gateway and straight to the subgraph, interleaved.
   const controls: Record<string, { gateway?: Measurement; direct?: Measurement; subgraph: string }> = {};
@@ -182,7 +187,18 @@ async function main(): Promise<void> {
     log(`${key}: gateway…`);
     const gateway = await measure(gatewayTarget(stack.gatewayUrl, 'ours', w, tokens), w.fixedRate, config.phases, cpu, settle);
     log(`${key}: ${subgraph} directly…`);
-    const direct = await measure(directTarget(subgraphUrlOf(settings, subgraph), captured.map((f) => f.body), tokens, w), w.fixedRate, config.phases, cpu, settle);
+    const direct = await measure(
+      directTarget(
+        subgraphUrlOf(settings, subgraph),
+        captured.map((f) => f.body),
+        tokens,
+        w,
+      ),
+      w.fixedRate,
+      config.phases,
+      cpu,
+      settle,
+    );
     controls[key] = { gateway, direct, subgraph };
     log(`  gateway ${searchesText(gateway)} rps vs direct ${searchesText(direct)} rps`);
   }
@@ -204,8 +220,14 @@ async function main(): Promise<void> {
       log(`order placement at ${rate}/s for ${config.placement.durationS} s…`);
       const placement = await runPlacement(settings, stack.gatewayUrl, tokens.buyerToken, samples.skuIds, { ...config.placement, rate }, cpu);
       placements.push(placement);
-      log(`  placed ${placement.placed}, reserved ${placement.reserved}; placed→reserved p50 ${placement.placedToReserved.p50} ms, p99 ${placement.placedToReserved.p99} ms`);
-      log(`  hops p50/p99/max ms: ${Object.entries(placement.hops).map(([hop, s]) => `${hop} ${s.p50}/${s.p99}/${s.max}`).join(' · ')}`);
+      log(
+        `  placed ${placement.placed}, reserved ${placement.reserved}; placed→reserved p50 ${placement.placedToReserved.p50} ms, p99 ${placement.placedToReserved.p99} ms`,
+      );
+      log(
+        `  hops p50/p99/max ms: ${Object.entries(placement.hops)
+          .map(([hop, s]) => `${hop} ${s.p50}/${s.p99}/${s.max}`)
+          .join(' · ')}`,
+      );
       await settle();
     }
   }
@@ -232,10 +254,22 @@ async function main(): Promise<void> {
       met: r === null ? null : r >= 0.8,
     });
   }
-  for (const key of ['dashboard-7d', 'dashboard-30d', 'dashboard-365d', 'order-list-10', 'order-list-50', 'order-list-200', 'order-detail', 'analyst-warm', 'analyst-cold']) {
+  for (const key of [
+    'dashboard-7d',
+    'dashboard-30d',
+    'dashboard-365d',
+    'order-list-10',
+    'order-list-50',
+    'order-list-200',
+    'order-detail',
+    'analyst-warm',
+    'analyst-cold',
+  ]) {
     const r = results[key];
     const value = ratio(r?.ours?.throughput.rate, r?.hive?.throughput.rate);
-    const cpu = r ? `; gateway CPU ms/req ${fmt(cpuOf(r.ours, ['gateway']), 2)} vs ${fmt(cpuOf(r.hive, ['hive-gateway']), 2)}, all ${fmt(cpuOf(r.ours, ['gateway', 'subgraphs', 'postgres']), 2)} vs ${fmt(cpuOf(r.hive, ['hive-gateway', 'subgraphs', 'postgres']), 2)}` : '';
+    const cpu = r
+      ? `; gateway CPU ms/req ${fmt(cpuOf(r.ours, ['gateway']), 2)} vs ${fmt(cpuOf(r.hive, ['hive-gateway']), 2)}, all ${fmt(cpuOf(r.ours, ['gateway', 'subgraphs', 'postgres']), 2)} vs ${fmt(cpuOf(r.hive, ['hive-gateway', 'subgraphs', 'postgres']), 2)}`
+      : '';
     rows.push({
       figure: `ours ÷ Hive throughput, ${key}`,
       target: '≥ 1.0',
@@ -247,11 +281,21 @@ async function main(): Promise<void> {
   }
   for (const key of ['dashboard-7d', 'dashboard-30d', 'dashboard-365d']) {
     const e = explains[key];
-    rows.push({ figure: `dashboard SQL execution (EXPLAIN ANALYZE, ${e.statements.length} statements), ${key}`, target: '< 1 ms', measured: `${fmt(e.totalExecutionMs, 3)} ms`, met: e.statements.length > 0 ? e.totalExecutionMs < 1 : null });
+    rows.push({
+      figure: `dashboard SQL execution (EXPLAIN ANALYZE, ${e.statements.length} statements), ${key}`,
+      target: '< 1 ms',
+      measured: `${fmt(e.totalExecutionMs, 3)} ms`,
+      met: e.statements.length > 0 ? e.totalExecutionMs < 1 : null,
+    });
   }
   for (const key of ['dashboard-7d', 'dashboard-30d', 'dashboard-365d']) {
     const p50 = results[key]?.ours?.c1.p50;
-    rows.push({ figure: `dashboard p50 through the gateway (c=1), ${key}`, target: '≤ 10 ms', measured: `${fmt(p50)} ms`, met: p50 === undefined ? null : p50 <= 10 });
+    rows.push({
+      figure: `dashboard p50 through the gateway (c=1), ${key}`,
+      target: '≤ 10 ms',
+      measured: `${fmt(p50)} ms`,
+      met: p50 === undefined ? null : p50 <= 10,
+    });
   }
   for (const placement of placements) {
     rows.push({
@@ -261,7 +305,8 @@ async function main(): Promise<void> {
       met: Number.isNaN(placement.placedToReserved.p99) ? null : placement.placedToReserved.p99 <= 50,
     });
   }
-  if (placements.length === 0) rows.push({ figure: 'order placed → stock reserved p99 (event times)', target: '≤ 50 ms', measured: 'n/a (not selected)', met: null });
+  if (placements.length === 0)
+    rows.push({ figure: 'order placed → stock reserved p99 (event times)', target: '≤ 50 ms', measured: 'n/a (not selected)', met: null });
   const miss = planProbes?.ours.missP50 ?? NaN;
   rows.push({
     figure: `plan-cache miss extra p50 (paired probe, ${planProbes?.ours.pairs ?? 0} pairs)`,
@@ -271,9 +316,14 @@ async function main(): Promise<void> {
       : 'n/a (not selected)',
     met: !planProbes || Number.isNaN(miss) || planProbes.ours.errors > 0 ? null : miss <= 10,
   });
-  const listSql = ['order-list-10', 'order-list-50', 'order-list-200'].map((k) => (costs[k]?.error ? null : costs[k]?.totalSql ?? null));
+  const listSql = ['order-list-10', 'order-list-50', 'order-list-200'].map((k) => (costs[k]?.error ? null : (costs[k]?.totalSql ?? null)));
   const listOk = listSql.every((v) => v !== null && v <= 4) && new Set(listSql).size === 1;
-  rows.push({ figure: 'SQL statements per order-list request (10 / 50 / 200)', target: '≤ 4, identical', measured: listSql.map((v) => fmt(v, 0)).join(' / '), met: listSql.includes(null) ? null : listOk });
+  rows.push({
+    figure: 'SQL statements per order-list request (10 / 50 / 200)',
+    target: '≤ 4, identical',
+    measured: listSql.map((v) => fmt(v, 0)).join(' / '),
+    met: listSql.includes(null) ? null : listOk,
+  });
 
   const met = (m: boolean | null) => (m === null ? 'n/a' : m ? 'yes' : 'NO');
   const cpuKeysOurs = ['gateway', 'subgraphs', 'postgres', 'load-generator'];
@@ -288,18 +338,33 @@ async function main(): Promise<void> {
     workloadRows.push(workloadRow('', `direct ${c.subgraph}`, c.direct, '', [c.subgraph, 'postgres', 'load-generator']));
   }
   const durationS = (Date.now() - startedAt) / 1000;
-  console.log('\nPer workload (latency ms; throughput = highest open-loop rate with p99 ≤ ' + config.phases.p99TargetMs + ' ms and no errors; CPU ms per request):');
+  console.log(
+    '\nPer workload (latency ms; throughput = highest open-loop rate with p99 ≤ ' + config.phases.p99TargetMs + ' ms and no errors; CPU ms per request):',
+  );
   console.log(table(['workload', 'via', 'thr rps', 'c=1 p50 / p99', 'fixed-rate p50 / p99 @rps', 'CPU ms/req', 'per request'], workloadRows));
   for (const placement of placements) {
-    console.log(`\nPlacement at ${placement.rate}/s: placeOrder p50 ${fmt(placement.load.p50)} ms, p99 ${fmt(placement.load.p99)} ms; ${placement.placed} placed, ${placement.reserved} reserved, ${placement.failedReservations} reservation failures`);
-    console.log(`  placed → reserved hops p50 / p99 ms: ${Object.entries(placement.hops).map(([hop, h]) => `${hop} ${fmt(h.p50, 0)} / ${fmt(h.p99, 0)}`).join(' · ')}`);
+    console.log(
+      `\nPlacement at ${placement.rate}/s: placeOrder p50 ${fmt(placement.load.p50)} ms, p99 ${fmt(placement.load.p99)} ms; ${placement.placed} placed, ${placement.reserved} reserved, ${placement.failedReservations} reservation failures`,
+    );
+    console.log(
+      `  placed → reserved hops p50 / p99 ms: ${Object.entries(placement.hops)
+        .map(([hop, h]) => `${hop} ${fmt(h.p50, 0)} / ${fmt(h.p99, 0)}`)
+        .join(' · ')}`,
+    );
   }
   console.log(`Calibration (node:http hello world): ${fmt(calibration.c4Rps, 0)} rps at c=4, ${fmt(calibration.c10Rps, 0)} rps at c=10`);
-  console.log(`Data set: ${config.shape.scale}, ${dataset.reused ? 'reused' : 'generated'} (generation took ${fmt(dataset.generationSeconds)} s); rollup spot check ${dataset.rollupSpotCheck.day}: ${dataset.rollupSpotCheck.equal ? 'equal to raw orders' : 'MISMATCH'}`);
+  console.log(
+    `Data set: ${config.shape.scale}, ${dataset.reused ? 'reused' : 'generated'} (generation took ${fmt(dataset.generationSeconds)} s); rollup spot check ${dataset.rollupSpotCheck.day}: ${dataset.rollupSpotCheck.equal ? 'equal to raw orders' : 'MISMATCH'}`,
+  );
   console.log('\nTargets:');
   if (config.quick) console.log('QUICK RUN: short phases and one throughput search per workload; its ratios are NOT comparable with a full run.');
   else console.log(`Throughput: median of ${config.phases.searches} searches per side; spread = (max − min) ÷ median.`);
-  console.log(table(['figure', 'target', 'measured', 'met?'], rows.map((r) => [r.figure, r.target, r.measured, met(r.met)])));
+  console.log(
+    table(
+      ['figure', 'target', 'measured', 'met?'],
+      rows.map((r) => [r.figure, r.target, r.measured, met(r.met)]),
+    ),
+  );
 
   const file = writeJson({
     ...runContext(),

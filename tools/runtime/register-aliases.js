@@ -6,10 +6,7 @@ const { compilerOptions } = require('../../tsconfig.base.json');
 
 const root = path.resolve(__dirname, '../..');
 const distRoot = path.join(root, 'dist');
-const aliases = Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-  alias,
-  path.join(distRoot, target),
-]);
+const aliases = Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(distRoot, target)]);
 
 const originalResolve = Module._resolveFilename;
 Module._resolveFilename = function resolveWorkspaceAlias(request, parent, ...rest) {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
 import { loadOrCreateDevSecrets } from './dev-secrets';
-import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, REPO_ROOT, SUBGRAPHS, StackSettings, seedDemoData, seedDemoPageViews, startStack } from '@sc/stack';
+import { REPO_ROOT, SUBGRAPHS, StackSettings, startStack } from '@sc/stack';
+import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews } from '@sc/demo';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
 // to use it, and stops what it started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.

@@ -53,21 +53,25 @@ export async function startFakeSubgraphs(
     },
     sqlStatements?.catalog,
   );
-  const orders = subgraphServer(ORDERS_SDL, {
-    Query: {
-      slowPing: () =>
-        new Promise((resolve) => {
-          const answer = () => {
-            clearTimeout(timer);
-            pending.delete(answer);
-            resolve('pong');
-          };
-          const timer = setTimeout(answer, slowMs);
-          pending.add(answer);
-        }),
+  const orders = subgraphServer(
+    ORDERS_SDL,
+    {
+      Query: {
+        slowPing: () =>
+          new Promise((resolve) => {
+            const answer = () => {
+              clearTimeout(timer);
+              pending.delete(answer);
+              resolve('pong');
+            };
+            const timer = setTimeout(answer, slowMs);
+            pending.add(answer);
+          }),
+      },
+      Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, orderCount: 7 }) },
     },
-    Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, orderCount: 7 }) },
-  }, sqlStatements?.orders);
+    sqlStatements?.orders,
+  );
 
   const start = async (name: string, server: ApolloServer<{ identity: Identity }>) =>
     (

@@ -6,8 +6,7 @@ import { ALIAS_HOOK, SUBGRAPHS, SubgraphName, gatewayScript, subgraphScript } fr
 import { waitForHealth } from './wait-for-health';
 
 /** The database URL of one service under the stack's prefix. */
-export const databaseUrlOf = (settings: StackSettings, name: SubgraphName): string =>
-  withDatabase(settings.postgresUrl, `${settings.databasePrefix}_${name}`);
+export const databaseUrlOf = (settings: StackSettings, name: SubgraphName): string => withDatabase(settings.postgresUrl, `${settings.databasePrefix}_${name}`);
 
 /** The GraphQL URL a subgraph listens on. */
 export const subgraphUrlOf = (settings: StackSettings, name: SubgraphName): string => `http://127.0.0.1:${settings.ports[name]}/graphql`;
@@ -82,10 +81,7 @@ export interface RunningStack {
 }
 
 /** Migrates and starts the given subgraphs (in parallel) and, optionally, the gateway. */
-export async function startStack(
-  settings: StackSettings,
-  options: { subgraphs?: readonly SubgraphName[]; gateway?: boolean } = {},
-): Promise<RunningStack> {
+export async function startStack(settings: StackSettings, options: { subgraphs?: readonly SubgraphName[]; gateway?: boolean } = {}): Promise<RunningStack> {
   const names = options.subgraphs ?? SUBGRAPHS.map((s) => s.name);
   const processes = new Map<string, ManagedProcess>();
   const stop = async () => {

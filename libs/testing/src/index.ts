@@ -6,3 +6,5 @@ export * from './raw-events';
 export * from './test-broker';
 export * from './read-topic';
 export * from './live-product';
+export * from './event-fixture';
+export * from './test-clock';

@@ -74,5 +74,8 @@ export async function waitForSellable(ordersDb: Client, skuIds: string[], sellab
 
 /** Waits until orders has the shop from catalog's `shop.registered` (its currency, for shipping settings and the dashboard). */
 export async function waitForShopInOrders(ordersDb: Client, sellerId: string): Promise<void> {
-  await eventually(async () => (await ordersDb.query('SELECT 1 FROM dashboard_shops WHERE seller_id = $1', [sellerId])).rowCount, (n) => n === 1);
+  await eventually(
+    async () => (await ordersDb.query('SELECT 1 FROM dashboard_shops WHERE seller_id = $1', [sellerId])).rowCount,
+    (n) => n === 1,
+  );
 }

@@ -1,39 +1,34 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceConfig, ServiceCoreModule } from '@sc/service';
+import { ServiceConfig, subgraphRootModule } from '@sc/service';
 import { entities } from './database/entities';
 import { migrations } from './database/migrations';
-import { ShopRepository } from './shop/shop.repository';
-import { ShopService } from './shop/shop.service';
-import { ShopLoaders } from './shop/shop.loaders';
-import { ShopResolver } from './shop/shop.resolver';
-import { ProductRepository } from './product/product.repository';
-import { ProductLoaders } from './product/product.loaders';
-import { ProductQueries } from './product/product.queries';
-import { ProductService } from './product/product.service';
-import { ProductResolver } from './product/product.resolver';
-import { SkuResolver } from './product/sku.resolver';
-import { PRODUCT_LIFECYCLE_PROVIDERS } from './product/product-lifecycle.providers';
-import { INVENTORY_HANDLERS, INVENTORY_PROVIDERS } from './inventory/inventory.providers';
+// The printed schema lists object types in the order their files are first loaded, so these imports keep the
+// committed order; `InventoryLevel` is loaded on its own before the listing types, where it has always been.
+import { ShopModule } from './shop/shop.module';
+import { ProductModule } from './product/product.module';
+import { ReviewModule } from './review/review.module';
+import './inventory/inventory-level.model';
+import { ListingModule } from './listing/listing.module';
+import { InventoryModule } from './inventory/inventory.module';
+import { TrafficModule } from './traffic/traffic.module';
 
-/** The catalog subgraph: shops, products, SKUs and inventory. */
+/**
+ * The catalog subgraph: shops, products, SKUs and inventory. Feature modules depend one way: product → shop;
+ * review, listing → product; inventory, traffic → product, shop. Shop and product reach stock only through
+ * the ports they declare (`DEFAULT_WAREHOUSE_WRITER`; `SKU_STOCK_WRITER`, `SKU_STOCK_READS`), which the
+ * global inventory module provides. The order of `imports` is the order of the Query and Mutation fields and
+ * of the fields each module's resolvers add to Shop, Product and Sku in the printed schema.
+ */
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [
-        ServiceCoreModule.forRoot({
-          config,
-          entities,
-          migrations,
-          messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1'], handlers: [...INVENTORY_HANDLERS] },
-        }),
-      ],
-      providers: [
-        ShopRepository, ShopService, ShopLoaders, ShopResolver,
-        ProductRepository, ProductLoaders, ProductQueries, ProductService, ProductResolver, SkuResolver, ...PRODUCT_LIFECYCLE_PROVIDERS,
-        ...INVENTORY_PROVIDERS,
-      ],
-    };
+    return subgraphRootModule(AppModule, { config, entities, migrations, messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1'] } }, [
+      ShopModule,
+      ProductModule,
+      ReviewModule,
+      ListingModule,
+      InventoryModule,
+      TrafficModule,
+    ]);
   }
 }

@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
-import { EventEnvelope, OrderPlacedV1, createEvent } from '@sc/events';
+import { EventEnvelope, OrderPlacedV1 } from '@sc/events';
 import { subgraphUrlOf } from '@sc/stack';
 import {
-  TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, readDeadLetters, startTestStack,
+  TestStack,
+  callSubgraph,
+  createLiveProduct,
+  errorCodes,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  readDeadLetters,
+  startTestStack,
+  testEvent,
 } from '@sc/testing';
 
 // The catalog subgraph alone, over HTTP, with real PostgreSQL and Kafka.
@@ -24,12 +35,19 @@ describe('catalog subgraph', () => {
     ...overrides,
   });
   const counts = async () =>
-    (await db.query(`SELECT (SELECT count(*) FROM products) p, (SELECT count(*) FROM skus) s, (SELECT count(*) FROM inventory_levels) l, (SELECT count(*) FROM outbox) o`)).rows[0];
+    (
+      await db.query(
+        `SELECT (SELECT count(*) FROM products) p, (SELECT count(*) FROM skus) s, (SELECT count(*) FROM inventory_levels) l, (SELECT count(*) FROM outbox) o`,
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     stack = await startTestStack('catalog', { subgraphs: ['catalog'] });
     db = await stack.db('catalog');
-    const shop = await catalog(seller, `mutation { registerShop(input: { name: "Tote shop", currencyCode: "USD", timeZone: "Europe/London" }) { id currencyCode } }`);
+    const shop = await catalog(
+      seller,
+      `mutation { registerShop(input: { name: "Tote shop", currencyCode: "USD", timeZone: "Europe/London" }) { id currencyCode } }`,
+    );
     expect(shop.data).toEqual({ registerShop: { id: seller.sellerId, currencyCode: 'USD' } });
   });
 
@@ -64,7 +82,10 @@ describe('catalog subgraph', () => {
     for (let i = 0; i < 10; i += 1) {
       const input = productInput({}, {});
       input.skus = Array.from({ length: 5 }, (_, j) => ({
-        sellerSku: `REF-${i}-${j}-${randomUUID()}`, salesAttributes: [{ name: 'Size', value: `S${j}` }], price: { amountMinor: '500', currencyCode: 'USD' }, initialStock: 1,
+        sellerSku: `REF-${i}-${j}-${randomUUID()}`,
+        salesAttributes: [{ name: 'Size', value: `S${j}` }],
+        price: { amountMinor: '500', currencyCode: 'USD' },
+        initialStock: 1,
       }));
       const product = ((await catalog(seller, CREATE, { input })).data as any).createProduct;
       productIds.push(...Array.from({ length: 5 }, () => product.id));
@@ -84,12 +105,18 @@ describe('catalog subgraph', () => {
     const stocked = await catalog(seller, withStock, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
     expect(stocked.errors).toBeUndefined();
     expect((stocked.data as any)._entities).toEqual(
-      skuIds.map((id) => expect.objectContaining({ id, price: { amountMinor: '500', currencyCode: 'USD' }, availableQuantity: 1, outOfStock: false, outOfStockThreshold: 0 })),
+      skuIds.map((id) =>
+        expect.objectContaining({ id, price: { amountMinor: '500', currencyCode: 'USD' }, availableQuantity: 1, outOfStock: false, outOfStockThreshold: 0 }),
+      ),
     );
     expect(stocked.extensions?.sqlStatements).toBe(1);
     // The same SKUs through their products: one statement for the products, one for their SKUs with stock.
-    const viaProducts = await catalog(seller, `query($r: [_Any!]!) { _entities(representations: $r) {
-      ... on Product { id skus { id availableQuantity outOfStock } } } }`, { r: [...new Set(productIds)].map((id) => ({ __typename: 'Product', id })) });
+    const viaProducts = await catalog(
+      seller,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Product { id skus { id availableQuantity outOfStock } } } }`,
+      { r: [...new Set(productIds)].map((id) => ({ __typename: 'Product', id })) },
+    );
     expect((viaProducts.data as any)._entities.flatMap((p: any) => p.skus)).toEqual(skuIds.map((id) => ({ id, availableQuantity: 1, outOfStock: false })));
     expect(viaProducts.extensions?.sqlStatements).toBe(2);
   });
@@ -133,13 +160,19 @@ describe('catalog subgraph', () => {
 
   describe('SKUs of one product must differ in their sales attributes', () => {
     const sku = (...attributes: Array<[string, string]>) => ({
-      sellerSku: `VAR-${randomUUID()}`, salesAttributes: attributes.map(([name, value]) => ({ name, value })), price: { amountMinor: '1299', currencyCode: 'USD' },
+      sellerSku: `VAR-${randomUUID()}`,
+      salesAttributes: attributes.map(([name, value]) => ({ name, value })),
+      price: { amountMinor: '1299', currencyCode: 'USD' },
     });
     const fieldsOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
       ((result.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string }>).map((f) => f.field);
 
     it.each([
-      ['a repeated combination, in another order and case', [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L']), sku(['size', 'm'], ['colour', 'black'])], ['skus[2].salesAttributes']],
+      [
+        'a repeated combination, in another order and case',
+        [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L']), sku(['size', 'm'], ['colour', 'black'])],
+        ['skus[2].salesAttributes'],
+      ],
       ['two SKUs without sales attributes', [sku(), sku()], ['skus[0].salesAttributes', 'skus[1].salesAttributes']],
       ['a SKU naming other attributes than the first', [sku(['Colour', 'Black']), sku(['Size', 'M'])], ['skus[1].salesAttributes']],
       ['an attribute named twice in one SKU', [sku(['Colour', 'Black'], ['Colour', 'White'])], ['skus[0].salesAttributes[1].name']],
@@ -152,7 +185,9 @@ describe('catalog subgraph', () => {
     });
 
     it('creates a product whose SKUs differ, and a single SKU without sales attributes', async () => {
-      const variants = await catalog(seller, CREATE, { input: productInput({ skus: [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L'])] }) });
+      const variants = await catalog(seller, CREATE, {
+        input: productInput({ skus: [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L'])] }),
+      });
       expect(variants.errors).toBeUndefined();
       expect((variants.data as any).createProduct.skus).toHaveLength(2);
       expect((await catalog(seller, CREATE, { input: productInput({ skus: [sku()] }) })).errors).toBeUndefined();
@@ -161,7 +196,8 @@ describe('catalog subgraph', () => {
 
   describe('registerShop refuses bad input with a typed error and writes nothing', () => {
     const REGISTER = `mutation($input: RegisterShopInput!) { registerShop(input: $input) { id } }`;
-    const shopRows = async () => (await db.query(`SELECT (SELECT count(*) FROM shops) s, (SELECT count(*) FROM warehouses) w, (SELECT count(*) FROM outbox) o`)).rows[0];
+    const shopRows = async () =>
+      (await db.query(`SELECT (SELECT count(*) FROM shops) s, (SELECT count(*) FROM warehouses) w, (SELECT count(*) FROM outbox) o`)).rows[0];
     const valid = { name: 'Pottery corner', currencyCode: 'USD', timeZone: 'Europe/Paris' };
 
     it.each([
@@ -215,7 +251,7 @@ describe('catalog subgraph', () => {
     const product = ((await catalog(seller, CREATE, { input: productInput({}, { initialStock: 7 }) })).data as any).createProduct;
     const skuId = product.skus[0].id;
     const orderId = `ord_${Date.now().toString(36).padStart(9, '0')}0123456789abcdef`;
-    const placed: EventEnvelope<OrderPlacedV1> = createEvent<OrderPlacedV1>({
+    const placed: EventEnvelope<OrderPlacedV1> = testEvent<OrderPlacedV1>({
       type: 'order.placed',
       source: 'orders',
       sellerId: seller.sellerId!,
@@ -242,7 +278,10 @@ describe('catalog subgraph', () => {
     // duplicate was consumed and skipped before we look at stock.
     const marker = { ...placed, id: randomUUID(), payload: { ...placed.payload, orderId: `${orderId.slice(0, -1)}e`, lines: [placed.payload.lines[1]] } };
     await publishRaw(stack.settings, 'orders.order.v1', [marker]);
-    await eventually(async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount, (n) => n === 1);
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount,
+      (n) => n === 1,
+    );
     const level = await db.query(`SELECT on_hand, reserved FROM inventory_levels WHERE sku_id = $1`, [skuId]);
     expect(level.rows[0]).toEqual({ on_hand: 7, reserved: 4 });
     const inbox = await db.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [placed.id]);
@@ -250,7 +289,7 @@ describe('catalog subgraph', () => {
   });
 
   it('parks events that break their contract on the dead-letter topic and keeps consuming', async () => {
-    const broken = createEvent({
+    const broken = testEvent({
       type: 'order.placed',
       source: 'orders',
       sellerId: seller.sellerId!,

@@ -2,10 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { Identity } from '@sc/auth';
 import { newId } from '@sc/db';
-import { EventEnvelope, TopicName, createEvent } from '@sc/events';
+import { EventEnvelope, TopicName } from '@sc/events';
 import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
 import {
-  TEST_PLATFORM, TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newIdempotencyKey, newSeller, publishRaw, readDeadLetters, startTestStack,
+  TEST_PLATFORM,
+  TestStack,
+  callSubgraph,
+  createLiveProduct,
+  errorCodes,
+  eventually,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  readDeadLetters,
+  startTestStack,
+  testEvent,
 } from '@sc/testing';
 import { RESERVE_SQL } from '../src/inventory/inventory.repository';
 import { LISTED_OUT_OF_STOCK } from '../src/inventory/stock-queries';
@@ -59,7 +70,7 @@ describe('catalog inventory', () => {
     (await db.query(`SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY seq`, [key])).rows.map((r) => r.event_type);
 
   const event = <T>(type: string, source: string, aggregateId: string, payload: T): EventEnvelope<T> =>
-    createEvent<T>({ type, source, sellerId: seller.sellerId!, aggregateType: 'Order', aggregateId, actor: { type: 'SYSTEM', id: null }, payload });
+    testEvent<T>({ type, source, sellerId: seller.sellerId!, aggregateType: 'Order', aggregateId, actor: { type: 'SYSTEM', id: null }, payload });
 
   /**
    * Delivers `e` twice, then a harmless marker with the same key (same partition, consumed after both),
@@ -72,7 +83,10 @@ describe('catalog inventory', () => {
         : event('order.lines_cancelled', 'orders', e.aggregateId, { orderId: newId('ord'), reason: 'marker', lines: [] });
     await publishRaw(stack.settings, topic, [e, e]);
     await publishRaw(stack.settings, topic, [marker]);
-    await eventually(async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount, (n) => n === 1);
+    await eventually(
+      async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount,
+      (n) => n === 1,
+    );
   };
 
   const placeOrder = async (lines: Array<{ skuId: string; productId: string; quantity: number }>) => {
@@ -84,7 +98,10 @@ describe('catalog inventory', () => {
       lines: lines.map((l) => ({ orderLineId: newId('oln'), ...l, unitPrice: { amountMinor: '100', currencyCode: 'USD' } })),
     });
     await publishRaw(stack.settings, 'orders.order.v1', [placed]);
-    await eventually(async () => outboxTypes(orderId), (types) => types.length > 0);
+    await eventually(
+      async () => outboxTypes(orderId),
+      (types) => types.length > 0,
+    );
     return { orderId, lines: placed.payload.lines };
   };
 
@@ -148,18 +165,27 @@ describe('catalog inventory', () => {
   describe('order and return events, each applied once', () => {
     it('reserves, commits and sells once each when every event is delivered twice', async () => {
       const { skuId, productId } = await createSku(10);
-      const { orderId, lines } = await placeOrder([{ skuId, productId, quantity: 2 }, { skuId, productId, quantity: 1 }]);
+      const { orderId, lines } = await placeOrder([
+        { skuId, productId, quantity: 2 },
+        { skuId, productId, quantity: 1 },
+      ]);
       expect(await level(skuId)).toMatchObject({ on_hand: 10, reserved: 3, committed: 0 });
 
       const paid = event('order.paid', 'orders', orderId, {
-        orderId, buyerId: 'byr_test', paidAt: new Date().toISOString(), total: { amountMinor: '300', currencyCode: 'USD' },
+        orderId,
+        buyerId: 'byr_test',
+        paidAt: new Date().toISOString(),
+        total: { amountMinor: '300', currencyCode: 'USD' },
         lines: lines.map((l) => ({ orderLineId: l.orderLineId, skuId, quantity: l.quantity })),
       });
       await deliverTwice('orders.order.v1', paid);
       expect(await level(skuId)).toMatchObject({ on_hand: 10, reserved: 0, committed: 3 });
 
       const shipped = event('package.shipped', 'orders', orderId, {
-        orderId, packageId: newId('pkg'), carrier: 'UPS', trackingNumber: '1Z',
+        orderId,
+        packageId: newId('pkg'),
+        carrier: 'UPS',
+        trackingNumber: '1Z',
         lines: lines.map((l) => ({ orderLineId: l.orderLineId, skuId, quantity: l.quantity })),
       });
       await deliverTwice('orders.order.v1', shipped);
@@ -179,10 +205,16 @@ describe('catalog inventory', () => {
     it('releases a paid, unshipped order once on cancellation and nothing for a failed reservation', async () => {
       const { skuId, productId } = await createSku(5);
       const { orderId, lines } = await placeOrder([{ skuId, productId, quantity: 2 }]);
-      await deliverTwice('orders.order.v1', event('order.paid', 'orders', orderId, {
-        orderId, buyerId: 'byr_test', paidAt: new Date().toISOString(), total: { amountMinor: '200', currencyCode: 'USD' },
-        lines: [{ orderLineId: lines[0].orderLineId, skuId, quantity: 2 }],
-      }));
+      await deliverTwice(
+        'orders.order.v1',
+        event('order.paid', 'orders', orderId, {
+          orderId,
+          buyerId: 'byr_test',
+          paidAt: new Date().toISOString(),
+          total: { amountMinor: '200', currencyCode: 'USD' },
+          lines: [{ orderLineId: lines[0].orderLineId, skuId, quantity: 2 }],
+        }),
+      );
       expect(await level(skuId)).toMatchObject({ on_hand: 5, reserved: 0, committed: 2 });
       await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'BUYER_CHANGED_MIND', cancelledBy: 'BUYER' }));
       expect(await level(skuId)).toMatchObject({ on_hand: 5, reserved: 0, committed: 0 });
@@ -190,16 +222,24 @@ describe('catalog inventory', () => {
 
       const failed = await placeOrder([{ skuId, productId, quantity: 50 }]);
       expect(await outboxTypes(failed.orderId)).toEqual(['inventory.reservation_failed']);
-      await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', failed.orderId, { orderId: failed.orderId, reason: 'INSUFFICIENT_STOCK', cancelledBy: 'SYSTEM' }));
+      await deliverTwice(
+        'orders.order.v1',
+        event('order.cancelled', 'orders', failed.orderId, { orderId: failed.orderId, reason: 'INSUFFICIENT_STOCK', cancelledBy: 'SYSTEM' }),
+      );
       expect(await level(skuId)).toMatchObject({ on_hand: 5, reserved: 0, committed: 0 });
       expect(await outboxTypes(failed.orderId)).toEqual(['inventory.reservation_failed']);
     });
 
     it('releases cancelled lines once, then the rest on order cancellation', async () => {
       const { skuId, productId } = await createSku(6);
-      const { orderId, lines } = await placeOrder([{ skuId, productId, quantity: 2 }, { skuId, productId, quantity: 1 }]);
+      const { orderId, lines } = await placeOrder([
+        { skuId, productId, quantity: 2 },
+        { skuId, productId, quantity: 1 },
+      ]);
       const cancelLine = event('order.lines_cancelled', 'orders', orderId, {
-        orderId, reason: 'OUT_OF_STOCK', lines: [{ orderLineId: lines[1].orderLineId, skuId, quantity: 1 }],
+        orderId,
+        reason: 'OUT_OF_STOCK',
+        lines: [{ orderLineId: lines[1].orderLineId, skuId, quantity: 1 }],
       });
       await deliverTwice('orders.order.v1', cancelLine);
       expect(await level(skuId)).toMatchObject({ reserved: 2 });
@@ -217,7 +257,9 @@ describe('catalog inventory', () => {
       const orderId = newId('ord');
       await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'TIMEOUT', cancelledBy: 'SYSTEM' }));
       const placed = event('order.placed', 'orders', orderId, {
-        orderId, buyerId: 'byr_test', total: { amountMinor: '100', currencyCode: 'USD' },
+        orderId,
+        buyerId: 'byr_test',
+        total: { amountMinor: '100', currencyCode: 'USD' },
         lines: [{ orderLineId: newId('oln'), skuId, productId, quantity: 1, unitPrice: { amountMinor: '100', currencyCode: 'USD' } }],
       });
       await deliverTwice('orders.order.v1', placed);
@@ -232,7 +274,8 @@ describe('catalog inventory', () => {
       const warehouseId = (created.data as any).createWarehouse.id;
       const returnId = newId('ret');
       const received = event('return.received', 'returns', returnId, {
-        returnId, orderId: newId('ord'),
+        returnId,
+        orderId: newId('ord'),
         lines: [
           { returnLineId: newId('rln'), skuId, quantity: 2, disposition: 'RESTOCKED', warehouseId },
           { returnLineId: newId('rln'), skuId, quantity: 5, disposition: 'NOT_RESTOCKED', warehouseId },
@@ -250,7 +293,8 @@ describe('catalog inventory', () => {
     const received = (lines: Array<{ skuId: string; quantity: number; warehouseId: string | null }>) => {
       const returnId = newId('ret');
       return event('return.received', 'returns', returnId, {
-        returnId, orderId: newId('ord'),
+        returnId,
+        orderId: newId('ord'),
         lines: lines.map((l) => ({ returnLineId: newId('rln'), disposition: 'RESTOCKED', ...l })),
       });
     };
@@ -259,7 +303,10 @@ describe('catalog inventory', () => {
       const { skuId } = await createSku(0);
       const foreign = await createSku(1, other);
       // A valid line travelling with an unknown one is not restocked either: the event is fixed and replayed whole.
-      const unknownSku = received([{ skuId, quantity: 4, warehouseId: defaultWarehouseId }, { skuId: foreign.skuId, quantity: 1, warehouseId: null }]);
+      const unknownSku = received([
+        { skuId, quantity: 4, warehouseId: defaultWarehouseId },
+        { skuId: foreign.skuId, quantity: 1, warehouseId: null },
+      ]);
       const unknownWarehouse = received([{ skuId, quantity: 5, warehouseId: newId('whs') }]);
       const valid = received([{ skuId, quantity: 3, warehouseId: null }]);
       await publishRaw(stack.settings, 'returns.return.v1', [unknownSku, unknownWarehouse]);
@@ -282,7 +329,7 @@ describe('catalog inventory', () => {
       expect(ledger.rows).toEqual([{ quantity: 3 }]);
     });
 
-    it("restocks a SKU of a deleted product: deleting keeps the SKU, so it is not unknown", async () => {
+    it('restocks a SKU of a deleted product: deleting keeps the SKU, so it is not unknown', async () => {
       const { skuId, productId } = await createSku(0);
       const deleted = await catalog(seller, DELETE, { input: { productIds: [productId], idempotencyKey: newIdempotencyKey() } });
       expect((deleted.data as any).deleteProducts).toEqual([{ productId, ok: true, error: null }]);
@@ -313,23 +360,39 @@ describe('catalog inventory', () => {
       ]);
       expect(await statusOf(held.productId)).toEqual(heldBefore);
       expect(await outboxTypes(held.productId)).toEqual(outboxBefore);
-      expect((await db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1`, [`${input.idempotencyKey}#${held.productId}`])).rows[0].n).toBe(0);
+      expect(
+        (await db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1`, [`${input.idempotencyKey}#${held.productId}`])).rows[0].n,
+      ).toBe(0);
       expect((await statusOf(free.productId)).status).toBe('DELETED');
 
       // Paid and awaiting shipment: the units are committed, still held.
       const orderLines = lines.map((l) => ({ orderLineId: l.orderLineId, skuId: held.skuId, quantity: l.quantity }));
-      await deliverTwice('orders.order.v1', event('order.paid', 'orders', orderId, {
-        orderId, buyerId: 'byr_test', paidAt: new Date().toISOString(), total: { amountMinor: '200', currencyCode: 'USD' }, lines: orderLines,
-      }));
+      await deliverTwice(
+        'orders.order.v1',
+        event('order.paid', 'orders', orderId, {
+          orderId,
+          buyerId: 'byr_test',
+          paidAt: new Date().toISOString(),
+          total: { amountMinor: '200', currencyCode: 'USD' },
+          lines: orderLines,
+        }),
+      );
       expect(await level(held.skuId)).toMatchObject({ reserved: 0, committed: 2 });
       const whilePaid = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
       expect((whilePaid.data as any).deleteProducts[0].error.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
       expect(await statusOf(held.productId)).toEqual(heldBefore);
 
       // Shipped: nothing is held any more, and the first call's key now deletes it (the refusal claimed nothing).
-      await deliverTwice('orders.order.v1', event('package.shipped', 'orders', orderId, {
-        orderId, packageId: newId('pkg'), carrier: 'UPS', trackingNumber: '1Z', lines: orderLines,
-      }));
+      await deliverTwice(
+        'orders.order.v1',
+        event('package.shipped', 'orders', orderId, {
+          orderId,
+          packageId: newId('pkg'),
+          carrier: 'UPS',
+          trackingNumber: '1Z',
+          lines: orderLines,
+        }),
+      );
       const retried = await catalog(seller, DELETE, { input });
       expect((retried.data as any).deleteProducts.map((r: any) => r.ok)).toEqual([true, true]);
       expect((await statusOf(held.productId)).status).toBe('DELETED');
@@ -375,16 +438,24 @@ describe('catalog inventory', () => {
       await catalog(seller, ADJUST, { input: adjust });
       expect(await level(skuId)).toMatchObject({ on_hand: 15 });
 
-      const moved = await catalog(seller, MOVE, { input: { skuId, warehouseId: defaultWarehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity: 3, idempotencyKey: newIdempotencyKey() } });
+      const moved = await catalog(seller, MOVE, {
+        input: { skuId, warehouseId: defaultWarehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity: 3, idempotencyKey: newIdempotencyKey() },
+      });
       expect((moved.data as any).moveInventoryState).toMatchObject({ onHand: 15, damaged: 3, available: 12 });
-      const toQc = await catalog(seller, MOVE, { input: { skuId, warehouseId: defaultWarehouseId, from: 'DAMAGED', to: 'QUALITY_CONTROL', quantity: 2, idempotencyKey: newIdempotencyKey() } });
+      const toQc = await catalog(seller, MOVE, {
+        input: { skuId, warehouseId: defaultWarehouseId, from: 'DAMAGED', to: 'QUALITY_CONTROL', quantity: 2, idempotencyKey: newIdempotencyKey() },
+      });
       expect((toQc.data as any).moveInventoryState).toMatchObject({ damaged: 1, qualityControl: 2, available: 12 });
 
-      const set = await catalog(seller, SET, { input: { skuId, warehouseId: defaultWarehouseId, quantity: 20, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() } });
+      const set = await catalog(seller, SET, {
+        input: { skuId, warehouseId: defaultWarehouseId, quantity: 20, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() },
+      });
       expect((set.data as any).setInventory).toMatchObject({ onHand: 20, available: 17 });
 
       const before = await snapshot();
-      const stale = await catalog(seller, SET, { input: { skuId, warehouseId: defaultWarehouseId, quantity: 1, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() } });
+      const stale = await catalog(seller, SET, {
+        input: { skuId, warehouseId: defaultWarehouseId, quantity: 1, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() },
+      });
       expect(errorCodes(stale)).toEqual(['STALE_QUANTITY']);
       expect(stale.errors![0].extensions).toMatchObject({ currentQuantity: 20 });
       expect(await snapshot()).toEqual(before);
@@ -393,13 +464,20 @@ describe('catalog inventory', () => {
       expect(errorCodes(tooMuch)).toEqual(['INSUFFICIENT_STOCK']);
       expect(await snapshot()).toEqual(before);
 
-      const movements = await catalog(seller, `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
-        ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity reason stateFrom stateTo } pageInfo { hasNextPage endCursor } } } } }`);
+      const movements = await catalog(
+        seller,
+        `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
+        ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity reason stateFrom stateTo } pageInfo { hasNextPage endCursor } } } } }`,
+      );
       const page = (movements.data as any)._entities[0].stockMovements;
       expect(page.nodes.map((n: any) => n.type)).toEqual(['ADJUSTMENT', 'STATE_MOVE', 'STATE_MOVE']);
       expect(page.pageInfo.hasNextPage).toBe(true);
-      const next = await catalog(seller, `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
-        ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity } pageInfo { hasNextPage } } } } }`, { after: page.pageInfo.endCursor });
+      const next = await catalog(
+        seller,
+        `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
+        ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity } pageInfo { hasNextPage } } } } }`,
+        { after: page.pageInfo.endCursor },
+      );
       expect((next.data as any)._entities[0].stockMovements.nodes).toEqual([
         { type: 'ADJUSTMENT', quantity: 5 },
         { type: 'RECEIPT', quantity: 10 },
@@ -424,7 +502,12 @@ describe('catalog inventory', () => {
         ['adjust a foreign SKU', ADJUST, () => ({ ...base(), skuId: foreign.skuId, delta: 1, reason: 'RECEIVED' }), 'NOT_FOUND'],
         ['adjust in a foreign warehouse', ADJUST, () => ({ ...base(), warehouseId: foreignWarehouseId, delta: 1, reason: 'RECEIVED' }), 'NOT_FOUND'],
         ['adjust in an unknown warehouse', ADJUST, () => ({ ...base(), warehouseId: newId('whs'), delta: 1, reason: 'RECEIVED' }), 'NOT_FOUND'],
-        ['adjust with a control character in the SKU id', ADJUST, () => ({ ...base(), skuId: 'sku_\u0007', delta: 1, reason: 'RECEIVED' }), 'VALIDATION_FAILED'],
+        [
+          'adjust with a control character in the SKU id',
+          ADJUST,
+          () => ({ ...base(), skuId: 'sku_\u0007', delta: 1, reason: 'RECEIVED' }),
+          'VALIDATION_FAILED',
+        ],
         ['adjust with a short key', ADJUST, () => ({ ...base(), idempotencyKey: 'k', delta: 1, reason: 'RECEIVED' }), 'VALIDATION_FAILED'],
         ['set a negative quantity', SET, () => ({ ...base(), quantity: -1, expectedQuantity: 4 }), 'VALIDATION_FAILED'],
         ['set a foreign SKU', SET, () => ({ ...base(), skuId: foreign.skuId, quantity: 1, expectedQuantity: 4 }), 'NOT_FOUND'],
@@ -460,7 +543,10 @@ describe('catalog inventory', () => {
 
     it('emits out-of-stock and back-in-stock once per transition and lists the SKU meanwhile', async () => {
       // Live: the out-of-stock list only holds SKUs of products the seller can have on sale.
-      const { productId, skuIds: [skuId] } = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 2 }] });
+      const {
+        productId,
+        skuIds: [skuId],
+      } = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 2 }] });
       const oosList = async () => {
         const r = await catalog(seller, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId available sku { id } } } } }`);
         expect(r.errors).toBeUndefined();
@@ -493,17 +579,25 @@ describe('catalog inventory', () => {
       const overflow = (await catalog(seller, WAREHOUSE, { input: { name: 'Overflow', idempotencyKey: newIdempotencyKey() } })).data as any;
       const overflowId = overflow.createWarehouse.id as string;
       const stockIn = async (skuId: string, warehouseId: string, delta: number) =>
-        expect((await catalog(seller, ADJUST, { input: { skuId, warehouseId, delta, reason: 'RECEIVED', idempotencyKey: newIdempotencyKey() } })).errors).toBeUndefined();
+        expect(
+          (await catalog(seller, ADJUST, { input: { skuId, warehouseId, delta, reason: 'RECEIVED', idempotencyKey: newIdempotencyKey() } })).errors,
+        ).toBeUndefined();
       const damage = async (skuId: string, warehouseId: string, quantity: number) =>
-        expect((await catalog(seller, MOVE, { input: { skuId, warehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity, idempotencyKey: newIdempotencyKey() } })).errors).toBeUndefined();
+        expect(
+          (await catalog(seller, MOVE, { input: { skuId, warehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity, idempotencyKey: newIdempotencyKey() } }))
+            .errors,
+        ).toBeUndefined();
       const skuState = async (skuId: string) => {
-        const r = await catalog(seller, `{ _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) { ... on Sku { availableQuantity outOfStock } } }`);
+        const r = await catalog(
+          seller,
+          `{ _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) { ... on Sku { availableQuantity outOfStock } } }`,
+        );
         return (r.data as any)._entities[0];
       };
       const listed = async (filter: Record<string, unknown>) =>
-        ((await catalog(seller, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })).data as any).shop.products.nodes.map(
-          (n: any) => n.id,
-        );
+        (
+          (await catalog(seller, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })).data as any
+        ).shop.products.nodes.map((n: any) => n.id);
 
       // Empty in the default warehouse, 5 in the overflow one: in stock, the overflow covers it.
       const spread = await createSku(0);
@@ -562,9 +656,13 @@ describe('catalog inventory', () => {
 
     it('lists out-of-stock SKUs of live and seller-deactivated products only, exact through delete, recover and activate', async () => {
       const shop = newSeller();
-      expect((await catalog(shop, `mutation { registerShop(input: { name: "Action list", currencyCode: "USD", timeZone: "UTC" }) { id } }`)).errors).toBeUndefined();
+      expect(
+        (await catalog(shop, `mutation { registerShop(input: { name: "Action list", currencyCode: "USD", timeZone: "UTC" }) { id } }`)).errors,
+      ).toBeUndefined();
       const bulk = (name: string, productId: string) =>
-        catalog(shop, `mutation($input: BulkProductsInput!) { ${name}(input: $input) { ok error { code } } }`, { input: { productIds: [productId], idempotencyKey: newIdempotencyKey() } });
+        catalog(shop, `mutation($input: BulkProductsInput!) { ${name}(input: $input) { ok error { code } } }`, {
+          input: { productIds: [productId], idempotencyKey: newIdempotencyKey() },
+        });
       const actionList = async () => {
         const r = await catalog(shop, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`);
         expect(r.errors).toBeUndefined();
@@ -582,7 +680,11 @@ describe('catalog inventory', () => {
       const emptySkus = live.skuIds.slice(0, 2).sort();
       // Out of stock too, but not the seller's to put back on sale: a draft, a frozen product, a deleted one.
       const draft = await catalog(shop, CREATE, {
-        input: { title: 'Empty draft', idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `D-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' } }] },
+        input: {
+          title: 'Empty draft',
+          idempotencyKey: newIdempotencyKey(),
+          skus: [{ sellerSku: `D-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' } }],
+        },
       });
       expect(draft.errors).toBeUndefined();
       const frozen = await createLiveProduct(catalog, shop, { skus: [{ initialStock: 0 }] });
@@ -596,26 +698,47 @@ describe('catalog inventory', () => {
       expect(await actionList()).toEqual({ count: 2, skuIds: emptySkus });
 
       // The live product through the seller's status changes: listed exactly while it can be on sale.
-      const steps: Array<[string, number]> = [['deactivateProducts', 2], ['deleteProducts', 0], ['recoverProducts', 2], ['activateProducts', 2]];
+      const steps: Array<[string, number]> = [
+        ['deactivateProducts', 2],
+        ['deleteProducts', 0],
+        ['recoverProducts', 2],
+        ['activateProducts', 2],
+      ];
       for (const [action, count] of steps) {
         expect({ action, ok: ((await bulk(action, live.productId)).data as any)[action][0].ok }).toEqual({ action, ok: true });
         expect({ action, ...(await actionList()) }).toEqual({ action, count, skuIds: count === 0 ? [] : emptySkus });
       }
       // Back in stock on a live product leaves the list; the mirrored status never drifts from the product's.
       await catalog(shop, `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { available } }`, {
-        input: { skuId: emptySkus[0], warehouseId: (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id, delta: 3, reason: 'RECEIVED', idempotencyKey: newIdempotencyKey() },
+        input: {
+          skuId: emptySkus[0],
+          warehouseId: (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id,
+          delta: 3,
+          reason: 'RECEIVED',
+          idempotencyKey: newIdempotencyKey(),
+        },
       });
       expect(await actionList()).toEqual({ count: 1, skuIds: [emptySkus[1]] });
-      const drift = await db.query(`SELECT count(*)::int AS n FROM sku_stock_status st JOIN products p ON p.id = st.product_id WHERE st.product_status <> p.status`);
+      const drift = await db.query(
+        `SELECT count(*)::int AS n FROM sku_stock_status st JOIN products p ON p.id = st.product_id WHERE st.product_status <> p.status`,
+      );
       expect(drift.rows[0].n).toBe(0);
     });
   });
 
   describe('storefront traffic', () => {
-    it("rolls page views up per shop-local day with distinct visitors, once per event", async () => {
+    it('rolls page views up per shop-local day with distinct visitors, once per event', async () => {
       const { productId } = await createSku(1);
       const view = (visitorId: string, viewedAt: string) =>
-        createEvent({ type: 'page.viewed', source: 'storefront', sellerId: 'unknown', aggregateType: 'Product', aggregateId: productId, actor: { type: 'BUYER', id: null }, payload: { productId, visitorId, viewedAt } });
+        testEvent({
+          type: 'page.viewed',
+          source: 'storefront',
+          sellerId: 'unknown',
+          aggregateType: 'Product',
+          aggregateId: productId,
+          actor: { type: 'BUYER', id: null },
+          payload: { productId, visitorId, viewedAt },
+        });
       // America/New_York is UTC-4 on 10 March 2026: 03:30Z is still 9 March there.
       const views = [
         view('v1', '2026-03-10T03:30:00Z'),
@@ -623,9 +746,20 @@ describe('catalog inventory', () => {
         view('v2', '2026-03-10T12:00:00Z'),
         view('v2', '2026-03-10T13:00:00Z'),
       ];
-      const unknown = createEvent({ type: 'page.viewed', source: 'storefront', sellerId: 'x', aggregateType: 'Product', aggregateId: productId, actor: { type: 'BUYER', id: null }, payload: { productId: newId('prd'), visitorId: 'v9', viewedAt: '2026-03-10T12:00:00Z' } });
+      const unknown = testEvent({
+        type: 'page.viewed',
+        source: 'storefront',
+        sellerId: 'x',
+        aggregateType: 'Product',
+        aggregateId: productId,
+        actor: { type: 'BUYER', id: null },
+        payload: { productId: newId('prd'), visitorId: 'v9', viewedAt: '2026-03-10T12:00:00Z' },
+      });
       await publishRaw(stack.settings, 'storefront.traffic.v1', [...views, views[2], unknown]);
-      await eventually(async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [unknown.id])).rowCount, (n) => n === 1);
+      await eventually(
+        async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [unknown.id])).rowCount,
+        (n) => n === 1,
+      );
 
       const expected = [
         { date: '2026-03-09', visitors: 1, pageViews: 1 },
@@ -634,7 +768,11 @@ describe('catalog inventory', () => {
       ];
       const shop = await catalog(seller, `{ shop { visitors(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`);
       expect((shop.data as any).shop.visitors).toEqual(expected);
-      const product = await catalog(seller, `query($id: ID!) { product(id: $id) { pageViews(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`, { id: productId });
+      const product = await catalog(
+        seller,
+        `query($id: ID!) { product(id: $id) { pageViews(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`,
+        { id: productId },
+      );
       expect((product.data as any).product.pageViews).toEqual(expected);
       const theirs = await catalog(other, `{ shop { visitors(from: "2026-03-09", to: "2026-03-10") { visitors } } }`);
       expect((theirs.data as any).shop.visitors.map((d: any) => d.visitors)).toEqual([0, 0]);

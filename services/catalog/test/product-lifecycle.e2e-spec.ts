@@ -2,10 +2,23 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import {
-  PASSING_LISTING, TEST_PLATFORM, TestStack, callGateway, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey,
-  newSeller, publishRaw, startTestStack, waitForSellable,
+  PASSING_LISTING,
+  TEST_PLATFORM,
+  TestStack,
+  callGateway,
+  callSubgraph,
+  createLiveProduct,
+  errorCodes,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  startTestStack,
+  waitForSellable,
+  testEvent,
 } from '@sc/testing';
-import { ProductCreatedV1, ProductStatusChangedV1, createEvent } from '@sc/events';
+import { ProductCreatedV1, ProductStatusChangedV1 } from '@sc/events';
 import { createDataSource } from '@sc/db';
 import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
 import { ProductBucket } from '../src/product/product-bucket';
@@ -22,7 +35,8 @@ describe('product lifecycle', () => {
   const seller = newSeller();
   const buyer = newBuyer();
 
-  const gql = (identity: Identity, query: string, variables?: unknown) => callGateway<any>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+  const gql = (identity: Identity, query: string, variables?: unknown) =>
+    callGateway<any>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
   const catalog = (identity: Identity, query: string, variables?: unknown) =>
     callSubgraph<any>(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
 
@@ -79,7 +93,13 @@ describe('product lifecycle', () => {
       input: { title: 'TOTE SALE', images: [] },
     });
     expect(dryRun.data.checkListing.passed).toBe(false);
-    expect(dryRun.data.checkListing.problems.map((p: any) => p.code).sort()).toEqual(['CATEGORY_REQUIRED', 'NO_IMAGES', 'TITLE_ALL_CAPS', 'TITLE_LENGTH', 'TITLE_PROMOTIONAL']);
+    expect(dryRun.data.checkListing.problems.map((p: any) => p.code).sort()).toEqual([
+      'CATEGORY_REQUIRED',
+      'NO_IMAGES',
+      'TITLE_ALL_CAPS',
+      'TITLE_LENGTH',
+      'TITLE_PROMOTIONAL',
+    ]);
 
     const before = await counts();
     const refused = await gql(seller, CREATE, { input: draftInput('Short tote', { saveMode: 'LISTING' }) });
@@ -92,10 +112,14 @@ describe('product lifecycle', () => {
     expect(errorCodes(await gql(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } }))).toEqual(['VALIDATION_FAILED']);
     expect(await counts()).toEqual(beforeSubmit);
 
-    const fixed = await gql(seller, EDIT, { input: { productId: draft.id, title: 'Heavy canvas tote bag with inner pocket', ...PASSING_LISTING, idempotencyKey: key() } });
+    const fixed = await gql(seller, EDIT, {
+      input: { productId: draft.id, title: 'Heavy canvas tote bag with inner pocket', ...PASSING_LISTING, idempotencyKey: key() },
+    });
     expect(fixed.data.editProduct).toMatchObject({ status: 'DRAFT', title: 'Heavy canvas tote bag with inner pocket', hasPendingRevision: false });
     expect((await gql(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } })).data.submitProductForReview.status).toBe('PENDING');
-    expect(errorCodes(await gql(seller, EDIT, { input: { productId: draft.id, title: 'Edited while in review, not allowed', idempotencyKey: key() } }))).toEqual(['INVALID_TRANSITION']);
+    expect(
+      errorCodes(await gql(seller, EDIT, { input: { productId: draft.id, title: 'Edited while in review, not allowed', idempotencyKey: key() } })),
+    ).toEqual(['INVALID_TRANSITION']);
 
     const reasons = [{ position: 'images[0]', reasons: ['Image is blurry'], suggestions: ['Upload a sharp photo on white'] }];
     const rejected = await gql(TEST_PLATFORM, REJECT, { input: { productId: draft.id, reasons, idempotencyKey: key() } });
@@ -107,29 +131,45 @@ describe('product lifecycle', () => {
     const approved = await gql(TEST_PLATFORM, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } });
     expect(approved.data.approveProduct).toMatchObject({ status: 'ACTIVATE', failedReasons: [] });
 
-    const events = await db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE message_key = $1 AND event_type = 'product.status_changed' ORDER BY seq`, [draft.id]);
+    const events = await db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE message_key = $1 AND event_type = 'product.status_changed' ORDER BY seq`, [
+      draft.id,
+    ]);
     expect(events.rows.map(({ p }) => [p.from, p.to, p.sellable])).toEqual([
-      ['DRAFT', 'PENDING', false], ['PENDING', 'FAILED', false], ['FAILED', 'PENDING', false], ['PENDING', 'ACTIVATE', true],
+      ['DRAFT', 'PENDING', false],
+      ['PENDING', 'FAILED', false],
+      ['FAILED', 'PENDING', false],
+      ['PENDING', 'ACTIVATE', true],
     ]);
   });
 
   it('keeps a live product selling while its content edit is reviewed, and prices skip review', async () => {
     const product = await live(seller, 'Linen shirt with mother-of-pearl buttons');
     await waitForSellable(ordersDb, product.skuIds);
-    const edited = await gql(seller, EDIT, { input: { productId: product.productId, title: 'Linen shirt with horn buttons, relaxed fit', idempotencyKey: key() } });
+    const edited = await gql(seller, EDIT, {
+      input: { productId: product.productId, title: 'Linen shirt with horn buttons, relaxed fit', idempotencyKey: key() },
+    });
     expect(edited.data.editProduct).toMatchObject({
-      status: 'ACTIVATE', title: 'Linen shirt with mother-of-pearl buttons', hasPendingRevision: true,
+      status: 'ACTIVATE',
+      title: 'Linen shirt with mother-of-pearl buttons',
+      hasPendingRevision: true,
       latestRevision: { revisionNo: 1, reviewStatus: 'PENDING', changedFields: ['title'], title: 'Linen shirt with horn buttons, relaxed fit' },
     });
     const placed = await placeOrder(product.skuIds[0]);
     expect(placed.errors).toBeUndefined();
 
     const prices = await gql(seller, PRICES, {
-      input: { productId: product.productId, prices: [{ skuId: product.skuIds[0], price: { amountMinor: '1999', currencyCode: 'USD' }, listPrice: { amountMinor: '2999', currencyCode: 'USD' } }], idempotencyKey: key() },
+      input: {
+        productId: product.productId,
+        prices: [{ skuId: product.skuIds[0], price: { amountMinor: '1999', currencyCode: 'USD' }, listPrice: { amountMinor: '2999', currencyCode: 'USD' } }],
+        idempotencyKey: key(),
+      },
     });
     expect(prices.data.updateSkuPrices.skus[0]).toMatchObject({ price: { amountMinor: '1999' }, listPrice: { amountMinor: '2999' } });
     expect(await statusOf(product.productId)).toBe('ACTIVATE');
-    await eventually(async () => (await ordersDb.query('SELECT price_minor FROM sku_prices WHERE sku_id = $1', [product.skuIds[0]])).rows[0].price_minor, (p) => p === '1999');
+    await eventually(
+      async () => (await ordersDb.query('SELECT price_minor FROM sku_prices WHERE sku_id = $1', [product.skuIds[0]])).rows[0].price_minor,
+      (p) => p === '1999',
+    );
 
     const approved = await gql(TEST_PLATFORM, APPROVE, { input: { productId: product.productId, idempotencyKey: key() } });
     expect(approved.data.approveProduct).toMatchObject({ status: 'ACTIVATE', title: 'Linen shirt with horn buttons, relaxed fit', hasPendingRevision: false });
@@ -157,20 +197,46 @@ describe('product lifecycle', () => {
   it("settles orders' sellability on the newest product version whatever order events arrive in", async () => {
     const productId = `prd_${Date.now().toString(36).padStart(9, '0')}${'c'.repeat(16)}`;
     const skuId = `sku_${Date.now().toString(36).padStart(9, '0')}${'d'.repeat(16)}`;
-    const base = { source: 'catalog', sellerId: seller.sellerId!, aggregateType: 'Product', aggregateId: productId, actor: { type: 'SYSTEM' as const, id: null } };
+    const base = {
+      source: 'catalog',
+      sellerId: seller.sellerId!,
+      aggregateType: 'Product',
+      aggregateId: productId,
+      actor: { type: 'SYSTEM' as const, id: null },
+    };
     const statusChanged = (version: number, from: string, to: string) =>
-      createEvent<ProductStatusChangedV1>({ ...base, type: 'product.status_changed', aggregateVersion: version, payload: { productId, from: from as any, to: to as any, sellable: to === 'ACTIVATE', reason: null } });
-    const created = createEvent<ProductCreatedV1>({
-      ...base, type: 'product.created', aggregateVersion: 1,
-      payload: { productId, title: 'Out of order', status: 'PENDING', skus: [{ skuId, sellerSku: 'OOO-1', price: { amountMinor: '100', currencyCode: 'USD' } }] },
+      testEvent<ProductStatusChangedV1>({
+        ...base,
+        type: 'product.status_changed',
+        aggregateVersion: version,
+        payload: { productId, from: from as any, to: to as any, sellable: to === 'ACTIVATE', reason: null },
+      });
+    const created = testEvent<ProductCreatedV1>({
+      ...base,
+      type: 'product.created',
+      aggregateVersion: 1,
+      payload: {
+        productId,
+        title: 'Out of order',
+        status: 'PENDING',
+        skus: [{ skuId, sellerSku: 'OOO-1', price: { amountMinor: '100', currencyCode: 'USD' } }],
+      },
     });
     const deactivated = statusChanged(3, 'ACTIVATE', 'SELLER_DEACTIVATED');
     // Newest first, then the creation, then a stale approval, then a redelivery of the newest.
     const stale = statusChanged(2, 'PENDING', 'ACTIVATE');
     await publishRaw(stack.settings, 'catalog.product.v1', [deactivated, created, stale, deactivated]);
     const ids = [deactivated.id, created.id, stale.id];
-    await eventually(async () => (await ordersDb.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [ids])).rows[0].n, (n) => n === 3);
-    const row = (await ordersDb.query('SELECT p.sellable, s.status, s.status_version FROM sku_prices p JOIN product_sellability s USING (product_id) WHERE p.sku_id = $1', [skuId])).rows[0];
+    await eventually(
+      async () => (await ordersDb.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [ids])).rows[0].n,
+      (n) => n === 3,
+    );
+    const row = (
+      await ordersDb.query(
+        'SELECT p.sellable, s.status, s.status_version FROM sku_prices p JOIN product_sellability s USING (product_id) WHERE p.sku_id = $1',
+        [skuId],
+      )
+    ).rows[0];
     expect(row).toEqual({ sellable: false, status: 'SELLER_DEACTIVATED', status_version: 3 });
   });
 
@@ -179,7 +245,9 @@ describe('product lifecycle', () => {
     const deleted = await gql(seller, bulk('deleteProducts'), { input: { productIds: [product.productId], idempotencyKey: key() } });
     expect(deleted.data.deleteProducts[0].ok).toBe(true);
     expect(await statusOf(product.productId)).toBe('DELETED');
-    expect(errorCodes(await gql(seller, EDIT, { input: { productId: product.productId, title: 'Editing a deleted product is refused', idempotencyKey: key() } }))).toEqual(['INVALID_TRANSITION']);
+    expect(
+      errorCodes(await gql(seller, EDIT, { input: { productId: product.productId, title: 'Editing a deleted product is refused', idempotencyKey: key() } })),
+    ).toEqual(['INVALID_TRANSITION']);
     const recovered = await gql(seller, bulk('recoverProducts'), { input: { productIds: [product.productId], idempotencyKey: key() } });
     expect(recovered.data.recoverProducts[0].ok).toBe(true);
     expect(await statusOf(product.productId)).toBe('SELLER_DEACTIVATED');
@@ -193,7 +261,10 @@ describe('product lifecycle', () => {
     const input = { productIds: [active.productId, draft.id, unknown, others.id], idempotencyKey: key() };
     const result = (await gql(seller, bulk('deactivateProducts'), { input })).data.deactivateProducts;
     expect(result.map((r: any) => [r.productId, r.ok, r.error?.code ?? null])).toEqual([
-      [active.productId, true, null], [draft.id, false, 'INVALID_TRANSITION'], [unknown, false, 'NOT_FOUND'], [others.id, false, 'NOT_FOUND'],
+      [active.productId, true, null],
+      [draft.id, false, 'INVALID_TRANSITION'],
+      [unknown, false, 'NOT_FOUND'],
+      [others.id, false, 'NOT_FOUND'],
     ]);
     const versions = await counts();
     const replay = (await gql(seller, bulk('deactivateProducts'), { input })).data.deactivateProducts;
@@ -214,7 +285,9 @@ describe('product lifecycle', () => {
     }
     expect(await counts()).toEqual(before);
 
-    const deactivated = await gql(TEST_PLATFORM, PLATFORM_DEACTIVATE, { input: { productId: product.productId, reason: 'Misleading claims', idempotencyKey: key() } });
+    const deactivated = await gql(TEST_PLATFORM, PLATFORM_DEACTIVATE, {
+      input: { productId: product.productId, reason: 'Misleading claims', idempotencyKey: key() },
+    });
     expect(deactivated.data.platformDeactivateProduct).toMatchObject({ status: 'PLATFORM_DEACTIVATED', statusReason: 'Misleading claims' });
     const frozen = await gql(TEST_PLATFORM, FREEZE, { input: { productId: product.productId, reason: 'Counterfeit goods', idempotencyKey: key() } });
     expect(frozen.data.freezeProduct.status).toBe('FREEZE');
@@ -245,7 +318,9 @@ describe('product lifecycle', () => {
     expect(result.data.shop.productBucketCounts).toEqual({ active: 2, inReview: 2, suspended: 1, inactive: 1, drafts: 2, deleted: 1 });
 
     const list = async (filter: Record<string, unknown>) =>
-      (await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })).data.shop.products.nodes.map((n: any) => n.id);
+      (
+        await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })
+      ).data.shop.products.nodes.map((n: any) => n.id);
     expect(await list({ bucket: 'ACTIVE' })).toEqual([activeB.productId, activeA.productId]);
     expect(await list({ bucket: 'IN_REVIEW' })).toEqual([pending, activeB.productId]);
     expect(await list({ bucket: 'SUSPENDED' })).toEqual([failed.productId]);
@@ -271,20 +346,35 @@ describe('product lifecycle', () => {
     // Two SKUs, one pushed out of stock by its threshold (3 available, threshold 3): the product is out of stock.
     const mixed = await createLiveProduct(catalog, shop, {
       title: 'Two-colour mug',
-      skus: [{ initialStock: 3, salesAttributes: [{ name: 'Colour', value: 'Sand' }] }, { initialStock: 8, salesAttributes: [{ name: 'Colour', value: 'Ink' }] }],
+      skus: [
+        { initialStock: 3, salesAttributes: [{ name: 'Colour', value: 'Sand' }] },
+        { initialStock: 8, salesAttributes: [{ name: 'Colour', value: 'Ink' }] },
+      ],
     });
-    expect((await gql(shop, THRESHOLD, { input: { skuId: mixed.skuIds[0], threshold: 3, idempotencyKey: key() } })).data.setOutOfStockThreshold.outOfStock).toBe(true);
+    expect(
+      (await gql(shop, THRESHOLD, { input: { skuId: mixed.skuIds[0], threshold: 3, idempotencyKey: key() } })).data.setOutOfStockThreshold.outOfStock,
+    ).toBe(true);
     const stocked = await live(shop, 'Stoneware bowl');
-    const emptyDraft = (await catalog(shop, CREATE, { input: { ...draftInput('Empty draft'), skus: [{ sellerSku: `E-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' }, initialStock: 0 }] } })).data.createProduct;
+    const emptyDraft = (
+      await catalog(shop, CREATE, {
+        input: {
+          ...draftInput('Empty draft'),
+          skus: [{ sellerSku: `E-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' }, initialStock: 0 }],
+        },
+      })
+    ).data.createProduct;
     const soldOut = await live(shop, 'Sold-out jug');
     await gql(shop, ADJUST, { input: { skuId: soldOut.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
     const deletedEmpty = await live(shop, 'Deleted empty vase');
     await gql(shop, ADJUST, { input: { skuId: deletedEmpty.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
-    expect((await gql(shop, bulk('deleteProducts'), { input: { productIds: [deletedEmpty.productId], idempotencyKey: key() } })).data.deleteProducts[0].ok).toBe(true);
+    expect(
+      (await gql(shop, bulk('deleteProducts'), { input: { productIds: [deletedEmpty.productId], idempotencyKey: key() } })).data.deleteProducts[0].ok,
+    ).toBe(true);
     await gql(shop, bulk('deactivateProducts'), { input: { productIds: [soldOut.productId], idempotencyKey: key() } });
 
     const list = async (filter: Record<string, unknown>) =>
-      (await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id skus { id outOfStock } } } } }`, { filter })).data.shop.products.nodes as Array<{
+      (await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id skus { id outOfStock } } } } }`, { filter }))
+        .data.shop.products.nodes as Array<{
         id: string;
         skus: Array<{ id: string; outOfStock: boolean }>;
       }>;
@@ -309,9 +399,15 @@ describe('product lifecycle', () => {
     expect(oosSkus.outOfStockSkuCount).toBe(flagged.length);
 
     // Every bucket splits into its out-of-stock and in-stock products, and the counts say the same.
-    const counts = (await gql(shop, `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted outOfStock } } }`)).data.shop.productBucketCounts;
+    const counts = (await gql(shop, `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted outOfStock } } }`)).data.shop
+      .productBucketCounts;
     const countOf: Record<string, number> = {
-      ACTIVE: counts.active, IN_REVIEW: counts.inReview, SUSPENDED: counts.suspended, INACTIVE: counts.inactive, DRAFTS: counts.drafts, DELETED: counts.deleted,
+      ACTIVE: counts.active,
+      IN_REVIEW: counts.inReview,
+      SUSPENDED: counts.suspended,
+      INACTIVE: counts.inactive,
+      DRAFTS: counts.drafts,
+      DELETED: counts.deleted,
     };
     for (const bucket of Object.keys(countOf)) {
       const [all, oos, ok] = [ids(await list({ bucket })), ids(await list({ bucket, outOfStock: true })), ids(await list({ bucket, outOfStock: false }))];
@@ -442,7 +538,9 @@ describe('product lifecycle', () => {
     );
     expect([...firstPage.nodes, ...secondPage.nodes].map((n: any) => n.id)).toEqual(expectedRange.rows.map((r) => r.id));
     const found = (await gql(big, PAGE, { filter: { keyword: 'Bulk Product 4242' } })).data.shop.products.nodes.map((n: any) => n.id);
-    const expectedFound = await db.query(`SELECT id FROM products WHERE seller_id = $1 AND lower(title) LIKE '%bulk product 4242%' ORDER BY id DESC`, [big.sellerId]);
+    const expectedFound = await db.query(`SELECT id FROM products WHERE seller_id = $1 AND lower(title) LIKE '%bulk product 4242%' ORDER BY id DESC`, [
+      big.sellerId,
+    ]);
     expect(found).toEqual(expectedFound.rows.map((r) => r.id));
     expect(found).toHaveLength(11);
     const counts = await gql(big, `{ shop { productBucketCounts { active inReview drafts outOfStock } } }`);
@@ -468,34 +566,172 @@ describe('product lifecycle', () => {
     });
 
     const cases: Array<[string, () => [Identity, string, unknown], string]> = [
-      ['createProduct with an http image', () => [seller, CREATE, { input: draftInput('Tote', { images: ['http://insecure.example/a.jpg'] }) }], 'VALIDATION_FAILED'],
-      ['createProduct with a list price below the price', () => [seller, CREATE, { input: draftInput('Tote', { skus: [{ sellerSku: `S-${randomUUID()}`, price: { amountMinor: '500', currencyCode: 'USD' }, listPrice: { amountMinor: '400', currencyCode: 'USD' } }] }) }], 'VALIDATION_FAILED'],
-      ['createProduct with a NUL in an attribute', () => [seller, CREATE, { input: draftInput('Tote', { attributes: [{ name: 'Material', value: 'Cot\u0000ton' }] }) }], 'VALIDATION_FAILED'],
+      [
+        'createProduct with an http image',
+        () => [seller, CREATE, { input: draftInput('Tote', { images: ['http://insecure.example/a.jpg'] }) }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'createProduct with a list price below the price',
+        () => [
+          seller,
+          CREATE,
+          {
+            input: draftInput('Tote', {
+              skus: [
+                { sellerSku: `S-${randomUUID()}`, price: { amountMinor: '500', currencyCode: 'USD' }, listPrice: { amountMinor: '400', currencyCode: 'USD' } },
+              ],
+            }),
+          },
+        ],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'createProduct with a NUL in an attribute',
+        () => [seller, CREATE, { input: draftInput('Tote', { attributes: [{ name: 'Material', value: 'Cot\u0000ton' }] }) }],
+        'VALIDATION_FAILED',
+      ],
       ['editProduct without any field', () => [seller, EDIT, { input: { productId: draft.id, idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['editProduct with a malformed id', () => [seller, EDIT, { input: { productId: 'nope', title: 'Valid title', idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['editProduct with a control character', () => [seller, EDIT, { input: { productId: draft.id, title: 'Bad\u0007title', idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['editProduct of a live product failing the listing check', () => [seller, EDIT, { input: { productId: product.productId, title: 'FREE STUFF', idempotencyKey: key() } }], 'VALIDATION_FAILED'],
+      [
+        'editProduct with a malformed id',
+        () => [seller, EDIT, { input: { productId: 'nope', title: 'Valid title', idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'editProduct with a control character',
+        () => [seller, EDIT, { input: { productId: draft.id, title: 'Bad\u0007title', idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'editProduct of a live product failing the listing check',
+        () => [seller, EDIT, { input: { productId: product.productId, title: 'FREE STUFF', idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
       ['editProduct of another shop', () => [newSeller(), EDIT, { input: { productId: draft.id, title: 'Not yours', idempotencyKey: key() } }], 'NOT_FOUND'],
-      ['updateSkuPrices in a foreign currency', () => [seller, PRICES, { input: { productId: product.productId, prices: [{ skuId: product.skuIds[0], price: { amountMinor: '100', currencyCode: 'EUR' } }], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['updateSkuPrices with a zero price', () => [seller, PRICES, { input: { productId: product.productId, prices: [{ skuId: product.skuIds[0], price: { amountMinor: '0', currencyCode: 'USD' } }], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['updateSkuPrices with a list price below the price', () => [seller, PRICES, { input: { productId: product.productId, prices: [{ skuId: product.skuIds[0], price: { amountMinor: '900', currencyCode: 'USD' }, listPrice: { amountMinor: '800', currencyCode: 'USD' } }], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['updateSkuPrices with no prices', () => [seller, PRICES, { input: { productId: product.productId, prices: [], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['updateSkuPrices for a SKU of another product', () => [seller, PRICES, { input: { productId: draft.id, prices: [{ skuId: product.skuIds[0], price: { amountMinor: '900', currencyCode: 'USD' } }], idempotencyKey: key() } }], 'NOT_FOUND'],
+      [
+        'updateSkuPrices in a foreign currency',
+        () => [
+          seller,
+          PRICES,
+          {
+            input: {
+              productId: product.productId,
+              prices: [{ skuId: product.skuIds[0], price: { amountMinor: '100', currencyCode: 'EUR' } }],
+              idempotencyKey: key(),
+            },
+          },
+        ],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'updateSkuPrices with a zero price',
+        () => [
+          seller,
+          PRICES,
+          {
+            input: {
+              productId: product.productId,
+              prices: [{ skuId: product.skuIds[0], price: { amountMinor: '0', currencyCode: 'USD' } }],
+              idempotencyKey: key(),
+            },
+          },
+        ],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'updateSkuPrices with a list price below the price',
+        () => [
+          seller,
+          PRICES,
+          {
+            input: {
+              productId: product.productId,
+              prices: [
+                { skuId: product.skuIds[0], price: { amountMinor: '900', currencyCode: 'USD' }, listPrice: { amountMinor: '800', currencyCode: 'USD' } },
+              ],
+              idempotencyKey: key(),
+            },
+          },
+        ],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'updateSkuPrices with no prices',
+        () => [seller, PRICES, { input: { productId: product.productId, prices: [], idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'updateSkuPrices for a SKU of another product',
+        () => [
+          seller,
+          PRICES,
+          { input: { productId: draft.id, prices: [{ skuId: product.skuIds[0], price: { amountMinor: '900', currencyCode: 'USD' } }], idempotencyKey: key() } },
+        ],
+        'NOT_FOUND',
+      ],
       ['submitProductForReview with a short key', () => [seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: 'k' } }], 'VALIDATION_FAILED'],
-      ['submitProductForReview of a live product', () => [seller, SUBMIT, { input: { productId: product.productId, idempotencyKey: key() } }], 'INVALID_TRANSITION'],
+      [
+        'submitProductForReview of a live product',
+        () => [seller, SUBMIT, { input: { productId: product.productId, idempotencyKey: key() } }],
+        'INVALID_TRANSITION',
+      ],
       ['activateProducts with no ids', () => [seller, bulk('activateProducts'), { input: { productIds: [], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['deactivateProducts with 101 ids', () => [seller, bulk('deactivateProducts'), { input: { productIds: Array.from({ length: 101 }, (_, i) => `prd_${i.toString(36).padStart(9, '0')}${'a'.repeat(16)}`), idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['deleteProducts with a repeated id', () => [seller, bulk('deleteProducts'), { input: { productIds: [draft.id, draft.id], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['recoverProducts with a malformed id', () => [seller, bulk('recoverProducts'), { input: { productIds: ['prd_x'], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
+      [
+        'deactivateProducts with 101 ids',
+        () => [
+          seller,
+          bulk('deactivateProducts'),
+          { input: { productIds: Array.from({ length: 101 }, (_, i) => `prd_${i.toString(36).padStart(9, '0')}${'a'.repeat(16)}`), idempotencyKey: key() } },
+        ],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'deleteProducts with a repeated id',
+        () => [seller, bulk('deleteProducts'), { input: { productIds: [draft.id, draft.id], idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'recoverProducts with a malformed id',
+        () => [seller, bulk('recoverProducts'), { input: { productIds: ['prd_x'], idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
       ['approveProduct of a draft', () => [TEST_PLATFORM, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } }], 'INVALID_TRANSITION'],
       ['approveProduct by a buyer', () => [buyer, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } }], 'FORBIDDEN'],
-      ['rejectProduct without reasons', () => [TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons: [], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['rejectProduct with an empty reason list', () => [TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons: [{ position: 'title', reasons: [] }], idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['rejectProduct of a live product without a revision', () => [TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons: [{ position: 'title', reasons: ['x'] }], idempotencyKey: key() } }], 'INVALID_TRANSITION'],
-      ['platformDeactivateProduct with an empty reason', () => [TEST_PLATFORM, PLATFORM_DEACTIVATE, { input: { productId: product.productId, reason: ' ', idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['platformDeactivateProduct of a draft', () => [TEST_PLATFORM, PLATFORM_DEACTIVATE, { input: { productId: draft.id, reason: 'Policy', idempotencyKey: key() } }], 'INVALID_TRANSITION'],
-      ['freezeProduct with a NUL in the reason', () => [TEST_PLATFORM, FREEZE, { input: { productId: product.productId, reason: 'x\u0000', idempotencyKey: key() } }], 'VALIDATION_FAILED'],
-      ['freezeProduct of an unknown product', () => [TEST_PLATFORM, FREEZE, { input: { productId: `prd_${'0'.repeat(9)}${'b'.repeat(16)}`, reason: 'Policy', idempotencyKey: key() } }], 'NOT_FOUND'],
+      [
+        'rejectProduct without reasons',
+        () => [TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons: [], idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'rejectProduct with an empty reason list',
+        () => [TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons: [{ position: 'title', reasons: [] }], idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'rejectProduct of a live product without a revision',
+        () => [TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons: [{ position: 'title', reasons: ['x'] }], idempotencyKey: key() } }],
+        'INVALID_TRANSITION',
+      ],
+      [
+        'platformDeactivateProduct with an empty reason',
+        () => [TEST_PLATFORM, PLATFORM_DEACTIVATE, { input: { productId: product.productId, reason: ' ', idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'platformDeactivateProduct of a draft',
+        () => [TEST_PLATFORM, PLATFORM_DEACTIVATE, { input: { productId: draft.id, reason: 'Policy', idempotencyKey: key() } }],
+        'INVALID_TRANSITION',
+      ],
+      [
+        'freezeProduct with a NUL in the reason',
+        () => [TEST_PLATFORM, FREEZE, { input: { productId: product.productId, reason: 'x\u0000', idempotencyKey: key() } }],
+        'VALIDATION_FAILED',
+      ],
+      [
+        'freezeProduct of an unknown product',
+        () => [TEST_PLATFORM, FREEZE, { input: { productId: `prd_${'0'.repeat(9)}${'b'.repeat(16)}`, reason: 'Policy', idempotencyKey: key() } }],
+        'NOT_FOUND',
+      ],
     ];
 
     it.each(cases)('%s', async (_name, make, code) => {
@@ -509,7 +745,9 @@ describe('product lifecycle', () => {
       const reused = key();
       await catalog(seller, EDIT, { input: { productId: draft.id, title: 'First edit of the draft', idempotencyKey: reused } });
       const before = await counts();
-      expect(errorCodes(await catalog(seller, EDIT, { input: { productId: draft.id, title: 'Second edit of the draft', idempotencyKey: reused } }))).toEqual(['IDEMPOTENCY_CONFLICT']);
+      expect(errorCodes(await catalog(seller, EDIT, { input: { productId: draft.id, title: 'Second edit of the draft', idempotencyKey: reused } }))).toEqual([
+        'IDEMPOTENCY_CONFLICT',
+      ]);
       expect(await counts()).toEqual(before);
     });
   });

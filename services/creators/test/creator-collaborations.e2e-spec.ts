@@ -33,12 +33,19 @@ describe('creator collaborations (creators + catalog)', () => {
   /** A product created through catalog, once creators has projected it from catalog.product.v1. */
   async function createProduct(owner: Identity, title = 'Glow serum'): Promise<string> {
     const created = await catalog(owner, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
-      input: { title, idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `GS-${Math.random()}`, price: { amountMinor: '1999', currencyCode: 'USD' }, initialStock: 5 }] },
+      input: {
+        title,
+        idempotencyKey: newIdempotencyKey(),
+        skus: [{ sellerSku: `GS-${Math.random()}`, price: { amountMinor: '1999', currencyCode: 'USD' }, initialStock: 5 }],
+      },
     });
     expect(created.errors).toBeUndefined();
     const productId = (created.data as any).createProduct.id as string;
     const db = await stack.db('creators');
-    await eventually(async () => (await db.query('SELECT 1 FROM catalog_products WHERE id = $1', [productId])).rowCount, (n) => n === 1);
+    await eventually(
+      async () => (await db.query('SELECT 1 FROM catalog_products WHERE id = $1', [productId])).rowCount,
+      (n) => n === 1,
+    );
     return productId;
   }
 
@@ -58,7 +65,10 @@ describe('creator collaborations (creators + catalog)', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('creators', { subgraphs: ['catalog', 'creators'] });
-    for (const [identity, name] of [[seller, 'Glow shop'], [otherSeller, 'Other shop']] as const) {
+    for (const [identity, name] of [
+      [seller, 'Glow shop'],
+      [otherSeller, 'Other shop'],
+    ] as const) {
       const shop = await catalog(identity, `mutation { registerShop(input: { name: "${name}", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
       expect(shop.errors).toBeUndefined();
     }
@@ -89,7 +99,10 @@ describe('creator collaborations (creators + catalog)', () => {
     expect(created.errors).toBeUndefined();
     const collaboration = (created.data as any).createCollaboration;
     expect(collaboration).toMatchObject({
-      status: 'ACTIVE', commissionRateBps: 1500, creator: { id: creatorIds['cara'], handle: 'cara' }, product: { id: ownProductId },
+      status: 'ACTIVE',
+      commissionRateBps: 1500,
+      creator: { id: creatorIds['cara'], handle: 'cara' },
+      product: { id: ownProductId },
     });
     expect(collaboration.id).toMatch(/^col_/);
 
@@ -99,11 +112,16 @@ describe('creator collaborations (creators + catalog)', () => {
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]).toMatchObject({ topic: 'creators.collaboration.v1', message_key: collaboration.id });
     expect(outbox.rows[0].envelope).toMatchObject({
-      type: 'collaboration.created', sellerId: seller.sellerId, aggregateType: 'Collaboration',
+      type: 'collaboration.created',
+      sellerId: seller.sellerId,
+      aggregateType: 'Collaboration',
       payload: { collaborationId: collaboration.id, creatorId: creatorIds['cara'], productId: ownProductId, commissionRateBps: 1500 },
     });
     // The relay hands the event to Kafka.
-    await eventually(async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [collaboration.id])).rows[0].published_at, (at) => at !== null);
+    await eventually(
+      async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [collaboration.id])).rows[0].published_at,
+      (at) => at !== null,
+    );
 
     const replay = await createCollaboration(seller, input);
     expect((replay.data as any).createCollaboration.id).toBe(collaboration.id);
@@ -112,7 +130,12 @@ describe('creator collaborations (creators + catalog)', () => {
 
     const query = `query($id: ID!) { collaboration(id: $id) { id commissionRateBps creator { handle } product { id } } }`;
     const own = await creators(seller, query, { id: collaboration.id });
-    expect((own.data as any).collaboration).toEqual({ id: collaboration.id, commissionRateBps: 1500, creator: { handle: 'cara' }, product: { id: ownProductId } });
+    expect((own.data as any).collaboration).toEqual({
+      id: collaboration.id,
+      commissionRateBps: 1500,
+      creator: { handle: 'cara' },
+      product: { id: ownProductId },
+    });
     const foreign = await creators(otherSeller, query, { id: collaboration.id });
     expect(foreign.errors).toBeUndefined();
     expect((foreign.data as any).collaboration).toBeNull();
@@ -122,7 +145,11 @@ describe('creator collaborations (creators + catalog)', () => {
     const twoCollabs = await createProduct(seller, 'Lip tint');
     const oneCollab = await createProduct(seller, 'Sun cream');
     const made: string[] = [];
-    for (const [productId, handle] of [[twoCollabs, 'anna.k'], [twoCollabs, 'bob.fit'], [oneCollab, 'annabel']]) {
+    for (const [productId, handle] of [
+      [twoCollabs, 'anna.k'],
+      [twoCollabs, 'bob.fit'],
+      [oneCollab, 'annabel'],
+    ]) {
       const result = await createCollaboration(seller, { creatorId: creatorIds[handle], productId });
       expect(result.errors).toBeUndefined();
       made.push((result.data as any).createCollaboration.id);
@@ -158,7 +185,11 @@ describe('creator collaborations (creators + catalog)', () => {
     const known = Object.values(creatorIds);
     const ids = [...known, ...known, ...known, ...known, ...Array.from({ length: 6 }, (_, i) => unknownId('crt', i))];
     expect(ids).toHaveLength(30);
-    const result = await entities(seller, `... on Creator { id handle followerCount categories }`, ids.map((id) => ({ __typename: 'Creator', id })));
+    const result = await entities(
+      seller,
+      `... on Creator { id handle followerCount categories }`,
+      ids.map((id) => ({ __typename: 'Creator', id })),
+    );
     expect(result.errors).toBeUndefined();
     expect(result.extensions?.sqlStatements).toBe(1);
     const resolved = (result.data as any)._entities as Array<{ id: string; handle: string; followerCount: number; categories: string[] } | null>;
@@ -194,14 +225,20 @@ describe('creator collaborations (creators + catalog)', () => {
 
   it('lists the creator directory with keyset pages and handle prefix search', async () => {
     const list = (identity: Identity, variables: Record<string, unknown>) =>
-      creators(identity, `query($search: String, $after: String) { creators(first: 2, search: $search, after: $after) { nodes { handle } pageInfo { hasNextPage endCursor } } }`, variables);
+      creators(
+        identity,
+        `query($search: String, $after: String) { creators(first: 2, search: $search, after: $after) { nodes { handle } pageInfo { hasNextPage endCursor } } }`,
+        variables,
+      );
     const first = await list(seller, { search: 'Anna' });
     expect(first.errors).toBeUndefined();
     expect((first.data as any).creators).toMatchObject({ nodes: [{ handle: 'annabel' }, { handle: 'anna_b' }], pageInfo: { hasNextPage: true } });
     const second = await list(seller, { search: 'anna', after: (first.data as any).creators.pageInfo.endCursor });
     expect((second.data as any).creators).toMatchObject({ nodes: [{ handle: 'anna.k' }], pageInfo: { hasNextPage: false } });
     // "_" is literal, not a LIKE wildcard.
-    expect((await list(seller, { search: 'anna_' })).data).toEqual({ creators: { nodes: [{ handle: 'anna_b' }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } } });
+    expect((await list(seller, { search: 'anna_' })).data).toEqual({
+      creators: { nodes: [{ handle: 'anna_b' }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } },
+    });
     expect(errorCodes(await list(seller, { search: 'an%' }))).toEqual(['VALIDATION_FAILED']);
     expect(errorCodes(await list(newBuyer(), {}))).toEqual(['FORBIDDEN']);
     const single = await creators(seller, `query($id: ID!) { creator(id: $id) { handle displayName followerCount } }`, { id: creatorIds['cara'] });
@@ -220,8 +257,16 @@ describe('creator collaborations (creators + catalog)', () => {
 
   type BadCase = [string, () => Promise<GraphQLResult>, string];
   it.each<BadCase>([
-    ['a rate of 0 bps', () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: ownProductId, commissionRateBps: 0 }), 'VALIDATION_FAILED'],
-    ['a rate of 9000 bps', () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: ownProductId, commissionRateBps: 9000 }), 'VALIDATION_FAILED'],
+    [
+      'a rate of 0 bps',
+      () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: ownProductId, commissionRateBps: 0 }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'a rate of 9000 bps',
+      () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: ownProductId, commissionRateBps: 9000 }),
+      'VALIDATION_FAILED',
+    ],
     ['an unknown creator', () => createCollaboration(seller, { creatorId: unknownId('crt', 99), productId: ownProductId }), 'NOT_FOUND'],
     ["another seller's product", () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: othersProductId }), 'NOT_FOUND'],
     ['an unknown product', () => createCollaboration(seller, { creatorId: creatorIds['dan_cooks'], productId: unknownId('prd', 99) }), 'NOT_FOUND'],

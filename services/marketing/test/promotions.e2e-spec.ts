@@ -36,7 +36,15 @@ describe('promotions (marketing + catalog)', () => {
 
   const promotionInput = (productIds: string[], overrides: Record<string, unknown> = {}) => {
     const startsAt = new Date();
-    return { title: 'Spring sale', discountBasisPoints: 1500, productIds, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 24 * HOUR).toISOString(), idempotencyKey: newIdempotencyKey(), ...overrides };
+    return {
+      title: 'Spring sale',
+      discountBasisPoints: 1500,
+      productIds,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 24 * HOUR).toISOString(),
+      idempotencyKey: newIdempotencyKey(),
+      ...overrides,
+    };
   };
 
   async function createPromotion(productIds: string[], overrides: Record<string, unknown> = {}, identity = seller) {
@@ -54,10 +62,14 @@ describe('promotions (marketing + catalog)', () => {
   };
 
   const tableCounts = async () =>
-    (await (await marketingDb()).query(
-      `SELECT (SELECT count(*) FROM promotions) AS promotions, (SELECT count(*) FROM promotion_products) AS promotion_products,
+    (
+      await (
+        await marketingDb()
+      ).query(
+        `SELECT (SELECT count(*) FROM promotions) AS promotions, (SELECT count(*) FROM promotion_products) AS promotion_products,
               (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM idempotency_keys) AS keys`,
-    )).rows[0];
+      )
+    ).rows[0];
 
   let products: string[];
   let otherSellersProduct: string;
@@ -69,7 +81,10 @@ describe('promotions (marketing + catalog)', () => {
     products = [await createProduct(seller, 'Linen shirt'), await createProduct(seller, 'Wool scarf'), await createProduct(seller, 'Silk tie')];
     otherSellersProduct = await createProduct(otherSeller, 'Cotton socks');
     const db = await marketingDb();
-    await eventually(async () => (await db.query('SELECT count(*)::int AS n FROM catalog_products')).rows[0].n, (n) => n === 4);
+    await eventually(
+      async () => (await db.query('SELECT count(*)::int AS n FROM catalog_products')).rows[0].n,
+      (n) => n === 4,
+    );
   });
 
   afterAll(async () => {
@@ -94,14 +109,25 @@ describe('promotions (marketing + catalog)', () => {
 
   it('creates an ONGOING promotion, records promotion.created and shows it on the products', async () => {
     const promotion = await createPromotion([products[0], products[1]]);
-    expect(promotion).toMatchObject({ title: 'Spring sale', discountBasisPoints: 1500, status: 'ONGOING', products: [{ id: products[0] }, { id: products[1] }].sort((a, b) => a.id.localeCompare(b.id)) });
+    expect(promotion).toMatchObject({
+      title: 'Spring sale',
+      discountBasisPoints: 1500,
+      status: 'ONGOING',
+      products: [{ id: products[0] }, { id: products[1] }].sort((a, b) => a.id.localeCompare(b.id)),
+    });
 
     const db = await marketingDb();
     const outbox = await db.query(`SELECT topic, event_type, envelope FROM outbox WHERE message_key = $1`, [promotion.id]);
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]).toMatchObject({ topic: 'marketing.promotion.v1', event_type: 'promotion.created' });
-    expect(outbox.rows[0].envelope).toMatchObject({ sellerId: seller.sellerId, payload: { promotionId: promotion.id, discountBasisPoints: 1500, productIds: [products[0], products[1]] } });
-    await eventually(async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [promotion.id])).rows[0].published_at, (at) => at !== null);
+    expect(outbox.rows[0].envelope).toMatchObject({
+      sellerId: seller.sellerId,
+      payload: { promotionId: promotion.id, discountBasisPoints: 1500, productIds: [products[0], products[1]] },
+    });
+    await eventually(
+      async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [promotion.id])).rows[0].published_at,
+      (at) => at !== null,
+    );
 
     for (const identity of [seller, buyer]) {
       const result = await activePromotions(identity, [products[0], products[2]]);
@@ -134,7 +160,9 @@ describe('promotions (marketing + catalog)', () => {
     expect((promotions.data as any)._entities.map((p: { id: string }) => p.id)).toEqual(created.map((p) => p.id));
     expect(promotions.extensions?.sqlStatements).toBe(1);
 
-    const withProducts = await marketing(seller, ENTITIES('... on Promotion { id products { id } }'), { r: created.map((p) => ({ __typename: 'Promotion', id: p.id })) });
+    const withProducts = await marketing(seller, ENTITIES('... on Promotion { id products { id } }'), {
+      r: created.map((p) => ({ __typename: 'Promotion', id: p.id })),
+    });
     expect((withProducts.data as any)._entities[4].products).toEqual([{ id: products[1] }]);
     expect(withProducts.extensions?.sqlStatements).toBe(2);
 
@@ -148,7 +176,10 @@ describe('promotions (marketing + catalog)', () => {
   });
 
   it("pages through the shop's promotions newest first and filters by status, for the shop's staff only", async () => {
-    const upcoming = await createPromotion([products[0]], { startsAt: new Date(Date.now() + 24 * HOUR).toISOString(), endsAt: new Date(Date.now() + 48 * HOUR).toISOString() });
+    const upcoming = await createPromotion([products[0]], {
+      startsAt: new Date(Date.now() + 24 * HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 48 * HOUR).toISOString(),
+    });
     expect(upcoming.status).toBe('NOT_START');
     const PAGE = `query($r: [_Any!]!, $after: String, $status: PromotionStatus) { _entities(representations: $r) { ... on Shop { promotions(first: 7, after: $after, status: $status) { nodes { id status } pageInfo { hasNextPage endCursor } } } } }`;
     const shop = [{ __typename: 'Shop', id: seller.sellerId }];
@@ -177,22 +208,31 @@ describe('promotions (marketing + catalog)', () => {
 
   it('deactivates NOT_START and ONGOING promotions with promotion.deactivated, and refuses a second time', async () => {
     const ongoing = await createPromotion([products[2]], { title: 'To deactivate' });
-    const upcoming = await createPromotion([products[2]], { startsAt: new Date(Date.now() + HOUR).toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+    const upcoming = await createPromotion([products[2]], {
+      startsAt: new Date(Date.now() + HOUR).toISOString(),
+      endsAt: new Date(Date.now() + 2 * HOUR).toISOString(),
+    });
 
-    expect(errorCodes(await marketing(otherSeller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: newIdempotencyKey() } }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await marketing(otherSeller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: newIdempotencyKey() } }))).toEqual([
+      'NOT_FOUND',
+    ]);
 
     const key = newIdempotencyKey();
     const done = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: key } });
     expect(done.data).toEqual({ deactivatePromotion: { id: ongoing.id, status: 'DEACTIVATED' } });
     const replay = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: key } });
     expect(replay.data).toEqual(done.data);
-    expect((await marketing(seller, DEACTIVATE, { input: { promotionId: upcoming.id, idempotencyKey: newIdempotencyKey() } })).data)
-      .toEqual({ deactivatePromotion: { id: upcoming.id, status: 'DEACTIVATED' } });
+    expect((await marketing(seller, DEACTIVATE, { input: { promotionId: upcoming.id, idempotencyKey: newIdempotencyKey() } })).data).toEqual({
+      deactivatePromotion: { id: upcoming.id, status: 'DEACTIVATED' },
+    });
 
     const db = await marketingDb();
     const events = await db.query(`SELECT topic, envelope FROM outbox WHERE message_key = $1 AND event_type = 'promotion.deactivated'`, [ongoing.id]);
     expect(events.rows).toHaveLength(1);
-    expect(events.rows[0].envelope).toMatchObject({ aggregateVersion: 2, payload: { promotionId: ongoing.id, productIds: [products[2]], previousStatus: 'ONGOING' } });
+    expect(events.rows[0].envelope).toMatchObject({
+      aggregateVersion: 2,
+      payload: { promotionId: ongoing.id, productIds: [products[2]], previousStatus: 'ONGOING' },
+    });
 
     const after = (await activePromotions(buyer, [products[2]])).data as any;
     expect(after._entities[0].activePromotions.map((p: { id: string }) => p.id)).not.toContain(ongoing.id);
@@ -204,7 +244,11 @@ describe('promotions (marketing + catalog)', () => {
   });
 
   it.each([
-    ['a reversed window', () => ({ startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + HOUR).toISOString() }), 'VALIDATION_FAILED'],
+    [
+      'a reversed window',
+      () => ({ startsAt: new Date(Date.now() + 2 * HOUR).toISOString(), endsAt: new Date(Date.now() + HOUR).toISOString() }),
+      'VALIDATION_FAILED',
+    ],
     ['discount 0', () => ({ discountBasisPoints: 0 }), 'VALIDATION_FAILED'],
     ['discount 10000', () => ({ discountBasisPoints: 10000 }), 'VALIDATION_FAILED'],
     ['an empty title', () => ({ title: '' }), 'VALIDATION_FAILED'],
@@ -220,8 +264,12 @@ describe('promotions (marketing + catalog)', () => {
   it('refuses promotions to callers without a shop, and a malformed deactivation', async () => {
     const before = await tableCounts();
     expect(errorCodes(await marketing(buyer, CREATE, { input: promotionInput([products[0]]) }))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'nope', idempotencyKey: newIdempotencyKey() } }))).toEqual(['VALIDATION_FAILED']);
-    expect(errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'prm_doesnotexist0000000000', idempotencyKey: newIdempotencyKey() } }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'nope', idempotencyKey: newIdempotencyKey() } }))).toEqual([
+      'VALIDATION_FAILED',
+    ]);
+    expect(
+      errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'prm_doesnotexist0000000000', idempotencyKey: newIdempotencyKey() } })),
+    ).toEqual(['NOT_FOUND']);
     expect(await tableCounts()).toEqual(before);
   });
 });

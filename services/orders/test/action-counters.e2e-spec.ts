@@ -1,9 +1,20 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Identity, INTERNAL_CONTEXT_HEADER, signInternalContext } from '@sc/auth';
+import { Identity } from '@sc/auth';
 import { createDataSource } from '@sc/db';
 import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, createLiveProduct, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack, waitForSellable } from '@sc/testing';
+import {
+  TestStack,
+  callSubgraph,
+  createLiveProduct,
+  eventually,
+  moveClock,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  startTestStack,
+  waitForSellable,
+} from '@sc/testing';
 import { ActionCounters } from '../src/dashboard/sales-summary.model';
 import { SalesSummaryQueries } from '../src/dashboard/sales-summary.queries';
 
@@ -18,7 +29,9 @@ const HOUR = 3_600_000;
 /** What the counters mean: the count(*)s the dashboard ran before the counters were kept. */
 async function liveCounters(db: Client, sellerId: string, now: Date): Promise<ActionCounters> {
   const soon = new Date(now.getTime() + 24 * HOUR);
-  const { rows: [row] } = await db.query(
+  const {
+    rows: [row],
+  } = await db.query(
     `SELECT (SELECT count(*) FROM orders WHERE seller_id = $1 AND status = 'AWAITING_SHIPMENT')::int AS "awaitingShipment",
             (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING')
                 AND ship_by_at > $2 AND ship_by_at <= $3)::int AS "toShipWithin24h",
@@ -48,18 +61,9 @@ describe('home dashboard action counters under every order and inquiry write pat
   const seller = newSeller();
   const otherSeller = newSeller();
   const buyer = newBuyer();
-  const platform: Identity = { userId: 'ops_1', sellerId: null, roles: ['PLATFORM'] };
 
   const call = (service: 'catalog' | 'orders', identity: Identity, query: string, variables?: unknown) =>
     callSubgraph<any>(subgraphUrlOf(stack.settings, service), stack.settings.internalSigningSecret, identity, query, variables);
-
-  async function clock(body: { advanceMs?: number; setTo?: string }): Promise<Date> {
-    const url = subgraphUrlOf(stack.settings, 'orders').replace('/graphql', '/internal/test-clock');
-    const token = await signInternalContext(platform, stack.settings.internalSigningSecret);
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token }, body: JSON.stringify(body) });
-    expect(response.status).toBe(200);
-    return new Date(((await response.json()) as { now: string }).now);
-  }
 
   const ok = async (identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') => {
     const result = await call('orders', identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
@@ -78,7 +82,8 @@ describe('home dashboard action counters under every order and inquiry write pat
 
   async function createSku(owner: Identity): Promise<string> {
     const { skuIds } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), owner, {
-      title: 'Counter mug', skus: [{ price: '1500', initialStock: 1000 }],
+      title: 'Counter mug',
+      skus: [{ price: '1500', initialStock: 1000 }],
     });
     await waitForSellable(db, skuIds);
     return skuIds[0];
@@ -90,29 +95,39 @@ describe('home dashboard action counters under every order and inquiry write pat
     });
     expect(placed.errors).toBeUndefined();
     const id = placed.data.placeOrder.id as string;
-    await eventually(async () => (await db.query('SELECT status FROM orders WHERE id = $1', [id])).rows[0]?.status, (s) => s === 'UNPAID');
+    await eventually(
+      async () => (await db.query('SELECT status FROM orders WHERE id = $1', [id])).rows[0]?.status,
+      (s) => s === 'UNPAID',
+    );
     return id;
   }
 
   /** Every deadline of the seller's open orders: where the windows' edges matter. */
   const openDeadlines = async (): Promise<Date[]> =>
-    (await db.query(
-      `SELECT d FROM orders, LATERAL (VALUES (ship_by_at), (auto_cancel_at)) AS v (d)
+    (
+      await db.query(
+        `SELECT d FROM orders, LATERAL (VALUES (ship_by_at), (auto_cancel_at)) AS v (d)
         WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND d IS NOT NULL`,
-      [seller.sellerId],
-    )).rows.map((r) => r.d as Date);
+        [seller.sellerId],
+      )
+    ).rows.map((r) => r.d as Date);
 
   /** The kept counters equal the live definitions at the clock's now and at every window edge, for both shops. */
   async function expectExact(step: string): Promise<ActionCounters> {
-    const now = await clock({ advanceMs: 0 });
+    const now = new Date((await moveClock(stack.settings, 'orders', { advanceMs: 0 })).now);
     for (const sellerId of [seller.sellerId!, otherSeller.sellerId!]) {
       for (const at of probeInstants(now, await openDeadlines())) {
         const kept = await new SalesSummaryQueries(dataSource, { now: () => at }).actionCounters(sellerId);
         expect({ step, sellerId, at: at.toISOString(), kept }).toEqual({ step, sellerId, at: at.toISOString(), kept: await liveCounters(db, sellerId, at) });
       }
     }
-    const served = await call('orders', seller, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { actionCounters {
-      awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`, { r: [{ __typename: 'Shop', id: seller.sellerId }] });
+    const served = await call(
+      'orders',
+      seller,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { actionCounters {
+      awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`,
+      { r: [{ __typename: 'Shop', id: seller.sellerId }] },
+    );
     expect(served.errors).toBeUndefined();
     const live = await liveCounters(db, seller.sellerId!, now);
     expect({ step, served: served.data._entities[0].actionCounters }).toEqual({ step, served: live });
@@ -125,7 +140,11 @@ describe('home dashboard action counters under every order and inquiry write pat
     dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'orders'), entities: [], migrations: [], applicationName: 'action-counters-test' });
     await dataSource.initialize();
     for (const owner of [seller, otherSeller]) {
-      const shop = await call('catalog', owner, `mutation { registerShop(input: { name: "Counter shop", currencyCode: "USD", timeZone: "Asia/Kolkata" }) { id } }`);
+      const shop = await call(
+        'catalog',
+        owner,
+        `mutation { registerShop(input: { name: "Counter shop", currencyCode: "USD", timeZone: "Asia/Kolkata" }) { id } }`,
+      );
       expect(shop.errors).toBeUndefined();
     }
   }, 180_000);
@@ -137,7 +156,7 @@ describe('home dashboard action counters under every order and inquiry write pat
 
   it('stay equal to the live counts through placing, paying, cancelling, shipping, auto-cancel and inquiries', async () => {
     // Half past an hour, so deadlines fall inside hours rather than on their edges.
-    await clock({ setTo: '2031-03-03T09:30:17.250Z' });
+    await moveClock(stack.settings, 'orders', { setTo: '2031-03-03T09:30:17.250Z' });
     const [sku, otherSku] = [await createSku(seller), await createSku(otherSeller)];
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push(await placeUnpaid(seller, [{ skuId: sku, quantity: 2 }]));
@@ -146,17 +165,32 @@ describe('home dashboard action counters under every order and inquiry write pat
 
     // Paid half past an hour (deadlines inside hours) and on the hour (deadlines on bucket edges, if the policy adds whole hours).
     for (const id of [ids[0], ids[1], ids[2], otherId]) await ok(buyer, 'payOrder', 'OrderCommandInput', { orderId: id });
-    await clock({ setTo: '2031-03-03T10:00:00.000Z' });
+    await moveClock(stack.settings, 'orders', { setTo: '2031-03-03T10:00:00.000Z' });
     for (const id of [ids[3], ids[4]]) await ok(buyer, 'payOrder', 'OrderCommandInput', { orderId: id });
     await expectExact('paid (remorse window)');
-    await clock({ advanceMs: HOUR + 1 });
-    await eventually(() => getOrder(ids[4]), (o) => o.status === 'AWAITING_SHIPMENT');
+    await moveClock(stack.settings, 'orders', { advanceMs: HOUR + 1 });
+    await eventually(
+      () => getOrder(ids[4]),
+      (o) => o.status === 'AWAITING_SHIPMENT',
+    );
     expect(await expectExact('awaiting shipment')).toMatchObject({ awaitingShipment: 5 });
 
     const [o1, o2, o3, o4, o5] = ids;
-    const requested = await ok(buyer, 'requestCancellation', 'BuyerCancelOrderInput', { orderId: o1, reason: 'Changed my mind' }, 'cancellationRequests { id status }');
+    const requested = await ok(
+      buyer,
+      'requestCancellation',
+      'BuyerCancelOrderInput',
+      { orderId: o1, reason: 'Changed my mind' },
+      'cancellationRequests { id status }',
+    );
     expect(await expectExact('cancellation requested')).toMatchObject({ pendingCancellationRequests: 1 });
-    await ok(seller, 'rejectCancellation', 'RejectCancellationInput', { cancellationId: requested.cancellationRequests[0].id, reason: 'Already packed' }, 'status');
+    await ok(
+      seller,
+      'rejectCancellation',
+      'RejectCancellationInput',
+      { cancellationId: requested.cancellationRequests[0].id, reason: 'Already packed' },
+      'status',
+    );
     expect(await expectExact('cancellation rejected')).toMatchObject({ pendingCancellationRequests: 0 });
     const again = await ok(buyer, 'requestCancellation', 'BuyerCancelOrderInput', { orderId: o1, reason: 'Please' }, 'cancellationRequests { id status }');
     const pending = again.cancellationRequests.find((c: { status: string }) => c.status === 'CANCELLATION_REQUEST_PENDING');
@@ -171,7 +205,13 @@ describe('home dashboard action counters under every order and inquiry write pat
     expect(await expectExact('partially shipped')).toMatchObject({ awaitingShipment: 3 });
 
     const o3Order = await getOrder(o3);
-    await ok(seller, 'cancelOrderLines', 'CancelOrderLinesInput', { orderId: o3, reason: 'OUT_OF_STOCK', lines: [{ orderLineId: o3Order.lines[0].id, quantity: 1 }] }, 'status');
+    await ok(
+      seller,
+      'cancelOrderLines',
+      'CancelOrderLinesInput',
+      { orderId: o3, reason: 'OUT_OF_STOCK', lines: [{ orderLineId: o3Order.lines[0].id, quantity: 1 }] },
+      'status',
+    );
     await expectExact('line cancelled');
     await ok(seller, 'sellerCancelOrder', 'SellerCancelOrderInput', { orderId: o3, reason: 'OUT_OF_STOCK' }, 'status');
     expect(await expectExact('seller cancelled')).toMatchObject({ awaitingShipment: 2 });
@@ -179,13 +219,16 @@ describe('home dashboard action counters under every order and inquiry write pat
     // A pending request on o4, then the clock runs into the windows and past the auto-cancel deadlines.
     await ok(buyer, 'requestCancellation', 'BuyerCancelOrderInput', { orderId: o4, reason: 'Too slow' }, 'status');
     const { shipByDeadline, autoCancelAt } = await getOrder(o5);
-    await clock({ setTo: new Date(Date.parse(shipByDeadline) - 2 * HOUR).toISOString() });
+    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(shipByDeadline) - 2 * HOUR).toISOString() });
     const nearShipBy = await expectExact('ship-by deadline within 24 h');
     expect(nearShipBy.toShipWithin24h).toBeGreaterThan(0);
-    await clock({ setTo: new Date(Date.parse(autoCancelAt) - 1).toISOString() });
+    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(autoCancelAt) - 1).toISOString() });
     expect((await expectExact('auto-cancel a millisecond away')).autoCancelWithin24h).toBeGreaterThan(0);
-    await clock({ setTo: new Date(Date.parse(autoCancelAt) + 1).toISOString() });
-    await eventually(() => getOrder(o5), (o) => o.status === 'CANCELLED');
+    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(autoCancelAt) + 1).toISOString() });
+    await eventually(
+      () => getOrder(o5),
+      (o) => o.status === 'CANCELLED',
+    );
     expect(await expectExact('auto-cancelled')).toMatchObject({ awaitingShipment: 0, toShipWithin24h: 0, autoCancelWithin24h: 0 });
 
     // Inquiries: unread while the buyer's messages are unread, whatever their number.
@@ -206,12 +249,14 @@ describe('home dashboard action counters under every order and inquiry write pat
 
   it('bucket deadlines by UTC hour in any session time zone, and equal a full recount (the rebuild, one row per key)', async () => {
     const byShard = async () =>
-      (await db.query(
-        `SELECT (SELECT json_agg(json_build_array(seller_id, a, p, u) ORDER BY seller_id) FROM (SELECT seller_id, sum(awaiting_shipment) a, sum(pending_cancellations) p, sum(unread_inquiries) u
+      (
+        await db.query(
+          `SELECT (SELECT json_agg(json_build_array(seller_id, a, p, u) ORDER BY seller_id) FROM (SELECT seller_id, sum(awaiting_shipment) a, sum(pending_cancellations) p, sum(unread_inquiries) u
                    FROM dashboard_action_counts GROUP BY seller_id HAVING sum(awaiting_shipment) <> 0 OR sum(pending_cancellations) <> 0 OR sum(unread_inquiries) <> 0) c) AS counts,
                 (SELECT json_agg(json_build_array(seller_id, hour, s, a) ORDER BY seller_id, hour) FROM (SELECT seller_id, hour, sum(ship_by) s, sum(auto_cancel) a
                    FROM dashboard_deadline_hours GROUP BY seller_id, hour HAVING sum(ship_by) <> 0 OR sum(auto_cancel) <> 0) h) AS hours`,
-      )).rows[0];
+        )
+      ).rows[0];
     // Writes from a session in a half-hour time zone still land in their UTC hour (10:45 UTC -> 10:00 UTC), and
     // deadlines exactly on a whole hour count in that hour's bucket, not in an edge as well.
     await db.query(`SET TIME ZONE 'Asia/Kolkata'`);
@@ -241,7 +286,9 @@ describe('home dashboard action counters under every order and inquiry write pat
     const kept = await byShard();
     await db.query('SELECT dashboard_action_counts_rebuild()');
     expect(await byShard()).toEqual(kept);
-    const { rows: [shards] } = await db.query(
+    const {
+      rows: [shards],
+    } = await db.query(
       `SELECT (SELECT count(*) FROM dashboard_action_counts WHERE shard <> 0)::int AS counts, (SELECT count(*) FROM dashboard_deadline_hours WHERE shard <> 0)::int AS hours`,
     );
     expect(shards).toEqual({ counts: 0, hours: 0 });

@@ -1,6 +1,18 @@
 import { Identity } from '@sc/auth';
 import { subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, createLiveProduct, eventually, newBuyer, newIdempotencyKey, newSeller, startTestBroker, startTestStack, stopTestBroker, waitForSellable } from '@sc/testing';
+import {
+  TestStack,
+  callSubgraph,
+  createLiveProduct,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  startTestBroker,
+  startTestStack,
+  stopTestBroker,
+  waitForSellable,
+} from '@sc/testing';
 
 // Kafka goes away while buyers keep ordering: every order is kept, and its events flow once Kafka is back.
 describe('orders during a Kafka outage', () => {
@@ -21,8 +33,11 @@ describe('orders during a Kafka outage', () => {
 
   it('keeps every order placed while the broker is down and confirms them after it returns', async () => {
     await call('catalog', seller, `mutation { registerShop(input: { name: "Outage shop", currencyCode: "USD", timeZone: "UTC" }) { id } }`);
-    const { skuIds: [skuId] } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), seller, {
-      title: 'Umbrella', skus: [{ sellerSku: 'UMB-1', price: '1500', initialStock: 10 }],
+    const {
+      skuIds: [skuId],
+    } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), seller, {
+      title: 'Umbrella',
+      skus: [{ sellerSku: 'UMB-1', price: '1500', initialStock: 10 }],
     });
     const ordersDb = await stack.db('orders');
     await waitForSellable(ordersDb, [skuId]);

@@ -57,10 +57,12 @@ describe('home dashboard on a big shop (orders)', () => {
     // Vacuumed as after any autovacuum: the visibility map lets buyer-day counts stay index-only.
     for (const table of ['dashboard_daily_buyers', 'dashboard_daily_sales', 'dashboard_order_facts', 'orders']) await db.query(`VACUUM ANALYZE ${table}`);
     // Every statement the queries send, including those inside their own transactions.
-    const record = (query: (sql: string, params?: unknown[]) => Promise<any>) => (sql: string, params: unknown[] = []) => {
-      recorded.push([sql, params]);
-      return query(sql, params);
-    };
+    const record =
+      (query: (sql: string, params?: unknown[]) => Promise<any>) =>
+      (sql: string, params: unknown[] = []) => {
+        recorded.push([sql, params]);
+        return query(sql, params);
+      };
     const query = dataSource.query.bind(dataSource);
     // Prepared reads (preparedQuery) go straight to the pool as { name, text, values }.
     const pool = (dataSource.driver as unknown as { master: { query: (config: { text: string; values: unknown[] }) => Promise<unknown> } }).master;
@@ -73,7 +75,9 @@ describe('home dashboard on a big shop (orders)', () => {
     Object.assign(dataSource, {
       query: record(query),
       transaction: (work: (m: EntityManager) => Promise<unknown>) =>
-        transaction((manager) => work(new Proxy(manager, { get: (target, key) => (key === 'query' ? record(target.query.bind(target)) : Reflect.get(target, key)) }))),
+        transaction((manager) =>
+          work(new Proxy(manager, { get: (target, key) => (key === 'query' ? record(target.query.bind(target)) : Reflect.get(target, key)) })),
+        ),
     });
   }, 180_000);
 
@@ -93,17 +97,26 @@ describe('home dashboard on a big shop (orders)', () => {
 
   /** count(DISTINCT) over the buyer-days: what the figures must equal. */
   const distinctBuyers = async (from: string, to: string): Promise<number> =>
-    (await db.query(`SELECT count(DISTINCT buyer_id)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3`, [sellerId, from, to])).rows[0].n;
+    (
+      await db.query(`SELECT count(DISTINCT buyer_id)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3`, [
+        sellerId,
+        from,
+        to,
+      ])
+    ).rows[0].n;
 
   async function expectExact(name: string, range: (typeof ranges)[number][1]): Promise<void> {
     const s = await queries().summary(sellerId, range);
     for (const period of [s.current, s.previous]) {
       expect({ name, from: period.from, buyers: period.buyers }).toEqual({ name, from: period.from, buyers: await distinctBuyers(period.from, period.to) });
     }
-    const perDay = (await db.query(
-      `SELECT day::text AS day, count(*)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3 GROUP BY day`,
-      [sellerId, s.current.from, s.current.to],
-    )).rows;
+    const perDay = (
+      await db.query(`SELECT day::text AS day, count(*)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3 GROUP BY day`, [
+        sellerId,
+        s.current.from,
+        s.current.to,
+      ])
+    ).rows;
     const expected = new Map(perDay.map((r) => [r.day, r.n]));
     expect({ name, daily: s.daily.map((d) => [d.day, d.buyers]) }).toEqual({ name, daily: s.daily.map((d) => [d.day, expected.get(d.day) ?? 0]) });
   }
@@ -143,9 +156,15 @@ describe('home dashboard on a big shop (orders)', () => {
     expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
     expect(nodes.filter((n) => n['Relation Name'] === 'conversations')).toEqual([]);
     // The four partial edge hours of the two windows; every whole hour and the other counters come from the kept rows.
-    const orderIndexes = nodes.filter((n) => n['Relation Name'] === 'orders').map((n) => n['Index Name']).sort();
+    const orderIndexes = nodes
+      .filter((n) => n['Relation Name'] === 'orders')
+      .map((n) => n['Index Name'])
+      .sort();
     expect(orderIndexes).toEqual([
-      'orders_seller_open_auto_cancel_idx', 'orders_seller_open_auto_cancel_idx', 'orders_seller_open_ship_by_idx', 'orders_seller_open_ship_by_idx',
+      'orders_seller_open_auto_cancel_idx',
+      'orders_seller_open_auto_cancel_idx',
+      'orders_seller_open_ship_by_idx',
+      'orders_seller_open_ship_by_idx',
     ]);
     const counterScans = nodes.filter((n) => /^dashboard_(action_counts|deadline_hours)$/.test(n['Relation Name'] ?? '')).map((n) => n['Relation Name']);
     expect(counterScans.sort()).toEqual(['dashboard_action_counts', 'dashboard_deadline_hours']);
@@ -154,7 +173,9 @@ describe('home dashboard on a big shop (orders)', () => {
     for (const offsetMs of [0, 1, -1, 17 * 60_000 + 123, 3_600_000, 3_600_000 - 1, 5 * 3_600_000 + 59 * 60_000]) {
       const at = new Date(now.getTime() + offsetMs);
       const soon = new Date(at.getTime() + 24 * 3_600_000);
-      const { rows: [live] } = await db.query(
+      const {
+        rows: [live],
+      } = await db.query(
         `SELECT (SELECT count(*) FROM orders WHERE seller_id = $1 AND status = 'AWAITING_SHIPMENT')::int AS "awaitingShipment",
                 (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND ship_by_at > $2 AND ship_by_at <= $3)::int AS "toShipWithin24h",
                 (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND auto_cancel_at > $2 AND auto_cancel_at <= $3)::int AS "autoCancelWithin24h",
@@ -183,7 +204,14 @@ describe('home dashboard on a big shop (orders)', () => {
     let n = 0;
     for (const payment of late) {
       await dataSource.transaction((manager) =>
-        applyOrderPaid(manager, { sellerId, orderId: `ord_late_${(n += 1)}`, buyerId: payment.buyerId, paidAt: new Date(payment.paidAt), totalMinor: '100', currencyCode: 'USD' }),
+        applyOrderPaid(manager, {
+          sellerId,
+          orderId: `ord_late_${(n += 1)}`,
+          buyerId: payment.buyerId,
+          paidAt: new Date(payment.paidAt),
+          totalMinor: '100',
+          currencyCode: 'USD',
+        }),
       );
     }
     for (const [name, range] of ranges) await expectExact(`${name} after late payments`, range);

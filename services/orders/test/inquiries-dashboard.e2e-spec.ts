@@ -1,9 +1,21 @@
 import { Client } from 'pg';
-import { INTERNAL_CONTEXT_HEADER, Identity, signInternalContext } from '@sc/auth';
-import { EventEnvelope, TopicName, createEvent } from '@sc/events';
+import { Identity } from '@sc/auth';
+import { EventEnvelope, TopicName } from '@sc/events';
 import { createDataSource } from '@sc/db';
 import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import {
+  TestStack,
+  callSubgraph,
+  errorCodes,
+  eventually,
+  moveClock,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  startTestStack,
+  testEvent,
+} from '@sc/testing';
 import { addDays, localDay } from '../src/dashboard/day-range';
 import { rebuildDashboardRollups } from '../src/dashboard/rollup-rebuild';
 
@@ -20,24 +32,16 @@ describe('buyer inquiries and home dashboard (orders)', () => {
   const orders = (identity: Identity, query: string, variables?: unknown) =>
     callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
 
-  async function moveClock(body: { setTo?: string; advanceMs?: number }): Promise<Date> {
-    const url = subgraphUrlOf(stack.settings, 'orders').replace('/graphql', '/internal/test-clock');
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: await signInternalContext(seller, stack.settings.internalSigningSecret) },
-      body: JSON.stringify(body),
-    });
-    expect(response.status).toBe(200);
-    return new Date(((await response.json()) as { now: string }).now);
-  }
-
   const event = (type: string, sellerId: string, aggregateId: string, payload: unknown, occurredAt?: Date): EventEnvelope =>
-    createEvent({ type, source: 'test', sellerId, aggregateType: 'Test', aggregateId, actor: { type: 'SYSTEM', id: null }, payload, occurredAt });
+    testEvent({ type, source: 'test', sellerId, aggregateType: 'Test', aggregateId, actor: { type: 'SYSTEM', id: null }, payload, occurredAt });
 
   async function publishAndWait(topic: TopicName, events: EventEnvelope[]): Promise<void> {
     await publishRaw(stack.settings, topic, events);
     const ids = [...new Set(events.map((e) => e.id))];
-    await eventually(async () => (await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [ids])).rows[0].n, (n) => n === ids.length);
+    await eventually(
+      async () => (await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [ids])).rows[0].n,
+      (n) => n === ids.length,
+    );
   }
 
   const registerShop = (identity: Identity, timeZone: string) =>
@@ -57,16 +61,32 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     stack = await startTestStack('inquiries', { subgraphs: ['catalog', 'orders'] });
     db = await stack.db('orders');
     // Through catalog: registerShop publishes shop.registered, which orders projects (time zone, currency).
-    for (const [identity, timeZone] of [[seller, 'America/New_York'], [otherSeller, 'UTC']] as const) {
-      const registered = await callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity,
-        `mutation($tz: String!) { registerShop(input: { name: "Inquiry shop", currencyCode: "USD", timeZone: $tz }) { id } }`, { tz: timeZone });
+    for (const [identity, timeZone] of [
+      [seller, 'America/New_York'],
+      [otherSeller, 'UTC'],
+    ] as const) {
+      const registered = await callSubgraph(
+        subgraphUrlOf(stack.settings, 'catalog'),
+        stack.settings.internalSigningSecret,
+        identity,
+        `mutation($tz: String!) { registerShop(input: { name: "Inquiry shop", currencyCode: "USD", timeZone: $tz }) { id } }`,
+        { tz: timeZone },
+      );
       expect(registered.errors).toBeUndefined();
     }
     const shops = await eventually(
-      async () => (await db.query('SELECT seller_id, time_zone FROM dashboard_shops WHERE seller_id = ANY($1) ORDER BY time_zone', [[seller.sellerId, otherSeller.sellerId]])).rows,
+      async () =>
+        (
+          await db.query('SELECT seller_id, time_zone FROM dashboard_shops WHERE seller_id = ANY($1) ORDER BY time_zone', [
+            [seller.sellerId, otherSeller.sellerId],
+          ])
+        ).rows,
       (rows) => rows.length === 2,
     );
-    expect(shops).toEqual([{ seller_id: seller.sellerId, time_zone: 'America/New_York' }, { seller_id: otherSeller.sellerId, time_zone: 'UTC' }]);
+    expect(shops).toEqual([
+      { seller_id: seller.sellerId, time_zone: 'America/New_York' },
+      { seller_id: otherSeller.sellerId, time_zone: 'UTC' },
+    ]);
   });
 
   afterAll(async () => {
@@ -82,7 +102,12 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       });
     const reply = (conversationId: string, isAutoReply = false, identity: Identity = seller) =>
       orders(identity, `mutation($input: ReplyToConversationInput!) { replyToConversation(input: $input) { ${CONVERSATION} } }`, {
-        input: { conversationId, text: isAutoReply ? 'We will get back to you soon.' : 'Yes, ships tomorrow.', isAutoReply, idempotencyKey: newIdempotencyKey() },
+        input: {
+          conversationId,
+          text: isAutoReply ? 'We will get back to you soon.' : 'Yes, ships tomorrow.',
+          isAutoReply,
+          idempotencyKey: newIdempotencyKey(),
+        },
       });
     const action = (name: 'resolveConversation' | 'markConversationRead', conversationId: string, identity: Identity = seller) =>
       orders(identity, `mutation($input: ConversationActionInput!) { ${name}(input: $input) { ${CONVERSATION} } }`, {
@@ -111,7 +136,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     const ids: Record<string, string> = {};
 
     it('runs conversations through replies, holiday mode and deadlines, with an exact response rate', async () => {
-      const t0 = await moveClock({ setTo: '2031-01-10T12:00:00Z' });
+      const t0 = new Date((await moveClock(stack.settings, 'orders', { setTo: '2031-01-10T12:00:00Z' })).now);
 
       const c1 = await start(b1);
       expect(c1.errors).toBeUndefined();
@@ -130,7 +155,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(auto.data.replyToConversation).toMatchObject({ status: 'AWAITING_SELLER' });
       expect(auto.data.replyToConversation.replyDueAt).not.toBeNull();
 
-      await moveClock({ advanceMs: 3 * HOUR });
+      await moveClock(stack.settings, 'orders', { advanceMs: 3 * HOUR });
       expect((await reply(ids.c1)).data.replyToConversation).toMatchObject({ status: 'AWAITING_BUYER', replyDueAt: null, unreadCount: 1 });
       ids.c4 = (await start(b3)).data.startConversation.id;
       expect((await holiday(true)).data.setHolidayMode.on).toBe(true);
@@ -139,7 +164,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(off.data.setHolidayMode).toMatchObject({ on: false, periods: [{ startedAt: expect.any(String), endedAt: expect.any(String) }] });
 
       // t0 + 11 h: c2's deadline is 1 h away; c4 and c5 are 4 h away.
-      await moveClock({ advanceMs: 8 * HOUR });
+      await moveClock(stack.settings, 'orders', { advanceMs: 8 * HOUR });
       let shop = await shopInquiries();
       expect(shop.conversationsNearDeadline.map((c: any) => c.id)).toEqual([ids.c2]);
       expect(shop.near.nodes.map((c: any) => c.id)).toEqual([ids.c2]);
@@ -150,7 +175,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(shop.actionCounters).toEqual({ unreadInquiries: 4, awaitingShipment: 0 });
 
       // t0 + 16 h: c2 and c4 missed their deadline.
-      await moveClock({ advanceMs: 5 * HOUR });
+      await moveClock(stack.settings, 'orders', { advanceMs: 5 * HOUR });
       shop = await shopInquiries();
       expect(shop.conversationsNearDeadline).toEqual([]);
       expect(shop.inquiryResponseRate).toMatchObject({ rate: 3333, respondedWithin12h: 1, eligible: 3 });
@@ -181,7 +206,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     });
 
     it('counts the action counters from open orders against the clock', async () => {
-      const now = await moveClock({ advanceMs: 0 });
+      const now = new Date((await moveClock(stack.settings, 'orders', { advanceMs: 0 })).now);
       const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
       const rows: Array<[string, string, Date | null, Date | null, string | null]> = [
         ['ord_counter000000000000000001', 'AWAITING_SHIPMENT', at(10), at(20), null],
@@ -197,12 +222,20 @@ describe('buyer inquiries and home dashboard (orders)', () => {
           [id, seller.sellerId, b1.userId, status, shipBy, autoCancel, cancellation],
         );
       }
-      const result = await orders(seller, `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { actionCounters {
-          awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`, {
-        rep: [{ __typename: 'Shop', id: seller.sellerId }],
-      });
+      const result = await orders(
+        seller,
+        `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { actionCounters {
+          awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`,
+        {
+          rep: [{ __typename: 'Shop', id: seller.sellerId }],
+        },
+      );
       expect(result.data._entities[0].actionCounters).toEqual({
-        awaitingShipment: 3, toShipWithin24h: 2, autoCancelWithin24h: 2, pendingCancellationRequests: 1, unreadInquiries: 4,
+        awaitingShipment: 3,
+        toShipWithin24h: 2,
+        autoCancelWithin24h: 2,
+        pendingCancellationRequests: 1,
+        unreadInquiries: 4,
       });
     });
 
@@ -213,7 +246,9 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       const before = await writeCounts();
       const again = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
       expect(again.data.startConversation.id).toBe(first.data.startConversation.id);
-      const other = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input: { ...input, text: 'Hi' } });
+      const other = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, {
+        input: { ...input, text: 'Hi' },
+      });
       expect(errorCodes(other)).toEqual(['IDEMPOTENCY_CONFLICT']);
       expect(await writeCounts()).toEqual(before);
     });
@@ -223,13 +258,33 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       const cases: Array<[Identity, string, Record<string, unknown>, string]> = [
         [b1, 'startConversation(input: { shopId: "", text: "  ", idempotencyKey: "x" }) { id }', {}, 'VALIDATION_FAILED'],
         [b1, `startConversation(input: { shopId: "shp_nope", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
-        [b1, `startConversation(input: { shopId: "${seller.sellerId}", orderId: "ord_0000000000000000000000000", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [
+          b1,
+          `startConversation(input: { shopId: "${seller.sellerId}", orderId: "ord_0000000000000000000000000", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`,
+          {},
+          'NOT_FOUND',
+        ],
         [stranger, `sendBuyerMessage(input: { conversationId: "${ids.c1}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
         [b1, `sendBuyerMessage(input: { conversationId: "${ids.c1}", text: "", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'VALIDATION_FAILED'],
         [seller, `contactBuyer(input: { buyerId: "${stranger.userId}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
-        [seller, `replyToConversation(input: { conversationId: "not-an-id", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'VALIDATION_FAILED'],
-        [seller, `replyToConversation(input: { conversationId: "${ids.c2}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'INVALID_TRANSITION'],
-        [otherSeller, `replyToConversation(input: { conversationId: "${ids.c4}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
+        [
+          seller,
+          `replyToConversation(input: { conversationId: "not-an-id", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`,
+          {},
+          'VALIDATION_FAILED',
+        ],
+        [
+          seller,
+          `replyToConversation(input: { conversationId: "${ids.c2}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`,
+          {},
+          'INVALID_TRANSITION',
+        ],
+        [
+          otherSeller,
+          `replyToConversation(input: { conversationId: "${ids.c4}", text: "Hi", idempotencyKey: "${newIdempotencyKey()}" }) { id }`,
+          {},
+          'NOT_FOUND',
+        ],
         [seller, `resolveConversation(input: { conversationId: "${ids.c2}", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'INVALID_TRANSITION'],
         [otherSeller, `markConversationRead(input: { conversationId: "${ids.c4}", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'NOT_FOUND'],
         [seller, 'markConversationRead(input: { conversationId: "cnv_x", idempotencyKey: "short" }) { id }', {}, 'VALIDATION_FAILED'],
@@ -242,9 +297,13 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       }
       const invalid = await orders(b1, 'mutation { startConversation(input: { shopId: "", text: "  ", idempotencyKey: "x" }) { id } }');
       expect((invalid.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['shopId', 'text', 'idempotencyKey']);
-      const badWindow = await orders(seller, `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { conversationsNearDeadline(withinHours: 0) { id } } } }`, {
-        rep: [{ __typename: 'Shop', id: seller.sellerId }],
-      });
+      const badWindow = await orders(
+        seller,
+        `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { conversationsNearDeadline(withinHours: 0) { id } } } }`,
+        {
+          rep: [{ __typename: 'Shop', id: seller.sellerId }],
+        },
+      );
       expect(errorCodes(badWindow)).toEqual(['VALIDATION_FAILED']);
       expect(await writeCounts()).toEqual(before);
     });
@@ -256,27 +315,35 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     const ord = (n: number) => `ord_${n.toString().padStart(25, '0')}`;
     const paid = (n: number, buyerId: string, paidAt: string, amountMinor: string, shop: Identity = shopA) =>
       event('order.paid', shop.sellerId!, ord(n), {
-        orderId: ord(n), buyerId, paidAt, total: { amountMinor, currencyCode: 'USD' },
+        orderId: ord(n),
+        buyerId,
+        paidAt,
+        total: { amountMinor, currencyCode: 'USD' },
         lines: [{ orderLineId: `oln_${n.toString().padStart(25, '0')}`, skuId: 'sku_0000000000000000000000001', quantity: 1 }],
       });
     const cancelled = (n: number, reason: string, at: string) =>
       event('order.cancelled', shopA.sellerId!, ord(n), { orderId: ord(n), reason, cancelledBy: 'SELLER' }, new Date(at));
     // A refund of a return (or, with `cancellationId`, of a cancellation) as returns publishes it.
     const refund = (n: number, orderNo: number, issuedAt: string, amountMinor: string, cancellationId: string | null = null) =>
-      event('refund.issued', shopA.sellerId!, `ret_${n.toString().padStart(25, '0')}`, {
-        refundId: `rfd_${n.toString().padStart(25, '0')}`,
-        returnId: cancellationId ? null : `ret_${n.toString().padStart(25, '0')}`,
-        cancellationId,
-        orderId: ord(orderNo),
-        buyerId: 'byr_x',
-        issuedAt,
-        total: { amountMinor, currencyCode: 'USD' },
-        breakdown: { subtotal: { amountMinor, currencyCode: 'USD' }, shippingFee: { amountMinor: '0', currencyCode: 'USD' } },
-        lines: [{ orderLineId: `oln_${orderNo.toString().padStart(25, '0')}`, quantity: 1, amount: { amountMinor, currencyCode: 'USD' } }],
-      }, new Date(issuedAt));
+      event(
+        'refund.issued',
+        shopA.sellerId!,
+        `ret_${n.toString().padStart(25, '0')}`,
+        {
+          refundId: `rfd_${n.toString().padStart(25, '0')}`,
+          returnId: cancellationId ? null : `ret_${n.toString().padStart(25, '0')}`,
+          cancellationId,
+          orderId: ord(orderNo),
+          buyerId: 'byr_x',
+          issuedAt,
+          total: { amountMinor, currencyCode: 'USD' },
+          breakdown: { subtotal: { amountMinor, currencyCode: 'USD' }, shippingFee: { amountMinor: '0', currencyCode: 'USD' } },
+          lines: [{ orderLineId: `oln_${orderNo.toString().padStart(25, '0')}`, quantity: 1, amount: { amountMinor, currencyCode: 'USD' } }],
+        },
+        new Date(issuedAt),
+      );
     const view = (productId: string, visitorId: string, viewedAt: string) => event('page.viewed', 'storefront', productId, { productId, visitorId, viewedAt });
-    const product = (productId: string) =>
-      event('product.created', shopA.sellerId!, productId, { productId, title: 'Lamp', status: 'ACTIVATE', skus: [] });
+    const product = (productId: string) => event('product.created', shopA.sellerId!, productId, { productId, title: 'Lamp', status: 'ACTIVATE', skus: [] });
     const [P1, P2] = ['prd_0000000000000000000000001', 'prd_0000000000000000000000002'];
 
     const summary = async (range: Record<string, unknown>, shop: Identity = shopA) => {
@@ -355,21 +422,38 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       const s = result.data._entities[0].salesSummary;
       expect(s.timeZone).toBe('America/New_York');
       expect(s.current).toEqual({
-        from: '2031-01-01', to: '2031-01-07',
+        from: '2031-01-01',
+        to: '2031-01-07',
         gmv: { amountMinor: '24334', currencyCode: 'USD' }, // 10000 + 2500 + 3333 + 7001 + 500 + 1000
         refunds: { amountMinor: '5500' }, // 1500 (Jan 2) + 4000 (Jan 6); not the Jan 9 refund, not the cancellation's
         netSales: { amountMinor: '15001' }, // 24334 − 3333 (order 3) − 500 (order 8) − 5500
-        orders: 6, buyers: 4,
+        orders: 6,
+        buyers: 4,
         averageOrderValue: { amountMinor: '4056' }, // 4055.67 rounded half-up
-        visitors: 5, conversionBasisPoints: 8000,
+        visitors: 5,
+        conversionBasisPoints: 8000,
       });
       expect(s.previous).toEqual({
-        from: '2030-12-25', to: '2030-12-31',
-        gmv: { amountMinor: '4600' }, refunds: { amountMinor: '0' }, netSales: { amountMinor: '4600' }, orders: 2, buyers: 2, // order 11's refund counts on its own day
-        averageOrderValue: { amountMinor: '2300' }, visitors: 1, conversionBasisPoints: 20000,
+        from: '2030-12-25',
+        to: '2030-12-31',
+        gmv: { amountMinor: '4600' },
+        refunds: { amountMinor: '0' },
+        netSales: { amountMinor: '4600' },
+        orders: 2,
+        buyers: 2, // order 11's refund counts on its own day
+        averageOrderValue: { amountMinor: '2300' },
+        visitors: 1,
+        conversionBasisPoints: 20000,
       });
-      const day = (d: string, gmv: string, refunds: string, net: string, o: number, b: number, v: number) =>
-        ({ day: d, gmv: { amountMinor: gmv }, refunds: { amountMinor: refunds }, netSales: { amountMinor: net }, orders: o, buyers: b, visitors: v });
+      const day = (d: string, gmv: string, refunds: string, net: string, o: number, b: number, v: number) => ({
+        day: d,
+        gmv: { amountMinor: gmv },
+        refunds: { amountMinor: refunds },
+        netSales: { amountMinor: net },
+        orders: o,
+        buyers: b,
+        visitors: v,
+      });
       expect(s.daily).toEqual([
         day('2031-01-01', '0', '0', '0', 0, 0, 0),
         day('2031-01-02', '12500', '1500', '11000', 2, 1, 2), // order 2 paid at 23:59 local; order 11's refund
@@ -379,7 +463,16 @@ describe('buyer inquiries and home dashboard (orders)', () => {
         day('2031-01-06', '500', '4000', '-4000', 1, 1, 2), // order 8 cancelled; order 1's refund
         day('2031-01-07', '1000', '0', '1000', 1, 1, 1),
       ]);
-      expect(s.definitions.map((d: any) => d.metric)).toEqual(['gmv', 'refunds', 'netSales', 'orders', 'buyers', 'averageOrderValue', 'visitors', 'conversion']);
+      expect(s.definitions.map((d: any) => d.metric)).toEqual([
+        'gmv',
+        'refunds',
+        'netSales',
+        'orders',
+        'buyers',
+        'averageOrderValue',
+        'visitors',
+        'conversion',
+      ]);
       expect(s.definitions.find((d: any) => d.metric === 'gmv').definition).toContain('includes orders later cancelled or refunded');
       expect(s.definitions.find((d: any) => d.metric === 'refunds').definition).toContain('bucketed by issuedAt');
       const facts = await db.query('SELECT count(*)::int AS n FROM dashboard_refund_facts WHERE seller_id = $1', [shopA.sellerId]);
@@ -390,7 +483,9 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       const incremental = await rollups();
       expect(incremental.sales.length).toBeGreaterThan(0);
       expect(incremental.sales.filter((d: any) => d.refunds_minor !== '0').map((d: any) => [d.day, d.refunds_minor])).toEqual([
-        ['2031-01-02', '1500'], ['2031-01-06', '4000'], ['2031-01-09', '2001'],
+        ['2031-01-02', '1500'],
+        ['2031-01-06', '4000'],
+        ['2031-01-09', '2001'],
       ]);
       const dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'orders'), entities: [], migrations: [], applicationName: 'rebuild-test' });
       await dataSource.initialize();
@@ -409,9 +504,13 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);
       expect((bad.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['range.from', 'range.to']);
       expect(errorCodes(await summary({ preset: 'LAST_7_DAYS', from: '2031-01-01' }))).toEqual(['VALIDATION_FAILED']);
-      const other = await orders(seller, `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: { preset: TODAY }) { timeZone } } } }`, {
-        rep: [{ __typename: 'Shop', id: shopA.sellerId }],
-      });
+      const other = await orders(
+        seller,
+        `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: { preset: TODAY }) { timeZone } } } }`,
+        {
+          rep: [{ __typename: 'Shop', id: shopA.sellerId }],
+        },
+      );
       expect(errorCodes(other)).toEqual(['FORBIDDEN']);
     });
 
@@ -451,20 +550,35 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       // Late payments, in any order: X between two of their days and before their first, Z and W new in the
       // inner range, W twice on one day, Y again inside the outer range.
       await publishAndWait('orders.order.v1', [
-        pay(5, X, '2030-06-05'), pay(6, Z, '2030-06-04'), pay(7, W, '2030-06-06'), pay(8, W, '2030-06-06', 18),
-        pay(9, Y, '2030-06-01'), pay(10, X, '2030-05-25'), pay(11, V, '2030-06-02', 3),
+        pay(5, X, '2030-06-05'),
+        pay(6, Z, '2030-06-04'),
+        pay(7, W, '2030-06-06'),
+        pay(8, W, '2030-06-06', 18),
+        pay(9, Y, '2030-06-01'),
+        pay(10, X, '2030-05-25'),
+        pay(11, V, '2030-06-02', 3),
       ]);
       expect(await cached()).toBe(4);
       expect(await buyersOf('2030-06-01', '2030-06-10')).toEqual([5, 2]); // X, Y, Z, W, V; previous: Z, X
       expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([4, 4]); // Y, X, Z, W; previous: Z, X, Y, V
       const outer = await read('2030-06-01', '2030-06-10');
       expect(outer.daily.filter((d: any) => d.buyers > 0).map((d: any) => [d.day, d.orders, d.buyers])).toEqual([
-        ['2030-06-01', 1, 1], ['2030-06-02', 2, 2], ['2030-06-04', 1, 1], ['2030-06-05', 2, 2], ['2030-06-06', 2, 1], ['2030-06-09', 1, 1],
+        ['2030-06-01', 1, 1],
+        ['2030-06-02', 2, 2],
+        ['2030-06-04', 1, 1],
+        ['2030-06-05', 2, 2],
+        ['2030-06-06', 2, 1],
+        ['2030-06-09', 1, 1],
       ]);
-      const chain = await db.query(`SELECT day::text, prev_day::text FROM dashboard_daily_buyers WHERE seller_id = $1 AND buyer_id = $2 ORDER BY day`, [shopB.sellerId, X]);
+      const chain = await db.query(`SELECT day::text, prev_day::text FROM dashboard_daily_buyers WHERE seller_id = $1 AND buyer_id = $2 ORDER BY day`, [
+        shopB.sellerId,
+        X,
+      ]);
       expect(chain.rows).toEqual([
-        { day: '2030-05-25', prev_day: null }, { day: '2030-06-02', prev_day: '2030-05-25' },
-        { day: '2030-06-05', prev_day: '2030-06-02' }, { day: '2030-06-09', prev_day: '2030-06-05' },
+        { day: '2030-05-25', prev_day: null },
+        { day: '2030-06-02', prev_day: '2030-05-25' },
+        { day: '2030-06-05', prev_day: '2030-06-02' },
+        { day: '2030-06-09', prev_day: '2030-06-05' },
       ]);
       // Recomputed from scratch, the cached figures are the same.
       await db.query('DELETE FROM dashboard_range_buyers WHERE seller_id = $1', [shopB.sellerId]);
@@ -472,7 +586,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([4, 4]);
 
       // Ranges that include today: cached days before today plus today's buyers not seen earlier in the range.
-      const today = localDay(await moveClock({ advanceMs: 0 }), 'UTC');
+      const today = localDay(new Date((await moveClock(stack.settings, 'orders', { advanceMs: 0 })).now), 'UTC');
       const yesterday = addDays(today, -1);
       await publishAndWait('orders.order.v1', [pay(12, X, yesterday), pay(13, X, today, 0), pay(14, V, today, 0)]);
       expect((await buyersOf(yesterday, addDays(today, 1)))[0]).toBe(2); // X, V

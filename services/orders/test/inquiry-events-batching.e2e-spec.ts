@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
-import { EventEnvelope, createEvent, payloadSchemaFor } from '@sc/events';
+import { EventEnvelope, payloadSchemaFor } from '@sc/events';
 import { subgraphUrlOf } from '@sc/stack';
-import { TestStack, callSubgraph, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack } from '@sc/testing';
+import { TestStack, callSubgraph, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack, testEvent } from '@sc/testing';
 
 // Inquiry events through the outbox (orders.inquiry.v1, no message text) and Conversation.messages
 // batched: a list of conversations with their messages costs one statement per type.
@@ -15,13 +15,16 @@ describe('inquiry events and batched messages (orders)', () => {
   const orders = (identity: Identity, query: string, variables?: unknown) =>
     callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
   const ok = async (identity: Identity, mutation: string, inputType: string, input: Record<string, unknown>) => {
-    const result = await orders(identity, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, { input: { idempotencyKey: newIdempotencyKey(), ...input } });
+    const result = await orders(identity, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, {
+      input: { idempotencyKey: newIdempotencyKey(), ...input },
+    });
     expect(result.errors).toBeUndefined();
     return result.data[mutation].id as string;
   };
 
   const inquiryEvents = async (conversationId: string) =>
-    (await db.query(`SELECT envelope, published_at FROM outbox WHERE topic = 'orders.inquiry.v1' AND message_key = $1 ORDER BY seq`, [conversationId])).rows as Array<{
+    (await db.query(`SELECT envelope, published_at FROM outbox WHERE topic = 'orders.inquiry.v1' AND message_key = $1 ORDER BY seq`, [conversationId]))
+      .rows as Array<{
       envelope: EventEnvelope<any>;
       published_at: Date | null;
     }>;
@@ -29,12 +32,20 @@ describe('inquiry events and batched messages (orders)', () => {
   beforeAll(async () => {
     stack = await startTestStack('inquiry-events', { subgraphs: ['orders'] });
     db = await stack.db('orders');
-    const registered: EventEnvelope = createEvent({
-      type: 'shop.registered', source: 'catalog', sellerId: seller.sellerId!, aggregateType: 'Shop', aggregateId: seller.sellerId!,
-      actor: { type: 'SELLER_STAFF', id: seller.userId }, payload: { shopId: seller.sellerId, name: 'Chatty shop', currencyCode: 'USD', timeZone: 'UTC' },
+    const registered: EventEnvelope = testEvent({
+      type: 'shop.registered',
+      source: 'catalog',
+      sellerId: seller.sellerId!,
+      aggregateType: 'Shop',
+      aggregateId: seller.sellerId!,
+      actor: { type: 'SELLER_STAFF', id: seller.userId },
+      payload: { shopId: seller.sellerId, name: 'Chatty shop', currencyCode: 'USD', timeZone: 'UTC' },
     });
     await publishRaw(stack.settings, 'catalog.product.v1', [registered]);
-    await eventually(async () => (await db.query('SELECT 1 FROM dashboard_shops WHERE seller_id = $1', [seller.sellerId])).rowCount, (n) => n === 1);
+    await eventually(
+      async () => (await db.query('SELECT 1 FROM dashboard_shops WHERE seller_id = $1', [seller.sellerId])).rowCount,
+      (n) => n === 1,
+    );
   });
 
   afterAll(async () => {
@@ -52,7 +63,10 @@ describe('inquiry events and batched messages (orders)', () => {
     await ok(seller, 'resolveConversation', 'ConversationActionInput', { conversationId: first });
     await ok(buyers[0], 'sendBuyerMessage', 'SendMessageInput', { conversationId: first, text: 'One more thing' });
 
-    const events = await eventually(() => inquiryEvents(first), (rows) => rows.length === 5 && rows.every((r) => r.published_at !== null));
+    const events = await eventually(
+      () => inquiryEvents(first),
+      (rows) => rows.length === 5 && rows.every((r) => r.published_at !== null),
+    );
     const envelopes = events.map((e) => e.envelope);
     expect(envelopes.map((e) => [e.type, e.aggregateType, e.aggregateId, e.aggregateVersion, e.sellerId, e.actor.type])).toEqual([
       ['conversation.opened', 'Conversation', first, 1, seller.sellerId, 'BUYER'],
@@ -63,7 +77,12 @@ describe('inquiry events and batched messages (orders)', () => {
     ]);
     for (const e of envelopes) expect([e.type, payloadSchemaFor('orders.inquiry.v1', e.type, e.version)!.safeParse(e.payload).success]).toEqual([e.type, true]);
     const messageIds = (await db.query('SELECT id FROM messages WHERE conversation_id = $1 ORDER BY id', [first])).rows.map((r) => r.id);
-    expect(envelopes.filter((e) => e.payload.messageId).map((e) => e.payload.messageId).sort()).toEqual(messageIds);
+    expect(
+      envelopes
+        .filter((e) => e.payload.messageId)
+        .map((e) => e.payload.messageId)
+        .sort(),
+    ).toEqual(messageIds);
     expect(envelopes[0].payload).toMatchObject({ conversationId: first, buyerId: buyers[0].userId, orderId: null, initiatedBy: 'BUYER' });
     expect(envelopes.map((e) => e.payload.isAutoReply)).toEqual([undefined, false, true, undefined, false]);
     const serialized = JSON.stringify(envelopes);
@@ -82,13 +101,17 @@ describe('inquiry events and batched messages (orders)', () => {
   it('loads the messages of a whole list of conversations in one statement', async () => {
     for (const [i, buyer] of buyers.slice(1).entries()) {
       const id = await ok(buyer, 'startConversation', 'StartConversationInput', { shopId: seller.sellerId, text: `Question ${i}` });
-      for (let r = 0; r < i; r += 1) await ok(seller, 'replyToConversation', 'ReplyToConversationInput', { conversationId: id, text: `Answer ${i}.${r}`, isAutoReply: false });
+      for (let r = 0; r < i; r += 1)
+        await ok(seller, 'replyToConversation', 'ReplyToConversationInput', { conversationId: id, text: `Answer ${i}.${r}`, isAutoReply: false });
       conversationIds.push(id);
     }
     const list = (first: number, messages: number) =>
-      orders(seller, `query($r: [_Any!]!, $first: Int!, $messages: Int!) { _entities(representations: $r) { ... on Shop {
+      orders(
+        seller,
+        `query($r: [_Any!]!, $first: Int!, $messages: Int!) { _entities(representations: $r) { ... on Shop {
           conversations(first: $first) { nodes { id messages(first: $messages) { pageInfo { hasNextPage } nodes { id text sender } } } } } } }`,
-      { r: [{ __typename: 'Shop', id: seller.sellerId }], first, messages });
+        { r: [{ __typename: 'Shop', id: seller.sellerId }], first, messages },
+      );
     const two = await list(2, 2);
     const all = await list(6, 2);
     expect(all.errors).toBeUndefined();
@@ -96,7 +119,10 @@ describe('inquiry events and batched messages (orders)', () => {
     expect(all.extensions?.sqlStatements).toBe(2);
 
     // Each conversation gets its own first page, oldest first, exactly as an unbatched read would.
-    const nodes = all.data._entities[0].conversations.nodes as Array<{ id: string; messages: { pageInfo: { hasNextPage: boolean }; nodes: Array<{ id: string; text: string }> } }>;
+    const nodes = all.data._entities[0].conversations.nodes as Array<{
+      id: string;
+      messages: { pageInfo: { hasNextPage: boolean }; nodes: Array<{ id: string; text: string }> };
+    }>;
     expect(nodes.map((n) => n.id).sort()).toEqual([...conversationIds].sort());
     for (const node of nodes) {
       const stored = (await db.query('SELECT id, body FROM messages WHERE conversation_id = $1 ORDER BY id', [node.id])).rows;

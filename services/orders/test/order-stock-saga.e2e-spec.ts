@@ -1,5 +1,16 @@
 import { Identity } from '@sc/auth';
-import { TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack, waitForSellable } from '@sc/testing';
+import {
+  TestStack,
+  callSubgraph,
+  createLiveProduct,
+  errorCodes,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  startTestStack,
+  waitForSellable,
+} from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
 
 // Orders with catalog over real Kafka and PostgreSQL: placement, stock confirmation and rejection.
@@ -15,7 +26,9 @@ describe('order stock saga (orders + catalog)', () => {
 
   async function createSku(stock: number): Promise<string> {
     // Reviewed and approved, so orders may sell it.
-    const { skuIds: [skuId] } = await createLiveProduct(catalog, seller, { title: 'Linen shirt', skus: [{ price: '2500', initialStock: stock }] });
+    const {
+      skuIds: [skuId],
+    } = await createLiveProduct(catalog, seller, { title: 'Linen shirt', skus: [{ price: '2500', initialStock: stock }] });
     await waitForSellable(await stack.db('orders'), [skuId]);
     return skuId;
   }
@@ -47,7 +60,12 @@ describe('order stock saga (orders + catalog)', () => {
     const order = (placed.data as any).placeOrder;
     expect(order).toMatchObject({ status: 'PENDING', total: { amountMinor: '5000', currencyCode: 'USD' } });
 
-    expect(await eventually(() => orderStatus(order.id), (o) => o.status !== 'PENDING')).toEqual({ status: 'UNPAID', cancelReason: null });
+    expect(
+      await eventually(
+        () => orderStatus(order.id),
+        (o) => o.status !== 'PENDING',
+      ),
+    ).toEqual({ status: 'UNPAID', cancelReason: null });
     const catalogDb = await stack.db('catalog');
     const level = await catalogDb.query('SELECT on_hand, reserved FROM inventory_levels WHERE sku_id = $1', [skuId]);
     expect(level.rows[0]).toEqual({ on_hand: 5, reserved: 2 });
@@ -57,7 +75,14 @@ describe('order stock saga (orders + catalog)', () => {
     const skuId = await createSku(1);
     const [a, b] = await Promise.all([placeOrder(skuId, 1), placeOrder(skuId, 1)]);
     const ids = [(a.data as any).placeOrder.id, (b.data as any).placeOrder.id];
-    const outcomes = await Promise.all(ids.map((id) => eventually(() => orderStatus(id), (o) => o.status !== 'PENDING')));
+    const outcomes = await Promise.all(
+      ids.map((id) =>
+        eventually(
+          () => orderStatus(id),
+          (o) => o.status !== 'PENDING',
+        ),
+      ),
+    );
     expect(outcomes.map((o) => o.status).sort()).toEqual(['CANCELLED', 'UNPAID']);
     expect(outcomes.find((o) => o.status === 'CANCELLED')!.cancelReason).toBe('INSUFFICIENT_STOCK');
     const catalogDb = await stack.db('catalog');

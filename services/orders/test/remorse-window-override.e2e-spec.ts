@@ -17,7 +17,11 @@ describe('remorse window override (orders + catalog)', () => {
 
   beforeAll(async () => {
     stack = await startTestStack('remorse', { subgraphs: ['catalog', 'orders'], env: { ORDER_REMORSE_WINDOW_SECONDS: '0' } });
-    const shop = await call('catalog', seller, `mutation { registerShop(input: { name: "Remorse shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
+    const shop = await call(
+      'catalog',
+      seller,
+      `mutation { registerShop(input: { name: "Remorse shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`,
+    );
     expect(shop.errors).toBeUndefined();
   });
 
@@ -26,13 +30,18 @@ describe('remorse window override (orders + catalog)', () => {
   });
 
   it('releases a paid order from ON_HOLD when the configured window ends, through the remorse timer', async () => {
-    const { skuIds } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), seller, { skus: [{ initialStock: 5 }] });
+    const { skuIds } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), seller, {
+      skus: [{ initialStock: 5 }],
+    });
     await waitForSellable(await stack.db('orders'), skuIds);
     const placed = await call('orders', buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
       input: { shopId: seller.sellerId, lines: [{ skuId: skuIds[0], quantity: 1 }], idempotencyKey: newIdempotencyKey() },
     });
     const id = (placed.data as any).placeOrder.id;
-    await eventually(() => getOrder(id), (o) => o.status === 'UNPAID');
+    await eventually(
+      () => getOrder(id),
+      (o) => o.status === 'UNPAID',
+    );
 
     const paid = await call('orders', buyer, `mutation($input: OrderCommandInput!) { payOrder(input: $input) { status } }`, {
       input: { orderId: id, idempotencyKey: newIdempotencyKey() },
@@ -40,7 +49,10 @@ describe('remorse window override (orders + catalog)', () => {
     expect(paid.errors).toBeUndefined();
     expect((paid.data as any).payOrder.status).toBe('ON_HOLD'); // payment itself still puts the order on hold
 
-    const released = await eventually(() => getOrder(id), (o) => o.status !== 'ON_HOLD');
+    const released = await eventually(
+      () => getOrder(id),
+      (o) => o.status !== 'ON_HOLD',
+    );
     expect(released.status).toBe('AWAITING_SHIPMENT');
     expect(released.remorseEndsAt).toBe(released.paidAt);
     expect(new Date(released.shipByDeadline).getTime()).toBeGreaterThan(new Date(released.paidAt).getTime() + 24 * 3_600_000); // the SLA is untouched
@@ -57,6 +69,8 @@ describe('remorse window override (orders + catalog)', () => {
       logDir: path.join(stack.settings.logDir, 'production'),
       env: { ...stack.settings.env, NODE_ENV: 'production', ORDER_REMORSE_WINDOW_SECONDS: '0' },
     };
-    await expect(startSubgraph(settings, 'orders')).rejects.toThrow(/orders exited during start-up[\s\S]*ORDER_REMORSE_WINDOW_SECONDS is refused when NODE_ENV=production/);
+    await expect(startSubgraph(settings, 'orders')).rejects.toThrow(
+      /orders exited during start-up[\s\S]*ORDER_REMORSE_WINDOW_SECONDS is refused when NODE_ENV=production/,
+    );
   });
 });

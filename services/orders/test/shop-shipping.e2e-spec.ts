@@ -2,7 +2,18 @@ import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import { subgraphUrlOf } from '@sc/stack';
 import {
-  TestStack, callGateway, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack, waitForSellable, waitForShopInOrders,
+  TestStack,
+  callGateway,
+  callSubgraph,
+  createLiveProduct,
+  errorCodes,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  startTestStack,
+  waitForSellable,
+  waitForShopInOrders,
 } from '@sc/testing';
 
 // Money on an order comes only from the server's own data: prices from orders' catalog read model, the
@@ -18,7 +29,8 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
   const platform: Identity = { userId: 'ops_1', sellerId: null, roles: ['PLATFORM'] };
   let skuId: string;
 
-  const gql = (identity: Identity, query: string, variables?: unknown) => callGateway<any>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+  const gql = (identity: Identity, query: string, variables?: unknown) =>
+    callGateway<any>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
   const catalog = (identity: Identity, query: string, variables?: unknown) =>
     callSubgraph<any>(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
   const ordersSubgraph = (identity: Identity, query: string, variables?: unknown) =>
@@ -27,7 +39,9 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
   const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
   const SETTINGS = 'shipping { flatFee { amountMinor currencyCode } freeShippingThreshold { amountMinor currencyCode } isDefault }';
   const setShipping = (identity: Identity, input: Record<string, unknown>) =>
-    gql(identity, `mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { ${SETTINGS} } }`, { input: { idempotencyKey: newIdempotencyKey(), ...input } });
+    gql(identity, `mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { ${SETTINGS} } }`, {
+      input: { idempotencyKey: newIdempotencyKey(), ...input },
+    });
   const usd = (amountMinor: string) => ({ amountMinor, currencyCode: 'USD' });
 
   /** A digest of every table placing an order or setting shipping could write. */
@@ -46,8 +60,14 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
     expect(result.errors).toBeUndefined();
     return eventually(
       async () =>
-        (await gql(seller, `query($id: ID!) { order(id: $id) { id status subtotal { amountMinor } shippingFee { amountMinor currencyCode } sellerDiscount { amountMinor } total { amountMinor }
-          lines { shippingFee { amountMinor } sellerDiscount { amountMinor } } } }`, { id: result.data.placeOrder.id })).data.order,
+        (
+          await gql(
+            seller,
+            `query($id: ID!) { order(id: $id) { id status subtotal { amountMinor } shippingFee { amountMinor currencyCode } sellerDiscount { amountMinor } total { amountMinor }
+          lines { shippingFee { amountMinor } sellerDiscount { amountMinor } } } }`,
+            { id: result.data.placeOrder.id },
+          )
+        ).data.order,
       (order) => order?.status === 'UNPAID',
     );
   }
@@ -57,7 +77,9 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
     db = await stack.db('orders');
     const shop = await catalog(seller, `mutation { registerShop(input: { name: "Shipping shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
     expect(shop.errors).toBeUndefined();
-    ({ skuIds: [skuId] } = await createLiveProduct(catalog, seller, { title: 'Canvas tote', skus: [{ price: '1000', initialStock: 50 }] }));
+    ({
+      skuIds: [skuId],
+    } = await createLiveProduct(catalog, seller, { title: 'Canvas tote', skus: [{ price: '1000', initialStock: 50 }] }));
     await waitForSellable(db, [skuId]);
     await waitForShopInOrders(db, seller.sellerId!);
   });
@@ -77,10 +99,17 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
     ];
     for (const [name, extra] of attempts) {
       const input = { shopId: seller.sellerId, lines: [line], idempotencyKey: newIdempotencyKey(), ...extra };
-      for (const [via, call] of [['gateway', gql], ['subgraph', ordersSubgraph]] as const) {
+      for (const [via, call] of [
+        ['gateway', gql],
+        ['subgraph', ordersSubgraph],
+      ] as const) {
         const result = await call(buyer, PLACE, { input });
         expect([name, via, result.data ?? null]).toEqual([name, via, null]);
-        expect([name, via, result.errors?.map((e: any) => e.message)]).toEqual([name, via, [expect.stringMatching(/is not defined by type "PlaceOrder(Line)?Input"/)]]);
+        expect([name, via, result.errors?.map((e: any) => e.message)]).toEqual([
+          name,
+          via,
+          [expect.stringMatching(/is not defined by type "PlaceOrder(Line)?Input"/)],
+        ]);
         // Refused while coercing the variables, before any resolver runs: the same code from the gateway and the subgraph.
         expect([name, via, errorCodes(result)]).toEqual([name, via, ['BAD_USER_INPUT']]);
       }
@@ -96,7 +125,11 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
 
     const set = await setShipping(seller, { flatFee: usd('599'), freeShippingThreshold: usd('5000') });
     expect(set.errors).toBeUndefined();
-    const expected = { flatFee: { amountMinor: '599', currencyCode: 'USD' }, freeShippingThreshold: { amountMinor: '5000', currencyCode: 'USD' }, isDefault: false };
+    const expected = {
+      flatFee: { amountMinor: '599', currencyCode: 'USD' },
+      freeShippingThreshold: { amountMinor: '5000', currencyCode: 'USD' },
+      isDefault: false,
+    };
     expect(set.data.setShopShipping.shipping).toEqual(expected);
     expect(await current()).toEqual(expected);
 
@@ -127,8 +160,13 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
       ['zero threshold', seller, { flatFee: usd('599'), freeShippingThreshold: usd('0') }, 'VALIDATION_FAILED', ['freeShippingThreshold.amountMinor']],
       ['fractional fee', seller, { flatFee: usd('5.99') }, 'VALIDATION_FAILED', ['flatFee.amountMinor']],
       ['fee past the price bound', seller, { flatFee: usd('1000000000000001') }, 'VALIDATION_FAILED', ['flatFee.amountMinor']],
-      ['another currency', seller, { flatFee: { amountMinor: '599', currencyCode: 'EUR' }, freeShippingThreshold: { amountMinor: '5000', currencyCode: 'EUR' } },
-        'VALIDATION_FAILED', ['flatFee.currencyCode', 'freeShippingThreshold.currencyCode']],
+      [
+        'another currency',
+        seller,
+        { flatFee: { amountMinor: '599', currencyCode: 'EUR' }, freeShippingThreshold: { amountMinor: '5000', currencyCode: 'EUR' } },
+        'VALIDATION_FAILED',
+        ['flatFee.currencyCode', 'freeShippingThreshold.currencyCode'],
+      ],
       ['key reused with other amounts', seller, { flatFee: usd('1'), idempotencyKey: usedKey }, 'IDEMPOTENCY_CONFLICT'],
       ['by a buyer', buyer, { flatFee: usd('0') }, 'FORBIDDEN'],
       ['by a carrier', carrier, { flatFee: usd('0') }, 'FORBIDDEN'],
@@ -141,9 +179,13 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
       if (fields) expect([name, (result.errors![0].extensions!.fields as Array<{ field: string }>).map((f) => f.field)]).toEqual([name, fields]);
     }
     // Another shop's staff cannot even read the setting.
-    const foreign = await ordersSubgraph(otherSeller, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { orderSettings { ${SETTINGS} } } } }`, {
-      r: [{ __typename: 'Shop', id: seller.sellerId }],
-    });
+    const foreign = await ordersSubgraph(
+      otherSeller,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { orderSettings { ${SETTINGS} } } } }`,
+      {
+        r: [{ __typename: 'Shop', id: seller.sellerId }],
+      },
+    );
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     expect(await snapshot()).toEqual(before);
     expect((await placed(4)).shippingFee).toEqual({ amountMinor: '599', currencyCode: 'USD' });

@@ -1,9 +1,28 @@
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
-import { createEvent } from '@sc/events';
-import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, publishRaw, startTestStack, waitForShopInOrders } from '@sc/testing';
 import {
-  HOUR, REQUEST_RETURN, caller, createSku, entitiesQuery, moveOrdersClock, ordersMutation, shipPackage, waitForProjection, waitForShipped,
+  TestStack,
+  errorCodes,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  startTestStack,
+  waitForShopInOrders,
+  testEvent,
+} from '@sc/testing';
+import {
+  HOUR,
+  REQUEST_RETURN,
+  caller,
+  createSku,
+  entitiesQuery,
+  moveOrdersClock,
+  ordersMutation,
+  shipPackage,
+  waitForProjection,
+  waitForShipped,
 } from './return-flow.helpers';
 
 // Orders runs a controlled clock so paid orders get past the buyer-remorse hour and ship.
@@ -51,15 +70,34 @@ describe('approveRefund (catalog + orders + returns)', () => {
     });
     expect(placed.errors).toBeUndefined();
     const { id, lines: placedLines } = (placed.data as any).placeOrder as { id: string; lines: Array<{ id: string }> };
-    await eventually(async () => ((await orders(seller, `query($id: ID!) { order(id: $id) { status } }`, { id })).data as any).order.status, (s) => s === 'UNPAID');
+    await eventually(
+      async () => ((await orders(seller, `query($id: ID!) { order(id: $id) { status } }`, { id })).data as any).order.status,
+      (s) => s === 'UNPAID',
+    );
     await waitForProjection(returnsDb, id, 'UNPAID', lines.length);
     if (pay) {
-      const paid = await orders(buyer, `mutation($input: OrderCommandInput!) { payOrder(input: $input) { status } }`, { input: { orderId: id, idempotencyKey: newIdempotencyKey() } });
+      const paid = await orders(buyer, `mutation($input: OrderCommandInput!) { payOrder(input: $input) { status } }`, {
+        input: { orderId: id, idempotencyKey: newIdempotencyKey() },
+      });
       expect(paid.errors).toBeUndefined();
-      await eventually(async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [id])).rows[0]?.paid_at, (at) => !!at);
+      await eventually(
+        async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [id])).rows[0]?.paid_at,
+        (at) => !!at,
+      );
       await moveOrdersClock(stack, HOUR + 1);
-      await shipPackage(stack, seller, { id, lineIds: placedLines.map((l) => l.id) }, lines.map((l) => l.quantity), true);
-      await waitForShipped(returnsDb, id, lines.reduce((sum, l) => sum + l.quantity, 0), 'DELIVERED');
+      await shipPackage(
+        stack,
+        seller,
+        { id, lineIds: placedLines.map((l) => l.id) },
+        lines.map((l) => l.quantity),
+        true,
+      );
+      await waitForShipped(
+        returnsDb,
+        id,
+        lines.reduce((sum, l) => sum + l.quantity, 0),
+        'DELIVERED',
+      );
     }
     return { id, lineIds: placedLines.map((l) => l.id) };
   }
@@ -75,7 +113,10 @@ describe('approveRefund (catalog + orders + returns)', () => {
     returns = caller(stack, 'returns');
     orders = caller(stack, 'orders');
     returnsDb = await stack.db('returns');
-    const shop = await caller(stack, 'catalog')(seller, `mutation { registerShop(input: { name: "Refund shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
+    const shop = await caller(stack, 'catalog')(
+      seller,
+      `mutation { registerShop(input: { name: "Refund shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`,
+    );
     expect(shop.errors).toBeUndefined();
     // Shipping is the shop's setting: a flat 5.00 per order. (Orders carry no discount until promotions price
     // one; refunds of discounted lines are covered by refund-amounts.spec.ts.)
@@ -95,8 +136,17 @@ describe('approveRefund (catalog + orders + returns)', () => {
 
     beforeAll(async () => {
       // Both SKUs cost 2500: line totals 7500 and 2500; shipping 500 → 375 + 125. Total 10500.
-      paid = await order([{ skuId: skuA, quantity: 3 }, { skuId: skuB, quantity: 1 }], true);
-      firstReturnId = await requestRefund(paid.id, [{ orderLineId: paid.lineIds[0], quantity: 2 }, { orderLineId: paid.lineIds[1], quantity: 1 }]);
+      paid = await order(
+        [
+          { skuId: skuA, quantity: 3 },
+          { skuId: skuB, quantity: 1 },
+        ],
+        true,
+      );
+      firstReturnId = await requestRefund(paid.id, [
+        { orderLineId: paid.lineIds[0], quantity: 2 },
+        { orderLineId: paid.lineIds[1], quantity: 1 },
+      ]);
     });
 
     it('approves a refund-only request: SUCCESS, an exact refund and refund.issued in one transaction', async () => {
@@ -144,14 +194,21 @@ describe('approveRefund (catalog + orders + returns)', () => {
           ],
         },
       });
-      await eventually(async () => (await returnsDb.query(`SELECT published_at FROM outbox WHERE event_type = 'refund.issued'`)).rows[0].published_at, (at) => at !== null);
+      await eventually(
+        async () => (await returnsDb.query(`SELECT published_at FROM outbox WHERE event_type = 'refund.issued'`)).rows[0].published_at,
+        (at) => at !== null,
+      );
     });
 
     it('replays a retry with the same key and refuses the key with other input, writing nothing', async () => {
       const before = await written();
       const again = await approve(seller, firstReturnId, firstKey);
       expect(again.errors).toBeUndefined();
-      expect((again.data as any).approveRefund).toMatchObject({ id: firstReturnId, status: 'RETURN_OR_REFUND_REQUEST_SUCCESS', refund: { amount: { amountMinor: '7875' } } });
+      expect((again.data as any).approveRefund).toMatchObject({
+        id: firstReturnId,
+        status: 'RETURN_OR_REFUND_REQUEST_SUCCESS',
+        refund: { amount: { amountMinor: '7875' } },
+      });
       const otherInput = await approve(seller, 'ret_someotherrequest0000000', firstKey);
       expect(errorCodes(otherInput)).toEqual(['IDEMPOTENCY_CONFLICT']);
       expect(await written()).toEqual(before);
@@ -162,7 +219,11 @@ describe('approveRefund (catalog + orders + returns)', () => {
       const result = await approve(seller, lastReturnId);
       expect(result.errors).toBeUndefined();
       // 7500 − 5000 = 2500 and 375 − 250 = 125: nothing lost to rounding.
-      expect((result.data as any).approveRefund.refund).toMatchObject({ amount: { amountMinor: '2625' }, subtotal: { amountMinor: '2500' }, shippingFee: { amountMinor: '125' } });
+      expect((result.data as any).approveRefund.refund).toMatchObject({
+        amount: { amountMinor: '2625' },
+        subtotal: { amountMinor: '2500' },
+        shippingFee: { amountMinor: '125' },
+      });
       const total = await returnsDb.query('SELECT sum(total_minor)::text AS refunded FROM refunds WHERE order_id = $1', [paid.id]);
       expect(total.rows[0].refunded).toBe('10500');
     });
@@ -193,16 +254,33 @@ describe('approveRefund (catalog + orders + returns)', () => {
 
   it('refunds from the shares orders re-split at a partial cancellation: everything shipped comes back to exactly what was paid', async () => {
     // Lines 3 × 2500 and 2 × 2500: fee 500 → 300 + 200; total 13000.
-    const placed = await order([{ skuId: skuA, quantity: 3 }, { skuId: skuB, quantity: 2 }], false);
+    const placed = await order(
+      [
+        { skuId: skuA, quantity: 3 },
+        { skuId: skuB, quantity: 2 },
+      ],
+      false,
+    );
     const [lineA, lineB] = placed.lineIds;
     await ordersMutation(stack, buyer, 'payOrder', 'OrderCommandInput', { orderId: placed.id });
-    await eventually(async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [placed.id])).rows[0]?.paid_at, (at) => !!at);
+    await eventually(
+      async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [placed.id])).rows[0]?.paid_at,
+      (at) => !!at,
+    );
     await moveOrdersClock(stack, HOUR + 1);
     // One unit of B is cancelled: the whole fee is re-split over 7500 and 2500.
-    await ordersMutation(stack, seller, 'cancelOrderLines', 'CancelOrderLinesInput', { orderId: placed.id, reason: 'OUT_OF_STOCK', lines: [{ orderLineId: lineB, quantity: 1 }] });
+    await ordersMutation(stack, seller, 'cancelOrderLines', 'CancelOrderLinesInput', {
+      orderId: placed.id,
+      reason: 'OUT_OF_STOCK',
+      lines: [{ orderLineId: lineB, quantity: 1 }],
+    });
     const byLine = (a: { order_line_id: string }, b: { order_line_id: string }) => (a.order_line_id < b.order_line_id ? -1 : 1);
     const shares = async () =>
-      (await returnsDb.query(`SELECT order_line_id, live_quantity, seller_discount_minor, shipping_fee_minor FROM order_line_shares WHERE order_id = $1`, [placed.id])).rows.sort(byLine);
+      (
+        await returnsDb.query(`SELECT order_line_id, live_quantity, seller_discount_minor, shipping_fee_minor FROM order_line_shares WHERE order_id = $1`, [
+          placed.id,
+        ])
+      ).rows.sort(byLine);
     const resplit = [
       { order_line_id: lineA, live_quantity: 3, seller_discount_minor: '0', shipping_fee_minor: '375' },
       { order_line_id: lineB, live_quantity: 1, seller_discount_minor: '0', shipping_fee_minor: '125' },
@@ -211,16 +289,31 @@ describe('approveRefund (catalog + orders + returns)', () => {
     expect(await shares()).toEqual(resplit);
 
     // A late, older snapshot (a lower order version) changes nothing, however it arrives.
-    const stale = createEvent({
-      type: 'order.lines_cancelled', source: 'orders', sellerId: seller.sellerId!, aggregateType: 'Order', aggregateId: placed.id, aggregateVersion: 1,
+    const stale = testEvent({
+      type: 'order.lines_cancelled',
+      source: 'orders',
+      sellerId: seller.sellerId!,
+      aggregateType: 'Order',
+      aggregateId: placed.id,
+      aggregateVersion: 1,
       actor: { type: 'SYSTEM', id: null },
       payload: {
-        orderId: placed.id, reason: 'STALE', lines: [],
-        lineShares: [lineA, lineB].map((orderLineId) => ({ orderLineId, liveQuantity: 9, sellerDiscount: { amountMinor: '0', currencyCode: 'USD' }, shippingFee: { amountMinor: '0', currencyCode: 'USD' } })),
+        orderId: placed.id,
+        reason: 'STALE',
+        lines: [],
+        lineShares: [lineA, lineB].map((orderLineId) => ({
+          orderLineId,
+          liveQuantity: 9,
+          sellerDiscount: { amountMinor: '0', currencyCode: 'USD' },
+          shippingFee: { amountMinor: '0', currencyCode: 'USD' },
+        })),
       },
     });
     await publishRaw(stack.settings, 'orders.order.v1', [stale]);
-    await eventually(async () => (await returnsDb.query('SELECT 1 FROM inbox WHERE event_id = $1', [stale.id])).rowCount, (n) => (n ?? 0) >= 1);
+    await eventually(
+      async () => (await returnsDb.query('SELECT 1 FROM inbox WHERE event_id = $1', [stale.id])).rowCount,
+      (n) => (n ?? 0) >= 1,
+    );
     expect(await shares()).toEqual(resplit);
 
     await shipPackage(stack, seller, placed, [3, 1], true);
@@ -229,15 +322,31 @@ describe('approveRefund (catalog + orders + returns)', () => {
     expect(paidTotal.order.total.amountMinor).toBe('10500'); // 13000 − 2500
 
     // A: 7500 × 2/3 = 5000 + 375 × 2/3 = 250; B's live unit: 2500 + 125 (placement shares would give 2500 + 100).
-    const first = await approve(seller, await requestRefund(placed.id, [{ orderLineId: lineA, quantity: 2 }, { orderLineId: lineB, quantity: 1 }]));
+    const first = await approve(
+      seller,
+      await requestRefund(placed.id, [
+        { orderLineId: lineA, quantity: 2 },
+        { orderLineId: lineB, quantity: 1 },
+      ]),
+    );
     expect(first.errors).toBeUndefined();
     expect((first.data as any).approveRefund.refund).toMatchObject({
       amount: { amountMinor: '7875' },
-      lines: [{ orderLineId: lineA, amount: { amountMinor: '5250' } }, { orderLineId: lineB, amount: { amountMinor: '2625' } }],
+      lines: [
+        { orderLineId: lineA, amount: { amountMinor: '5250' } },
+        { orderLineId: lineB, amount: { amountMinor: '2625' } },
+      ],
     });
     const last = await approve(seller, await requestRefund(placed.id, [{ orderLineId: lineA, quantity: 1 }]));
-    expect((last.data as any).approveRefund.refund).toMatchObject({ amount: { amountMinor: '2625' }, subtotal: { amountMinor: '2500' }, shippingFee: { amountMinor: '125' } });
-    const refunded = await returnsDb.query('SELECT sum(total_minor)::text AS total, sum(shipping_fee_minor)::text AS shipping FROM refunds WHERE order_id = $1', [placed.id]);
+    expect((last.data as any).approveRefund.refund).toMatchObject({
+      amount: { amountMinor: '2625' },
+      subtotal: { amountMinor: '2500' },
+      shippingFee: { amountMinor: '125' },
+    });
+    const refunded = await returnsDb.query(
+      'SELECT sum(total_minor)::text AS total, sum(shipping_fee_minor)::text AS shipping FROM refunds WHERE order_id = $1',
+      [placed.id],
+    );
     expect(refunded.rows[0]).toEqual({ total: '10500', shipping: '500' });
   });
 
@@ -249,10 +358,16 @@ describe('approveRefund (catalog + orders + returns)', () => {
     expect(errorCodes(await approve(seller, returnAndRefund))).toEqual(['INVALID_TRANSITION']);
     // An unpaid order has shipped nothing: no after-sales request to approve in the first place.
     const notPaid = await returns(buyer, REQUEST_RETURN, {
-      input: { orderId: unpaid.id, type: 'REFUND', reason: 'NOT_AS_DESCRIBED', lines: [{ orderLineId: unpaid.lineIds[0], quantity: 1 }], idempotencyKey: newIdempotencyKey() },
+      input: {
+        orderId: unpaid.id,
+        type: 'REFUND',
+        reason: 'NOT_AS_DESCRIBED',
+        lines: [{ orderLineId: unpaid.lineIds[0], quantity: 1 }],
+        idempotencyKey: newIdempotencyKey(),
+      },
     });
     expect(errorCodes(notPaid)).toEqual(['INVALID_TRANSITION']);
-    expect((notPaid.errors![0].extensions as any)).toMatchObject({ entity: 'Order', from: 'UNPAID', reason: 'NOT_SHIPPED' });
+    expect(notPaid.errors![0].extensions as any).toMatchObject({ entity: 'Order', from: 'UNPAID', reason: 'NOT_SHIPPED' });
     expect(await written()).toEqual(before);
     const read = await returns(seller, `query($id: ID!) { returnRequest(id: $id) { status type refund { id } } }`, { id: returnAndRefund });
     expect((read.data as any).returnRequest).toEqual({ status: 'RETURN_OR_REFUND_REQUEST_PENDING', type: 'RETURN_AND_REFUND', refund: null });

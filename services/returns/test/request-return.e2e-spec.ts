@@ -1,11 +1,21 @@
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import { newId } from '@sc/db';
-import { createEvent } from '@sc/events';
 import { createKafka, physicalTopic } from '@sc/messaging';
-import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack, testEvent } from '@sc/testing';
 import {
-  HOUR, REQUEST_RETURN, caller, createSku, entitiesQuery, moveOrdersClock, ordersMutation, placeOrder, shipPackage, waitForProjection, waitForShipped, writtenRows,
+  HOUR,
+  REQUEST_RETURN,
+  caller,
+  createSku,
+  entitiesQuery,
+  moveOrdersClock,
+  ordersMutation,
+  placeOrder,
+  shipPackage,
+  waitForProjection,
+  waitForShipped,
+  writtenRows,
 } from './return-flow.helpers';
 
 // Orders runs a controlled clock so paid orders get past the buyer-remorse hour and ship.
@@ -34,11 +44,17 @@ describe('return requests (catalog + orders + returns)', () => {
     stack = await startTestStack('returns', { subgraphs: ['catalog', 'orders', 'returns'] });
     returns = caller(stack, 'returns');
     returnsDb = await stack.db('returns');
-    const shop = await caller(stack, 'catalog')(seller, `mutation { registerShop(input: { name: "Returns shop", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
+    const shop = await caller(stack, 'catalog')(
+      seller,
+      `mutation { registerShop(input: { name: "Returns shop", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`,
+    );
     expect(shop.errors).toBeUndefined();
     const [skuA, skuB, scarce] = await Promise.all([createSku(stack, seller, 50), createSku(stack, seller, 50), createSku(stack, seller, 1)]);
     [order, bulkOrder, otherBuyersOrder, cancelledOrder, ...fiveUnitOrders] = await Promise.all([
-      placeOrder(stack, buyer, seller, [{ skuId: skuA, quantity: 3 }, { skuId: skuB, quantity: 1 }]),
+      placeOrder(stack, buyer, seller, [
+        { skuId: skuA, quantity: 3 },
+        { skuId: skuB, quantity: 1 },
+      ]),
       placeOrder(stack, buyer, seller, [{ skuId: skuA, quantity: 20 }]),
       placeOrder(stack, otherBuyer, seller, [{ skuId: skuB, quantity: 1 }]),
       placeOrder(stack, buyer, seller, [{ skuId: scarce, quantity: 2 }], 'CANCELLED'),
@@ -61,7 +77,13 @@ describe('return requests (catalog + orders + returns)', () => {
 
   it('opens a pending return request with its lines and return.requested in the outbox', async () => {
     const key = newIdempotencyKey();
-    const input = { orderId: order.id, reason: 'WRONG_ITEM', reasonText: ' Sent blue, ordered red ', lines: [{ orderLineId: order.lineIds[0], quantity: 2 }], idempotencyKey: key };
+    const input = {
+      orderId: order.id,
+      reason: 'WRONG_ITEM',
+      reasonText: ' Sent blue, ordered red ',
+      lines: [{ orderLineId: order.lineIds[0], quantity: 2 }],
+      idempotencyKey: key,
+    };
     const result = await returns(buyer, REQUEST_RETURN, { input });
     expect(result.errors).toBeUndefined();
     const request = (result.data as any).requestReturn;
@@ -83,10 +105,19 @@ describe('return requests (catalog + orders + returns)', () => {
       sellerId: seller.sellerId,
       aggregateType: 'ReturnRequest',
       actor: { type: 'BUYER', id: buyer.userId },
-      payload: { returnId: request.id, orderId: order.id, buyerId: buyer.userId, reason: 'WRONG_ITEM', lines: [{ returnLineId: request.lines[0].id, orderLineId: order.lineIds[0], quantity: 2 }] },
+      payload: {
+        returnId: request.id,
+        orderId: order.id,
+        buyerId: buyer.userId,
+        reason: 'WRONG_ITEM',
+        lines: [{ returnLineId: request.lines[0].id, orderLineId: order.lineIds[0], quantity: 2 }],
+      },
     });
     expect(outbox.rows[0].envelope.payload.lines[0].skuId).toMatch(/^sku_/);
-    await eventually(async () => (await returnsDb.query(`SELECT published_at FROM outbox WHERE message_key = $1`, [request.id])).rows[0].published_at, (at) => at !== null);
+    await eventually(
+      async () => (await returnsDb.query(`SELECT published_at FROM outbox WHERE message_key = $1`, [request.id])).rows[0].published_at,
+      (at) => at !== null,
+    );
 
     const again = await returns(buyer, REQUEST_RETURN, { input });
     expect((again.data as any).requestReturn.id).toBe(request.id);
@@ -158,7 +189,9 @@ describe('return requests (catalog + orders + returns)', () => {
   });
 
   it("lists the shop's return requests for its staff only, newest first, by status", async () => {
-    const query = entitiesQuery('... on Shop { returnRequests(first: 5, status: RETURN_OR_REFUND_REQUEST_PENDING) { nodes { id } pageInfo { hasNextPage endCursor } } }');
+    const query = entitiesQuery(
+      '... on Shop { returnRequests(first: 5, status: RETURN_OR_REFUND_REQUEST_PENDING) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+    );
     const page = await returns(seller, query, { r: [{ __typename: 'Shop', id: seller.sellerId }] });
     expect(page.errors).toBeUndefined();
     const connection = (page.data as any)._entities[0].returnRequests;
@@ -166,7 +199,9 @@ describe('return requests (catalog + orders + returns)', () => {
     expect(connection.pageInfo.hasNextPage).toBe(true);
     const ids = connection.nodes.map((n: any) => n.id);
     expect([...ids].sort().reverse()).toEqual(ids);
-    const none = await returns(seller, entitiesQuery('... on Shop { returnRequests(status: RETURN_OR_REFUND_REQUEST_CANCEL) { nodes { id } } }'), { r: [{ __typename: 'Shop', id: seller.sellerId }] });
+    const none = await returns(seller, entitiesQuery('... on Shop { returnRequests(status: RETURN_OR_REFUND_REQUEST_CANCEL) { nodes { id } } }'), {
+      r: [{ __typename: 'Shop', id: seller.sellerId }],
+    });
     expect((none.data as any)._entities[0].returnRequests.nodes).toEqual([]);
     const foreign = await returns(newSeller(), query, { r: [{ __typename: 'Shop', id: seller.sellerId }] });
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
@@ -178,7 +213,17 @@ describe('return requests (catalog + orders + returns)', () => {
     ['quantity 0', () => ({ orderId: order.id, lines: [{ orderLineId: order.lineIds[1], quantity: 0 }] }), 'VALIDATION_FAILED'],
     ['more than ordered', () => ({ orderId: order.id, lines: [{ orderLineId: order.lineIds[1], quantity: 2 }] }), 'VALIDATION_FAILED'],
     ['more than not yet requested', () => ({ orderId: order.id, lines: [{ orderLineId: order.lineIds[0], quantity: 2 }] }), 'VALIDATION_FAILED'],
-    ['a duplicate line', () => ({ orderId: order.id, lines: [{ orderLineId: order.lineIds[1], quantity: 1 }, { orderLineId: order.lineIds[1], quantity: 1 }] }), 'VALIDATION_FAILED'],
+    [
+      'a duplicate line',
+      () => ({
+        orderId: order.id,
+        lines: [
+          { orderLineId: order.lineIds[1], quantity: 1 },
+          { orderLineId: order.lineIds[1], quantity: 1 },
+        ],
+      }),
+      'VALIDATION_FAILED',
+    ],
     ['a line of another order', () => ({ orderId: order.id, lines: [{ orderLineId: bulkOrder.lineIds[0], quantity: 1 }] }), 'VALIDATION_FAILED'],
     ['an unknown order', () => ({ orderId: 'ord_doesnotexist0000000000', lines: [{ orderLineId: order.lineIds[1], quantity: 1 }] }), 'NOT_FOUND'],
     ["another buyer's order", () => ({ orderId: otherBuyersOrder.id, lines: [{ orderLineId: otherBuyersOrder.lineIds[0], quantity: 1 }] }), 'NOT_FOUND'],
@@ -209,23 +254,50 @@ describe('return requests (catalog + orders + returns)', () => {
     const producer = kafka.producer();
     await producer.connect();
     const publish = async (orderId: string, version: number, type: string, payload: object) => {
-      const event = createEvent({ type, source: 'orders', sellerId: seller.sellerId!, aggregateType: 'Order', aggregateId: orderId, aggregateVersion: version, actor: { type: 'SYSTEM', id: null }, payload });
+      const event = testEvent({
+        type,
+        source: 'orders',
+        sellerId: seller.sellerId!,
+        aggregateType: 'Order',
+        aggregateId: orderId,
+        aggregateVersion: version,
+        actor: { type: 'SYSTEM', id: null },
+        payload,
+      });
       await producer.send({ topic: physicalTopic(stack.settings, 'orders.order.v1'), acks: -1, messages: [{ key: orderId, value: JSON.stringify(event) }] });
     };
     const placed = (orderId: string, lineId: string) => ({
       orderId,
       buyerId: buyer.userId,
       total: { amountMinor: '900', currencyCode: 'USD' },
-      lines: [{ orderLineId: lineId, skuId: 'sku_outoforder000000000000', productId: 'prd_outoforder000000000000', quantity: 3, unitPrice: { amountMinor: '300', currencyCode: 'USD' } }],
+      lines: [
+        {
+          orderLineId: lineId,
+          skuId: 'sku_outoforder000000000000',
+          productId: 'prd_outoforder000000000000',
+          quantity: 3,
+          unitPrice: { amountMinor: '300', currencyCode: 'USD' },
+        },
+      ],
     });
     const [confirmedFirst, cancelledFirst] = [newId('ord'), newId('ord')];
     const lineId = newId('oln');
     try {
       // Shipment before everything else: the shipped units and the newest status wait for order.placed.
       await publish(confirmedFirst, 5, 'package.shipped', {
-        orderId: confirmedFirst, packageId: newId('pkg'), carrier: 'UPS', trackingNumber: '1ZOUTOFORDER', lines: [{ orderLineId: lineId, skuId: 'sku_outoforder000000000000', quantity: 3 }],
+        orderId: confirmedFirst,
+        packageId: newId('pkg'),
+        carrier: 'UPS',
+        trackingNumber: '1ZOUTOFORDER',
+        lines: [{ orderLineId: lineId, skuId: 'sku_outoforder000000000000', quantity: 3 }],
       });
-      await publish(confirmedFirst, 5, 'order.status_changed', { orderId: confirmedFirst, from: 'AWAITING_SHIPMENT', to: 'AWAITING_COLLECTION', actor: 'SELLER_STAFF', reason: 'PACKAGE_SHIPPED' });
+      await publish(confirmedFirst, 5, 'order.status_changed', {
+        orderId: confirmedFirst,
+        from: 'AWAITING_SHIPMENT',
+        to: 'AWAITING_COLLECTION',
+        actor: 'SELLER_STAFF',
+        reason: 'PACKAGE_SHIPPED',
+      });
       await publish(confirmedFirst, 2, 'order.confirmed', { orderId: confirmedFirst, status: 'UNPAID' });
       await publish(confirmedFirst, 1, 'order.placed', placed(confirmedFirst, lineId));
       await publish(cancelledFirst, 3, 'order.cancelled', { orderId: cancelledFirst, reason: 'BUYER_CHANGED_MIND', cancelledBy: 'BUYER' });

@@ -1,14 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { INTERNAL_CONTEXT_HEADER, Identity, signInternalContext } from '@sc/auth';
-import { TestStack, callSubgraph, createLiveProduct, eventually, newIdempotencyKey, waitForSellable } from '@sc/testing';
+import { Identity } from '@sc/auth';
+import { TestStack, callSubgraph, createLiveProduct, eventually, moveClock, newIdempotencyKey, waitForSellable } from '@sc/testing';
 import { SubgraphName, subgraphUrlOf } from '@sc/stack';
 
 export const HOUR = 3_600_000;
 
 /** The carrier that scans and delivers packages in these tests. */
 export const CARRIER: Identity = { userId: 'car_ups', sellerId: null, roles: ['CARRIER'] };
-const PLATFORM: Identity = { userId: 'ops_returns', sellerId: null, roles: ['PLATFORM'] };
 
 /** Calls one subgraph of the stack as `identity`. */
 export const caller = (stack: TestStack, name: SubgraphName) => (identity: Identity, query: string, variables?: unknown) =>
@@ -17,7 +16,9 @@ export const caller = (stack: TestStack, name: SubgraphName) => (identity: Ident
 /** A catalog SKU with stock, once orders can price it. */
 export async function createSku(stack: TestStack, seller: Identity, stock: number): Promise<string> {
   // Reviewed and approved, so orders may sell it.
-  const { skuIds: [skuId] } = await createLiveProduct(caller(stack, 'catalog'), seller, { title: 'Linen shirt', skus: [{ price: '2500', initialStock: stock }] });
+  const {
+    skuIds: [skuId],
+  } = await createLiveProduct(caller(stack, 'catalog'), seller, { title: 'Linen shirt', skus: [{ price: '2500', initialStock: stock }] });
   await waitForSellable(await stack.db('orders'), [skuId]);
   return skuId;
 }
@@ -36,7 +37,10 @@ export async function placeOrder(
   });
   if (placed.errors) throw new Error(JSON.stringify(placed.errors));
   const order = (placed.data as any).placeOrder as { id: string; lines: Array<{ id: string }> };
-  await eventually(async () => ((await orders(seller, `query($id: ID!) { order(id: $id) { status } }`, { id: order.id })).data as any).order.status, (s) => s !== 'PENDING');
+  await eventually(
+    async () => ((await orders(seller, `query($id: ID!) { order(id: $id) { status } }`, { id: order.id })).data as any).order.status,
+    (s) => s !== 'PENDING',
+  );
   await waitForProjection(await stack.db('returns'), order.id, status, lines.length);
   return { id: order.id, lineIds: order.lines.map((l) => l.id) };
 }
@@ -78,14 +82,18 @@ export const entitiesQuery = (selection: string) => `query($r: [_Any!]!) { _enti
  * stack starts). Orders needs it to get past the buyer-remorse hour before anything can ship.
  */
 export async function moveOrdersClock(stack: TestStack, advanceMs: number): Promise<void> {
-  const url = subgraphUrlOf(stack.settings, 'orders').replace('/graphql', '/internal/test-clock');
-  const token = await signInternalContext(PLATFORM, stack.settings.internalSigningSecret);
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token }, body: JSON.stringify({ advanceMs }) });
-  if (response.status !== 200) throw new Error(`test clock answered ${response.status}`);
+  await moveClock(stack.settings, 'orders', { advanceMs });
 }
 
 /** Runs one orders mutation `name(input: …)` as `identity` and returns its data, throwing on errors. */
-export async function ordersMutation(stack: TestStack, identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id'): Promise<any> {
+export async function ordersMutation(
+  stack: TestStack,
+  identity: Identity,
+  name: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  selection = 'id',
+): Promise<any> {
   const result = await caller(stack, 'orders')(identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
     input: { idempotencyKey: newIdempotencyKey(), ...input },
   });
@@ -112,7 +120,11 @@ export async function shipPackage(
 ): Promise<string> {
   const lines = order.lineIds.map((orderLineId, i) => ({ orderLineId, quantity: quantities[i] ?? 0 })).filter((l) => l.quantity > 0);
   const pkg = await ordersMutation(stack, seller, 'createPackage', 'CreatePackageInput', { orderId: order.id, lines });
-  await ordersMutation(stack, seller, 'shipPackage', 'ShipPackageInput', { packageId: pkg.id, carrier: 'UPS', trackingNumber: `1Z${randomBytes(5).toString('hex').toUpperCase()}` });
+  await ordersMutation(stack, seller, 'shipPackage', 'ShipPackageInput', {
+    packageId: pkg.id,
+    carrier: 'UPS',
+    trackingNumber: `1Z${randomBytes(5).toString('hex').toUpperCase()}`,
+  });
   if (deliver) {
     await ordersMutation(stack, CARRIER, 'markPackageInTransit', 'PackageCommandInput', { packageId: pkg.id });
     await ordersMutation(stack, CARRIER, 'markPackageDelivered', 'PackageCommandInput', { packageId: pkg.id });

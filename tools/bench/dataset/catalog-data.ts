@@ -15,7 +15,9 @@ export async function generateCatalog(url: string, shape: DatasetShape, baseMs: 
     await client.query(
       `CREATE TEMP TABLE g_warehouses AS SELECT idx, id AS shop_id, ${idSql('whs', `${baseMs}::bigint + idx`, `'w' || idx`)} AS id FROM g_shops`,
     );
-    await client.query(`INSERT INTO warehouses (id, seller_id, name, is_default, created_at) SELECT id, shop_id, 'Main warehouse', true, ${at} FROM g_warehouses`);
+    await client.query(
+      `INSERT INTO warehouses (id, seller_id, name, is_default, created_at) SELECT id, shop_id, 'Main warehouse', true, ${at} FROM g_warehouses`,
+    );
     await client.query(`
       INSERT INTO products (id, seller_id, title, description, status, version, created_at, updated_at, category_id, images, attributes)
       SELECT id, shop_id, title, 'Generated for the benchmark: ' || title, 'ACTIVATE', 2,

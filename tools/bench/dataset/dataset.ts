@@ -33,7 +33,11 @@ export function datasetFingerprint(shape: DatasetShape): string {
   const hash = createHash('sha256').update(`${DATASET_VERSION}|${JSON.stringify(shape)}`);
   for (const { name } of SUBGRAPHS) {
     const dir = path.join(REPO_ROOT, 'dist/services', name, 'src/database/migrations');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => /^\d+-.*\.js$/.test(f)).sort() : [];
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /^\d+-.*\.js$/.test(f))
+          .sort()
+      : [];
     hash.update(`|${name}:${files.join(',')}`);
   }
   return hash.digest('hex').slice(0, 16);
@@ -62,7 +66,9 @@ async function writeMarker(url: string, fingerprint: string, seconds: number, pe
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id int PRIMARY KEY, fingerprint text NOT NULL, generated_at timestamptz NOT NULL, seconds numeric NOT NULL, per_service jsonb NOT NULL)`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${MARKER_TABLE} (id int PRIMARY KEY, fingerprint text NOT NULL, generated_at timestamptz NOT NULL, seconds numeric NOT NULL, per_service jsonb NOT NULL)`,
+    );
     await client.query(
       `INSERT INTO ${MARKER_TABLE} (id, fingerprint, generated_at, seconds, per_service) VALUES (1, $1, now(), $2, $3)
        ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, generated_at = EXCLUDED.generated_at, seconds = EXCLUDED.seconds, per_service = EXCLUDED.per_service`,
@@ -75,9 +81,16 @@ async function writeMarker(url: string, fingerprint: string, seconds: number, pe
 
 async function countRows(settings: StackSettings): Promise<Record<string, number>> {
   const tables: Array<[SubgraphName, string]> = [
-    ['orders', 'orders'], ['orders', 'order_lines'], ['orders', 'dashboard_order_facts'], ['orders', 'dashboard_daily_sales'],
-    ['catalog', 'shops'], ['catalog', 'products'], ['catalog', 'skus'],
-    ['marketing', 'promotions'], ['creators', 'collaborations'], ['returns', 'return_requests'],
+    ['orders', 'orders'],
+    ['orders', 'order_lines'],
+    ['orders', 'dashboard_order_facts'],
+    ['orders', 'dashboard_daily_sales'],
+    ['catalog', 'shops'],
+    ['catalog', 'products'],
+    ['catalog', 'skus'],
+    ['marketing', 'promotions'],
+    ['creators', 'collaborations'],
+    ['returns', 'return_requests'],
   ];
   const out: Record<string, number> = {};
   for (const [service, table] of tables) {

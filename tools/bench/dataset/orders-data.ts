@@ -27,8 +27,14 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
       `INSERT INTO sku_prices (sku_id, seller_id, product_id, price_minor, currency_code, source_event_id, sellable, price_version)
        SELECT sku_id, shop_id, id, price_minor, 'USD', ${uuidSql(`'sp' || sku_id`)}, true, 1 FROM g_skus`,
     );
-    await withoutSecondaryIndexes([client, second], ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'], step, () => step('orders, lines and facts', async () => {
-      await withoutTrigger(client, 'orders', ACTION_COUNTERS_INSERT_TRIGGER, () => client.query(`
+    await withoutSecondaryIndexes(
+      [client, second],
+      ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_buyers', 'dashboard_daily_sales'],
+      step,
+      () =>
+        step('orders, lines and facts', async () => {
+          await withoutTrigger(client, 'orders', ACTION_COUNTERS_INSERT_TRIGGER, () =>
+            client.query(`
         INSERT INTO orders (id, seller_id, buyer_id, status, currency_code, total_minor, subtotal_minor, cancel_reason, cancelled_by, version,
                             created_at, updated_at, region, recipient_name, recipient_phone, recipient_address, paid_at,
                             unpaid_expires_at, remorse_ends_at, ship_by_at, auto_cancel_at, delivered_at, completes_at)
@@ -46,16 +52,17 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
                CASE WHEN o.status = 'AWAITING_SHIPMENT' THEN ${ts(`o.paid_ms + ${120 * HOUR}`)} END,
                CASE WHEN o.status IN ('DELIVERED', 'COMPLETED') THEN ${ts(`o.created_ms + ${100 * HOUR}`)} END,
                CASE WHEN o.status IN ('DELIVERED', 'COMPLETED') THEN ${ts(`o.created_ms + ${268 * HOUR}`)} END
-          FROM g_orders o JOIN g_totals t ON t.i = o.i`));
-      await client.query(`
+          FROM g_orders o JOIN g_totals t ON t.i = o.i`),
+          );
+          await client.query(`
         INSERT INTO order_lines (id, order_id, seller_id, sku_id, product_id, quantity, unit_price_minor, line_total_minor, position,
                                  packed_quantity, shipped_quantity)
         SELECT l.id, o.id, o.seller_id, l.sku_id, l.product_id, l.qty, l.price_minor, l.price_minor * l.qty, l.pos,
                CASE WHEN o.status IN ('IN_TRANSIT', 'DELIVERED', 'COMPLETED') THEN l.qty ELSE 0 END,
                CASE WHEN o.status IN ('IN_TRANSIT', 'DELIVERED', 'COMPLETED') THEN l.qty ELSE 0 END
           FROM g_lines l JOIN g_orders o ON o.i = l.i`);
-      // What order.paid / order.cancelled leave behind (rollup.writer): a fact per paid or cancelled order.
-      await client.query(`
+          // What order.paid / order.cancelled leave behind (rollup.writer): a fact per paid or cancelled order.
+          await client.query(`
         INSERT INTO dashboard_order_facts (order_id, seller_id, buyer_id, paid_at, total_minor, currency_code, cancelled_at)
         SELECT o.id, o.seller_id,
                CASE WHEN o.paid_ms IS NOT NULL THEN 'usr_bench_b' || o.buyer_no END,
@@ -65,15 +72,24 @@ export async function generateOrders(url: string, shape: DatasetShape, baseMs: n
                ${ts('o.cancelled_ms')}
           FROM g_orders o JOIN g_totals t ON t.i = o.i
          WHERE o.paid_ms IS NOT NULL OR o.cancelled_ms IS NOT NULL`);
-    }));
+        }),
+    );
     // After the indexes are back: the rebuild reads each shop's facts by seller.
     await client.query(`ANALYZE dashboard_order_facts`);
     rollupSource = await step('rollups', () => rebuildRollups([client, second]));
     // The action counters as the migration's backfill makes them (one row per key), from the loaded orders.
     await step('action counters', () => client.query(`SELECT dashboard_action_counts_rebuild()`));
     await step('vacuum analyze', async () => {
-      for (const table of ['orders', 'order_lines', 'dashboard_order_facts', 'dashboard_daily_sales', 'dashboard_daily_buyers', 'sku_prices',
-        'dashboard_action_counts', 'dashboard_deadline_hours']) {
+      for (const table of [
+        'orders',
+        'order_lines',
+        'dashboard_order_facts',
+        'dashboard_daily_sales',
+        'dashboard_daily_buyers',
+        'sku_prices',
+        'dashboard_action_counts',
+        'dashboard_deadline_hours',
+      ]) {
         await client.query(`VACUUM (ANALYZE) ${table}`);
       }
     });
@@ -123,23 +139,36 @@ async function rebuildRollups(clients: Client[]): Promise<string> {
     await Promise.all(clients.map((client) => client.query('ROLLBACK')));
     // No SQL stand-in: a second copy of the rollup rules would drift from the service's and make the
     // dashboard figures lie quietly. Fail the data-set build instead.
-    throw new Error(`orders' rebuildDashboardRollups failed on the bench data set: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new Error(`orders' rebuildDashboardRollups failed on the bench data set: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
 }
 
 /** One day's GMV, net sales and paid orders of the big shop: from the rollup and recomputed from raw orders. */
-export async function spotCheckRollup(url: string, daysAgo = 10): Promise<{ day: string; rollup: Record<string, string>; raw: Record<string, string>; equal: boolean }> {
+export async function spotCheckRollup(
+  url: string,
+  daysAgo = 10,
+): Promise<{ day: string; rollup: Record<string, string>; raw: Record<string, string>; equal: boolean }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows: [shop] } = await client.query<{ time_zone: string }>(`SELECT time_zone FROM dashboard_shops WHERE seller_id = $1`, [BIG_SHOP_ID]);
-    const { rows: [{ day }] } = await client.query<{ day: string }>(`SELECT ((now() AT TIME ZONE $1)::date - $2::int)::text AS day`, [shop.time_zone, daysAgo]);
-    const { rows: [rollup] } = await client.query(
+    const {
+      rows: [shop],
+    } = await client.query<{ time_zone: string }>(`SELECT time_zone FROM dashboard_shops WHERE seller_id = $1`, [BIG_SHOP_ID]);
+    const {
+      rows: [{ day }],
+    } = await client.query<{ day: string }>(`SELECT ((now() AT TIME ZONE $1)::date - $2::int)::text AS day`, [shop.time_zone, daysAgo]);
+    const {
+      rows: [rollup],
+    } = await client.query(
       `SELECT coalesce(sum(gmv_minor), 0)::text AS gmv, coalesce(sum(net_minor), 0)::text AS net, coalesce(sum(paid_orders), 0)::text AS orders
          FROM dashboard_daily_sales WHERE seller_id = $1 AND day = $2::date`,
       [BIG_SHOP_ID, day],
     );
-    const { rows: [raw] } = await client.query(
+    const {
+      rows: [raw],
+    } = await client.query(
       `SELECT coalesce(sum(total_minor), 0)::text AS gmv,
               coalesce(sum(total_minor) FILTER (WHERE status <> 'CANCELLED'), 0)::text AS net,
               count(*)::text AS orders

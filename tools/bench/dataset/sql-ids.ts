@@ -15,8 +15,7 @@ export function base36Sql(msExpr: string): string {
 }
 
 /** SQL for a deterministic id `<prefix>_<time36><16 hex>` from a time (ms since epoch) and a seed text. */
-export const idSql = (prefix: string, msExpr: string, seedExpr: string): string =>
-  `'${prefix}_' || ${base36Sql(msExpr)} || substr(md5(${seedExpr}), 1, 16)`;
+export const idSql = (prefix: string, msExpr: string, seedExpr: string): string => `'${prefix}_' || ${base36Sql(msExpr)} || substr(md5(${seedExpr}), 1, 16)`;
 
 /** SQL for a deterministic non-negative integer in [0, modulo) from a bigint expression. */
 export const hashSql = (expr: string, modulo: number | string): string => `(abs(hashint8((${expr})::bigint)::bigint) % ${modulo})`;

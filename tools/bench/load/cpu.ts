@@ -21,7 +21,9 @@ function readStat(pid: number): ProcStat | null {
 }
 
 function allPids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
 }
 
 /** CPU time (utime + stime, ms) of a process and all its descendants (Hive's --fork workers, for instance). */
@@ -69,11 +71,14 @@ export class CpuMeter {
   ) {}
 
   snapshot(): CpuSnapshot {
-    const stats = allPids().map(readStat).filter((s): s is ProcStat => s !== null);
+    const stats = allPids()
+      .map(readStat)
+      .filter((s): s is ProcStat => s !== null);
     const out: CpuSnapshot = {};
     for (const [name, pid] of Object.entries(this.processes())) if (pid) out[name] = treeCpuMs(pid, stats);
     // Backends come and go with pool connections; sum the live ones (an idle pool keeps them open).
-    out.postgres = postgresBackendPids(this.databasePrefix).reduce((sum, pid) => sum + (stats.find((s) => s.pid === pid)?.cpuTicks ?? 0), 0) * (1000 / TICKS_PER_SECOND);
+    out.postgres =
+      postgresBackendPids(this.databasePrefix).reduce((sum, pid) => sum + (stats.find((s) => s.pid === pid)?.cpuTicks ?? 0), 0) * (1000 / TICKS_PER_SECOND);
     const self = process.cpuUsage();
     out['load-generator'] = (self.user + self.system) / 1000;
     return out;

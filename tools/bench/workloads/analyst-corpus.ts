@@ -5,8 +5,10 @@
  */
 const SECTIONS: Array<(n: number, variant: number) => string> = [
   (_n, v) => ['name currencyCode', 'name timeZone createdAt', 'currencyCode timeZone'][v % 3],
-  (n, v) => `products(first: ${n}) { nodes { id title ${v % 2 ? 'status' : 'categoryId'} skus { sellerSku ${v % 3 ? 'availableQuantity' : 'price { amountMinor }'} } } }`,
-  (n, v) => `orders(first: ${n}) { nodes { id status ${v % 2 ? 'total { amountMinor currencyCode }' : 'createdAt'} lines { quantity ${v % 3 ? 'product { title }' : 'sku { sellerSku }'} } } }`,
+  (n, v) =>
+    `products(first: ${n}) { nodes { id title ${v % 2 ? 'status' : 'categoryId'} skus { sellerSku ${v % 3 ? 'availableQuantity' : 'price { amountMinor }'} } } }`,
+  (n, v) =>
+    `orders(first: ${n}) { nodes { id status ${v % 2 ? 'total { amountMinor currencyCode }' : 'createdAt'} lines { quantity ${v % 3 ? 'product { title }' : 'sku { sellerSku }'} } } }`,
   (n, v) => `returnRequests(first: ${n}) { nodes { id status ${v % 2 ? 'reason' : 'createdAt'} order { id status } } }`,
   (n, v) => `promotions(first: ${n}) { nodes { id title ${v % 2 ? 'discountBasisPoints' : 'status startsAt'} } }`,
   (n, v) => `collaborations(first: ${n}) { nodes { id commissionRateBps ${v % 2 ? 'creator { handle }' : 'product { title }'} } }`,
@@ -23,9 +25,12 @@ export function analystCorpus(count = 50): string[] {
   for (let k = 0; out.size < count && k < count * 20; k += 1) {
     // Three or four sections per query, chosen by k; the variant picks fields within each.
     const picks = new Set<number>();
-    for (let j = 0; picks.size < 3 + (k % 2); j += 1) picks.add((k * 7 + j * (k % 5 + 1) + j * j) % SECTIONS.length);
+    for (let j = 0; picks.size < 3 + (k % 2); j += 1) picks.add((k * 7 + j * ((k % 5) + 1) + j * j) % SECTIONS.length);
     const n = PAGE_SIZES[k % PAGE_SIZES.length];
-    const body = [...picks].sort((a, b) => a - b).map((s) => SECTIONS[s](n, k + s)).join('\n    ');
+    const body = [...picks]
+      .sort((a, b) => a - b)
+      .map((s) => SECTIONS[s](n, k + s))
+      .join('\n    ');
     out.add(`query Analyst${out.size + 1} {\n  shop {\n    ${body}\n  }\n}`);
   }
   return [...out];

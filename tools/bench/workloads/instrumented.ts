@@ -28,7 +28,12 @@ const add = (into: Tally, from: Tally) => {
   for (const [k, v] of Object.entries(from)) into[k] = (into[k] ?? 0) + v;
 };
 const mean = (sum: Tally, n: number): Tally => Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Number((v / n).toFixed(2))]));
-const total = (t: Tally) => Number(Object.values(t).reduce((a, b) => a + b, 0).toFixed(2));
+const total = (t: Tally) =>
+  Number(
+    Object.values(t)
+      .reduce((a, b) => a + b, 0)
+      .toFixed(2),
+  );
 const sameTally = (a: Tally, b: Tally) => {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => (a[k] ?? 0) !== 0 || (b[k] ?? 0) !== 0));
   return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
@@ -109,7 +114,11 @@ interface PlanNode {
 }
 
 function planNodes(node: PlanNode, out: string[] = []): string[] {
-  out.push([node['Node Type'], node['Relation Name'] ? `on ${node['Relation Name']}` : '', node['Index Name'] ? `using ${node['Index Name']}` : ''].filter(Boolean).join(' '));
+  out.push(
+    [node['Node Type'], node['Relation Name'] ? `on ${node['Relation Name']}` : '', node['Index Name'] ? `using ${node['Index Name']}` : '']
+      .filter(Boolean)
+      .join(' '),
+  );
   for (const child of node.Plans ?? []) planNodes(child, out);
   return out;
 }
@@ -146,7 +155,8 @@ export async function explainDashboardSql(
   const report: ExplainReport = { statements: [], totalExecutionMs: 0, totalPlanningMs: 0, seqScans: [] };
   try {
     for (const s of statements) {
-      let result: { Plan: PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number }; 'Execution Time': number; 'Planning Time': number } | undefined;
+      let result:
+        { Plan: PlanNode & { 'Shared Hit Blocks'?: number; 'Shared Read Blocks'?: number }; 'Execution Time': number; 'Planning Time': number } | undefined;
       for (let i = 0; i < 3; i += 1) {
         const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${s.text}`, s.values);
         result = (rows[0]['QUERY PLAN'] as (typeof result)[])[0];

@@ -30,7 +30,9 @@ export interface Measurement {
     searches: Array<number | null>;
     /** (max − min) ÷ median of the searches that found a rate; null with fewer than two. */
     spread: number | null;
-    steps: Array<Pick<LoadResult, 'targetRate' | 'rps' | 'p50' | 'p99' | 'correctedP99' | 'errors' | 'non2xx' | 'graphqlErrors'> & { pass: boolean; search: number }>;
+    steps: Array<
+      Pick<LoadResult, 'targetRate' | 'rps' | 'p50' | 'p99' | 'correctedP99' | 'errors' | 'non2xx' | 'graphqlErrors'> & { pass: boolean; search: number }
+    >;
   };
   cpuMsPerRequest: Record<string, number>;
   firstError: string | null;
@@ -85,7 +87,18 @@ async function throughputAtTarget(
     collectHarnessGarbage();
     const r = await runLoad(target, { durationS: config.stepS, rate });
     const pass = passes(r, rate);
-    steps.push({ targetRate: rate, rps: r.rps, p50: r.p50, p99: r.p99, correctedP99: r.correctedP99, errors: r.errors, non2xx: r.non2xx, graphqlErrors: r.graphqlErrors, pass, search });
+    steps.push({
+      targetRate: rate,
+      rps: r.rps,
+      p50: r.p50,
+      p99: r.p99,
+      correctedP99: r.correctedP99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+      graphqlErrors: r.graphqlErrors,
+      pass,
+      search,
+    });
     await pause(300);
     await settle(); // let queues drain before the next step
     return { pass, retry: !pass && marginal(r, rate) };
@@ -146,7 +159,7 @@ async function repeatedThroughput(target: LoadTarget, startRate: number, config:
   const searches: Array<number | null> = [];
   const steps: Measurement['throughput']['steps'] = [];
   for (let search = 0; search < Math.max(1, config.searches); search += 1) {
-    const from = search === 0 ? startRate : medianRate(searches) ?? startRate;
+    const from = search === 0 ? startRate : (medianRate(searches) ?? startRate);
     const found = await throughputAtTarget(target, from, config, settle, search === 0 ? config.maxSteps : config.repeatSteps, search);
     searches.push(found.rate);
     steps.push(...found.steps);

@@ -141,8 +141,16 @@ async function sagaHops(
   reservedAt: Map<string, { occurred: number; observed: number }>,
 ): Promise<{ hops: PlacementReport['hops']; slowest: PlacementReport['slowest'] }> {
   const eventIds = [...acks.keys()].map((id) => placedEvent.get(id)?.eventId).filter((id): id is string => !!id);
-  const published = await timesByEventId(databaseUrlOf(settings, 'orders'), `SELECT event_id::text AS id, published_at AS at FROM outbox WHERE event_id = ANY($1::uuid[])`, eventIds);
-  const applied = await timesByEventId(databaseUrlOf(settings, 'catalog'), `SELECT event_id::text AS id, processed_at AS at FROM inbox WHERE event_id = ANY($1::uuid[])`, eventIds);
+  const published = await timesByEventId(
+    databaseUrlOf(settings, 'orders'),
+    `SELECT event_id::text AS id, published_at AS at FROM outbox WHERE event_id = ANY($1::uuid[])`,
+    eventIds,
+  );
+  const applied = await timesByEventId(
+    databaseUrlOf(settings, 'catalog'),
+    `SELECT event_id::text AS id, processed_at AS at FROM inbox WHERE event_id = ANY($1::uuid[])`,
+    eventIds,
+  );
   const series: Record<string, number[]> = { toRelay: [], relayToBroker: [], brokerToConsumer: [], consumerToReserved: [] };
   const rows: Array<Record<string, number | string>> = [];
   for (const orderId of acks.keys()) {

@@ -47,5 +47,12 @@ export async function planCacheProbe(url: string, headers: () => Record<string, 
     }
   }
   const r = (v: number) => Number(v.toFixed(2));
-  return { pairs: diffs.length, warmP50: r(median(warm)), coldP50: r(median(cold)), missP50: r(median(cold) - median(warm)), medianPairedDiff: r(median(diffs)), errors };
+  return {
+    pairs: diffs.length,
+    warmP50: r(median(warm)),
+    coldP50: r(median(cold)),
+    missP50: r(median(cold) - median(warm)),
+    medianPairedDiff: r(median(diffs)),
+    errors,
+  };
 }

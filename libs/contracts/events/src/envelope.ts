@@ -20,7 +20,7 @@ export interface EventEnvelope<TPayload = unknown> {
   payload: TPayload;
 }
 
-/** Fields the caller supplies; id, occurredAt and defaults are filled in by {@link createEvent}. */
+/** Fields the caller supplies; the id and defaults are filled in by {@link createEvent}. */
 export interface NewEvent<TPayload> {
   type: string;
   version?: number;
@@ -33,7 +33,8 @@ export interface NewEvent<TPayload> {
   causationId?: string | null;
   actor: { type: ActorType; id: string | null };
   payload: TPayload;
-  occurredAt?: Date;
+  /** When it happened, by the producing service's clock (required: a default would be the wall clock, not the service's). */
+  occurredAt: Date;
 }
 
 /** Builds a complete envelope with a fresh UUID and a UTC ISO-8601 timestamp. */
@@ -43,7 +44,7 @@ export function createEvent<TPayload>(event: NewEvent<TPayload>): EventEnvelope<
     id,
     type: event.type,
     version: event.version ?? 1,
-    occurredAt: (event.occurredAt ?? new Date()).toISOString(),
+    occurredAt: event.occurredAt.toISOString(),
     source: event.source,
     sellerId: event.sellerId,
     aggregateType: event.aggregateType,

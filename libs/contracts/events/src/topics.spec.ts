@@ -27,6 +27,7 @@ describe('event contracts', () => {
 
   it('builds complete envelopes', () => {
     const event = createEvent({
+      occurredAt: new Date(),
       type: 'order.confirmed',
       source: 'orders',
       sellerId: 'shp_1',

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import {
-  InventoryCommittedV1, InventoryReleasedV1, InventoryReservationFailedV1, InventoryReservedV1, InventoryRestockedV1, InventorySoldV1,
-  ProductCreatedV1, ProductStatusChangedV1, ShopRegisteredV1, SkuPriceChangedV1, SkuStockTransitionV1,
+  InventoryCommittedV1,
+  InventoryReleasedV1,
+  InventoryReservationFailedV1,
+  InventoryReservedV1,
+  InventoryRestockedV1,
+  InventorySoldV1,
+  ProductCreatedV1,
+  ProductStatusChangedV1,
+  ShopRegisteredV1,
+  SkuPriceChangedV1,
+  SkuStockTransitionV1,
 } from './catalog.events';
 import { OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1, PackageShippedV1 } from './orders.events';
 import { ConversationOpenedV1, ConversationResolvedV1, MessageSentV1 } from './inquiry.events';

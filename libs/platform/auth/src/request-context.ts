@@ -49,3 +49,8 @@ export function requestScoped<T>(key: string, create: () => T): T {
   }
   return value;
 }
+
+/** The shop a verified identity acts for as its staff, or null for buyers, creators and platform roles. */
+export function actingSellerId(identity: Identity): string | null {
+  return identity.sellerId && identity.roles.includes('SELLER_STAFF') ? identity.sellerId : null;
+}

@@ -6,7 +6,9 @@ export function requestHash(input: unknown): string {
   const canonical = JSON.stringify(input, (_key, value) =>
     value && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
-      : typeof value === 'bigint' ? value.toString() : value,
+      : typeof value === 'bigint'
+        ? value.toString()
+        : value,
   );
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -26,11 +28,7 @@ export type IdempotentOutcome = { kind: 'fresh'; resultId: string } | { kind: 'r
  * Runs `operation` once per key inside the caller's transaction. A concurrent second call with the same
  * key waits on the key's row, then sees the first result. The caller maps `conflict` to its error.
  */
-export async function runIdempotent(
-  manager: EntityManager,
-  claim: IdempotencyClaim,
-  operation: () => Promise<string>,
-): Promise<IdempotentOutcome> {
+export async function runIdempotent(manager: EntityManager, claim: IdempotencyClaim, operation: () => Promise<string>): Promise<IdempotentOutcome> {
   const claimed: unknown[] = await manager.query(
     `INSERT INTO idempotency_keys (scope, operation, idempotency_key, request_hash) VALUES ($1, $2, $3, $4)
      ON CONFLICT DO NOTHING RETURNING idempotency_key`,
@@ -45,10 +43,12 @@ export async function runIdempotent(
     return { kind: 'replay', resultId: existing.result_id };
   }
   const resultId = await operation();
-  await manager.query(
-    `UPDATE idempotency_keys SET result_id = $4 WHERE scope = $1 AND operation = $2 AND idempotency_key = $3`,
-    [claim.scope, claim.operation, claim.key, resultId],
-  );
+  await manager.query(`UPDATE idempotency_keys SET result_id = $4 WHERE scope = $1 AND operation = $2 AND idempotency_key = $3`, [
+    claim.scope,
+    claim.operation,
+    claim.key,
+    resultId,
+  ]);
   return { kind: 'fresh', resultId };
 }
 

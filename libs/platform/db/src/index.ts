@@ -10,3 +10,4 @@ export * from './ensure-database';
 export * from './idempotency';
 export * from './query-results';
 export * from './prepared-query';
+export * from './versioned-row';

@@ -1,5 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { AbstractLogger, LogLevel, LogMessage, QueryRunner } from 'typeorm';
+import { logger } from '@sc/logging';
+
+const log = logger('typeorm');
 
 /** Per-request tally of SQL statements, used by contract tests that prove batching. */
 export interface QueryTally {
@@ -19,7 +22,7 @@ export class CountingQueryLogger extends AbstractLogger {
   protected override writeLog(level: LogLevel, message: LogMessage | LogMessage[], _runner?: QueryRunner): void {
     if (level === 'error' || level === 'warn') {
       const messages = Array.isArray(message) ? message : [message];
-      for (const m of messages) console.warn(JSON.stringify({ level, msg: String(m.message) }));
+      for (const m of messages) log[level]({ type: m.type }, String(m.message));
     }
   }
 }

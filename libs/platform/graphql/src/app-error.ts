@@ -1,19 +1,27 @@
 import { GraphQLError } from 'graphql';
 
-/** Stable, client-visible error codes (`extensions.code`). */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'INVALID_TRANSITION'
-  | 'INSUFFICIENT_STOCK'
-  | 'IDEMPOTENCY_CONFLICT'
-  | 'CURRENCY_MISMATCH'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'STALE_QUANTITY'
-  | 'PRODUCT_NOT_AVAILABLE'
-  | 'PRODUCT_HAS_OPEN_ORDERS';
+/**
+ * Every stable, client-visible business error code (`extensions.code`): the one list that both the
+ * {@link ErrorCode} type and the error formatter's pass-through are derived from, so a new code cannot be
+ * thrown and then masked as INTERNAL_SERVER_ERROR.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'NOT_FOUND',
+  'INVALID_TRANSITION',
+  'INSUFFICIENT_STOCK',
+  'IDEMPOTENCY_CONFLICT',
+  'CURRENCY_MISMATCH',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'STALE_QUANTITY',
+  'PRODUCT_NOT_AVAILABLE',
+  'PRODUCT_HAS_OPEN_ORDERS',
+] as const;
+
+/** A stable, client-visible error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** One problem with one input field. */
 export interface FieldProblem {

@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './batch-loader';
 export * from './validation';
 export * from './subgraph-graphql.module';
+export * from './error-log.filter';

@@ -3,13 +3,24 @@ import { FieldProblem } from './app-error';
 
 // ISO 4217 minor-unit exponents that are not 2; everything else has 2.
 const FRACTION_DIGITS: Record<string, number> = {
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0, XAF: 0, XOF: 0, IDR: 2, BHD: 3, KWD: 3, OMR: 3, JOD: 3, TND: 3,
+  JPY: 0,
+  KRW: 0,
+  VND: 0,
+  CLP: 0,
+  ISK: 0,
+  UGX: 0,
+  XAF: 0,
+  XOF: 0,
+  IDR: 2,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  JOD: 3,
+  TND: 3,
 };
 
 /** Currencies the platform settles in. */
-export const SUPPORTED_CURRENCIES = new Set([
-  'USD', 'GBP', 'EUR', 'IDR', 'MYR', 'THB', 'VND', 'PHP', 'SGD', 'JPY', 'MXN', 'BRL', 'SAR', 'AED', 'KWD',
-]);
+export const SUPPORTED_CURRENCIES = new Set(['USD', 'GBP', 'EUR', 'IDR', 'MYR', 'THB', 'VND', 'PHP', 'SGD', 'JPY', 'MXN', 'BRL', 'SAR', 'AED', 'KWD']);
 
 /** Minor-unit digits of an ISO 4217 currency. */
 export const fractionDigitsOf = (currencyCode: string): number => FRACTION_DIGITS[currencyCode] ?? 2;

@@ -19,7 +19,9 @@ describe('pagination', () => {
   it('applies a per-list maximum with the same error', () => {
     expect(readPageArgs({ first: 200 }, 200).limit).toBe(200);
     expect(() => readPageArgs({ first: 201 }, 200)).toThrow(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [{ field: 'first', message: 'must be between 1 and 200' }] }) }),
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', fields: [{ field: 'first', message: 'must be between 1 and 200' }] }),
+      }),
     );
     expect(() => readPageArgs({ first: 101 })).toThrow(expect.objectContaining({ message: expect.any(String) }));
   });

@@ -8,5 +8,7 @@ import { EventEnvelope, TopicName } from '@sc/events';
 export interface EventHandler<TPayload = unknown> {
   readonly topic: TopicName;
   readonly eventType: string;
+  /** Names the handler in logs (`Class.method`). */
+  readonly name?: string;
   handle(event: EventEnvelope<TPayload>, manager: EntityManager): Promise<void>;
 }

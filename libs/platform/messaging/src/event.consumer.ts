@@ -4,6 +4,9 @@ import { EventEnvelope, TopicName, deadLetterTopicOf, isEventEnvelope, payloadSc
 import { KafkaSettings, logicalTopic, physicalTopic } from './kafka-settings';
 import { EventHandler } from './event-handler';
 import { TOPIC_PARTITIONS } from './topic.admin';
+import { logger, withLogContext } from '@sc/logging';
+
+const log = logger('event.consumer');
 
 /** Tuning of a consumer. */
 export interface EventConsumerOptions {
@@ -72,6 +75,11 @@ export class EventConsumer {
 
   /** Applies one decoded event exactly once; exposed for tests that replay deliveries. */
   async apply(topic: TopicName, event: EventEnvelope): Promise<Outcome> {
+    // Every line logged while the event is applied carries the correlation id of the request that caused it.
+    return withLogContext({ correlationId: event.correlationId, eventId: event.id, eventType: event.type }, () => this.applyOnce(topic, event));
+  }
+
+  private async applyOnce(topic: TopicName, event: EventEnvelope): Promise<Outcome> {
     const handlers = this.handlers.get(`${topic}|${event.type}`);
     if (!handlers) return 'ignored';
     const schema = payloadSchemaFor(topic, event.type, event.version);
@@ -131,21 +139,28 @@ export class EventConsumer {
     } catch {
       event = null;
     }
-    if (!isEventEnvelope(event)) return this.deadLetter(topic, message, 'not an event envelope');
+    if (!isEventEnvelope(event)) {
+      log.error({ topic, reason: 'not an event envelope' }, 'event dead-lettered');
+      return this.deadLetter(topic, message, 'not an event envelope');
+    }
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.apply(topic, event);
         return;
       } catch (error) {
         const final = error instanceof UnprocessableEventError || attempt >= this.maxAttempts;
-        if (final) return this.deadLetter(topic, message, String(error));
+        const context = { topic, eventId: event.id, eventType: event.type, correlationId: event.correlationId, attempt };
+        if (final) {
+          log.error({ ...context, err: error }, 'event dead-lettered');
+          return this.deadLetter(topic, message, String(error));
+        }
+        log.warn({ ...context, err: error }, 'applying an event failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, this.retryBackoffMs * attempt));
       }
     }
   }
 
   private async deadLetter(topic: TopicName, message: KafkaMessage, reason: string): Promise<void> {
-    console.warn(JSON.stringify({ level: 'error', component: 'event.consumer', msg: 'event dead-lettered', topic, reason }));
     if (!this.dlqProducer) {
       this.dlqProducer = this.kafka.producer({ allowAutoTopicCreation: false });
       await this.dlqProducer.connect();

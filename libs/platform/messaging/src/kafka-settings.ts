@@ -1,5 +1,6 @@
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 import { applyKafkajsRequestQueueFix } from './kafkajs-request-queue-fix';
+import { logger } from '@sc/logging';
 
 /** How a service reaches Kafka. `topicPrefix` namespaces every topic (tests use one per run). */
 export interface KafkaSettings {
@@ -9,18 +10,21 @@ export interface KafkaSettings {
 }
 
 /** The physical topic name of a logical one under the environment's prefix. */
-export const physicalTopic = (settings: Pick<KafkaSettings, 'topicPrefix'>, logical: string): string =>
-  `${settings.topicPrefix}${logical}`;
+export const physicalTopic = (settings: Pick<KafkaSettings, 'topicPrefix'>, logical: string): string => `${settings.topicPrefix}${logical}`;
 
 /** The logical topic name of a physical one. */
 export const logicalTopic = (settings: Pick<KafkaSettings, 'topicPrefix'>, physical: string): string =>
   physical.startsWith(settings.topicPrefix) ? physical.slice(settings.topicPrefix.length) : physical;
 
-const jsonLogCreator = () => ({ namespace, level, log }: LogEntry) => {
-  const { message, ...extra } = log;
-  const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
-  console.warn(JSON.stringify({ level: name, component: `kafka.${namespace}`, msg: message, ...extra }));
-};
+const kafkaLog = logger('kafka');
+
+const jsonLogCreator =
+  () =>
+  ({ namespace, level, log }: LogEntry) => {
+    const { message, ...extra } = log;
+    const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
+    kafkaLog[name]({ namespace, ...extra }, message);
+  };
 
 /** The one place a kafkajs client is built; errors only, as structured JSON lines. */
 export function createKafka(settings: KafkaSettings): Kafka {

@@ -1,4 +1,7 @@
 import { Client } from 'pg';
+import { logger } from '@sc/logging';
+
+const log = logger('outbox.listener');
 
 /**
  * Holds one dedicated PostgreSQL connection LISTENing on a channel and calls `onNotify` for every
@@ -56,7 +59,7 @@ export class OutboxListener {
       // Rows committed while we were not listening are found by this poll, not lost.
       this.onNotify();
     } catch (error) {
-      console.warn(JSON.stringify({ level: 'warn', component: 'outbox.listener', msg: 'LISTEN failed; polling only until it works', error: String(error) }));
+      log.warn({ error: String(error) }, 'LISTEN failed; polling only until it works');
       this.reconnectLater(client);
     }
   }

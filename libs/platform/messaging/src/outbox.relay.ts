@@ -4,6 +4,9 @@ import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/Postgres
 import { KafkaSettings, physicalTopic } from './kafka-settings';
 import { OutboxListener } from './outbox.listener';
 import { OUTBOX_CHANNEL } from './outbox.writer';
+import { logger } from '@sc/logging';
+
+const log = logger('outbox.relay');
 
 /** Tuning of the relay loop. */
 export interface OutboxRelayOptions {
@@ -155,7 +158,7 @@ export class OutboxRelay {
         published = await this.relayOnce();
         backoffMs = this.pollIntervalMs;
       } catch (error) {
-        console.warn(JSON.stringify({ level: 'warn', component: 'outbox.relay', msg: 'relay failed; will retry', error: String(error) }));
+        log.warn({ error: String(error) }, 'relay failed; will retry');
         backoffMs = Math.min(backoffMs * 2, 5000);
         failed = true;
       }

@@ -22,6 +22,7 @@ describe('OutboxRelay woken by commits', () => {
 
   const shopRegistered = (name: string) =>
     createEvent({
+      occurredAt: new Date(),
       type: 'shop.registered',
       source: 'catalog',
       sellerId: 'shp_relay',

@@ -6,14 +6,30 @@ import { writeFileSync } from 'node:fs';
 import type { GraphQLSchema } from 'graphql';
 import { ServiceConfig } from './service-config';
 import { internalAuthMiddleware } from './internal-auth.middleware';
+import { StructuredNestLogger, addLogContextSource, configureLogging, logger } from '@sc/logging';
+import { requestContextStore } from '@sc/auth';
+
+const log = logger('bootstrap');
+
+/**
+ * Names the process in its log lines and gives every line written while a request is served that
+ * request's correlation id.
+ */
+export function configureServiceLogging(serviceName: string): void {
+  configureLogging(serviceName);
+  addLogContextSource(() => {
+    const context = requestContextStore.getStore();
+    return context ? { correlationId: context.correlationId } : undefined;
+  });
+}
 
 /** Starts a subgraph: gateway-only GraphQL on /graphql, open /health, graceful shutdown on SIGTERM/SIGINT. */
 export async function bootstrapSubgraph(appModule: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.create(appModule, { logger: new StructuredNestLogger() });
   app.use('/graphql', internalAuthMiddleware(config.internalSigningSecret, config.exposeSqlStatementCount));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
-  console.log(JSON.stringify({ level: 'info', service: config.serviceName, msg: 'listening', url: `http://${config.host}:${config.port}/graphql`, runtime: `node ${process.version}` }));
+  log.info({ url: `http://${config.host}:${config.port}/graphql`, runtime: `node ${process.version}` }, 'listening');
   return app;
 }
 

@@ -1,16 +1,21 @@
 import { DynamicModule } from '@nestjs/common';
+import { logger } from '@sc/logging';
 import { ServiceConfig, loadServiceConfig } from './service-config';
-import { bootstrapSubgraph, printSubgraphSdl } from './bootstrap';
+import { bootstrapSubgraph, configureServiceLogging, printSubgraphSdl } from './bootstrap';
 
 type ModuleFactory = (config: ServiceConfig) => DynamicModule;
 
+const log = logger('start-up');
+
+// The message says what to fix (a refused configuration, an unreachable database); the stack is kept for the rest.
 const failWith = (error: unknown): never => {
-  console.error(error instanceof Error ? error.message : error);
+  log.error({ err: error }, error instanceof Error ? error.message : String(error));
   process.exit(1);
 };
 
 /** Body of a service's main.ts: validated config, then serve. */
 export function runSubgraph(serviceName: string, moduleFor: ModuleFactory): void {
+  configureServiceLogging(serviceName);
   try {
     const config = loadServiceConfig(serviceName);
     bootstrapSubgraph(moduleFor(config), config).catch(failWith);

@@ -1,15 +1,21 @@
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, Type } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { CLOCK, Clock, boundEventHandlers } from '@sc/kit';
+import { logger } from '@sc/logging';
+
+const log = logger('messaging');
 import { DataSource } from 'typeorm';
 import { TopicName } from '@sc/events';
 import { EventConsumer, EventHandler, OutboxRelay, createKafka, ensureTopics } from '@sc/messaging';
 import { SERVICE_CONFIG } from './tokens';
 import { ServiceConfig } from './service-config';
 
-/** What a service publishes and which handlers it runs. */
+/**
+ * What a service publishes. Its handlers need no listing: every `@OnEvent` method of its providers is
+ * found at start-up (see {@link MessagingHost.declaredHandlers}).
+ */
 export interface MessagingSpec {
   publishes: TopicName[];
-  handlers: Type<EventHandler>[];
 }
 
 /** Injection token of the {@link MessagingSpec}. */
@@ -26,7 +32,8 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(MESSAGING_SPEC) private readonly spec: MessagingSpec,
     private readonly dataSource: DataSource,
-    private readonly moduleRef: ModuleRef,
+    private readonly discovery: DiscoveryService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -41,7 +48,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         await this.connectWorkers();
         return;
       } catch (error) {
-        console.warn(JSON.stringify({ level: 'warn', component: 'messaging', msg: 'Kafka not ready; retrying', error: String(error) }));
+        log.warn({ error: String(error) }, 'Kafka not ready; retrying');
         await new Promise((resolve) => setTimeout(resolve, 2_000));
       }
     }
@@ -49,7 +56,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
 
   private async connectWorkers(): Promise<void> {
     const kafka = createKafka(this.config.kafka);
-    const handlers = this.spec.handlers.map((type) => this.moduleRef.get(type, { strict: false }));
+    const handlers = this.declaredHandlers();
     const consumed = handlers.map((h) => h.topic);
     await ensureTopics(kafka, this.config.kafka, [...new Set([...this.spec.publishes, ...consumed])]);
     if (!this.relay) {
@@ -61,14 +68,22 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     this.consumer = consumer;
   }
 
+  /** Every `@OnEvent` method of the service's providers, once per class even if several modules provide it. */
+  declaredHandlers(): EventHandler[] {
+    const seen = new Set<unknown>();
+    const handlers: EventHandler[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic() || seen.has(instance.constructor)) continue;
+      seen.add(instance.constructor);
+      handlers.push(...boundEventHandlers(instance, this.clock));
+    }
+    return handlers;
+  }
+
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.consumer?.stop();
     await this.relay?.stop();
-  }
-
-  /** Wakes the relay right after a commit that wrote to the outbox, instead of waiting for the next poll. */
-  nudge(): void {
-    this.relay?.nudge();
   }
 }

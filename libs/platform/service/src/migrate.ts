@@ -1,5 +1,8 @@
 import { MixedList } from 'typeorm';
 import { createDataSource, ensureDatabase } from '@sc/db';
+import { configureLogging, logger } from '@sc/logging';
+
+const log = logger('migrate');
 
 /** Creates the service's database if needed and applies pending migrations, each in its own transaction. */
 export async function migrateDatabase(options: {
@@ -27,10 +30,21 @@ export async function migrateDatabase(options: {
   }
 }
 
-/** Entry point body for a service's `migrate` script: DATABASE_URL from the environment. */
-export async function runMigrateCli(options: Omit<Parameters<typeof migrateDatabase>[0], 'databaseUrl'>): Promise<void> {
+/**
+ * Body of a service's migrate entry point: applies the pending migrations to DATABASE_URL, logs what it
+ * applied, and exits non-zero with the error logged if anything fails.
+ */
+export function runMigrateCli(options: Omit<Parameters<typeof migrateDatabase>[0], 'databaseUrl'>): void {
+  migrateFromEnvironment(options).catch((error: unknown) => {
+    log.error({ err: error }, 'migrations failed');
+    process.exit(1);
+  });
+}
+
+async function migrateFromEnvironment(options: Omit<Parameters<typeof migrateDatabase>[0], 'databaseUrl'>): Promise<void> {
+  configureLogging(`${options.serviceName}-migrate`);
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('DATABASE_URL is required');
   const applied = await migrateDatabase({ ...options, databaseUrl });
-  console.log(JSON.stringify({ level: 'info', service: options.serviceName, msg: 'migrations applied', applied }));
+  log.info({ applied }, 'migrations applied');
 }

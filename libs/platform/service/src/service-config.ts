@@ -8,8 +8,19 @@ export const ServiceEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
-  KAFKA_BROKERS: z.string().min(1).transform((v) => v.split(',').map((b) => b.trim()).filter(Boolean)),
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+  KAFKA_BROKERS: z
+    .string()
+    .min(1)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((b) => b.trim())
+        .filter(Boolean),
+    ),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/)
+    .default(''),
   INTERNAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
   RUN_WORKERS: flag.default(true),
   EXPOSE_SQL_STATEMENT_COUNT: flag.default(false),

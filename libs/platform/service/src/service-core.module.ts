@@ -1,12 +1,15 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MixedList } from 'typeorm';
 import { dataSourceOptions } from '@sc/db';
-import { subgraphGraphQLModule } from '@sc/graphql';
+import { ErrorLogFilter, subgraphGraphQLModule } from '@sc/graphql';
 import { ServiceConfig } from './service-config';
 import { SERVICE_CONFIG } from './tokens';
 import { MESSAGING_SPEC, MessagingHost, MessagingSpec } from './messaging.host';
 import { HealthController } from './health.controller';
+import { TestClockController } from './test-clock.controller';
+import { CLOCK, CommandRunner, DueWork, clockForEnvironment } from '@sc/kit';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 
 /** What a service hands to {@link ServiceCoreModule}. */
 export interface ServiceCoreOptions {
@@ -21,7 +24,10 @@ export interface ServiceCoreOptions {
   orphanedTypes?: Function[];
 }
 
-/** Database, GraphQL, messaging and health for a subgraph, wired the same way in every service. */
+/**
+ * Database, GraphQL, messaging, the clock, the command runner and health for a subgraph, wired the same way
+ * in every service.
+ */
 @Global()
 @Module({})
 export class ServiceCoreModule {
@@ -39,15 +45,29 @@ export class ServiceCoreModule {
             applicationName: config.serviceName,
           }),
         ),
+        DiscoveryModule,
         subgraphGraphQLModule({ exposeSqlStatementCount: config.exposeSqlStatementCount, orphanedTypes: options.orphanedTypes }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, TestClockController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: MESSAGING_SPEC, useValue: options.messaging },
         MessagingHost,
+        // Read when the module is built, so a refused CLOCK_MODE stops start-up with its message.
+        { provide: CLOCK, useValue: clockForEnvironment() },
+        CommandRunner,
+        DueWork,
+        { provide: APP_FILTER, useClass: ErrorLogFilter },
       ],
-      exports: [SERVICE_CONFIG, MessagingHost],
+      exports: [SERVICE_CONFIG, MessagingHost, CLOCK, CommandRunner, DueWork],
     };
   }
+}
+
+/**
+ * A subgraph's root module: the service core ({@link ServiceCoreModule}: database, GraphQL, messaging, the
+ * clock, the command runner, health) and the service's feature modules, in the order given.
+ */
+export function subgraphRootModule(root: Type, core: ServiceCoreOptions, features: Array<Type | DynamicModule>): DynamicModule {
+  return { module: root, imports: [ServiceCoreModule.forRoot(core), ...features] };
 }

@@ -2,7 +2,7 @@ import { ShopEntity } from '../shop/shop.entity';
 import { WarehouseEntity } from '../inventory/warehouse.entity';
 import { ProductEntity } from '../product/product.entity';
 import { SkuEntity } from '../product/sku.entity';
-import { ProductRevisionEntity } from '../review/product-revision.entity';
+import { ProductRevisionEntity } from '../product/product-revision.entity';
 import { InventoryLevelEntity } from '../inventory/inventory-level.entity';
 import { StockMovementEntity } from '../inventory/stock-movement.entity';
 

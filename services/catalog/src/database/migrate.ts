@@ -3,7 +3,4 @@ import { runMigrateCli } from '@sc/service';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
-runMigrateCli({ serviceName: 'catalog', entities, migrations }).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMigrateCli({ serviceName: 'catalog', entities, migrations });

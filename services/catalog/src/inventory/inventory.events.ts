@@ -1,26 +1,10 @@
-import { EventEnvelope, createEvent } from '@sc/events';
+import { EventEnvelope } from '@sc/events';
+import { Cause, aggregateEvent } from '@sc/kit';
 
-/** What caused an inventory event: the consumed event (for correlation) or a seller request. */
-export interface EventCause {
-  sellerId: string;
-  correlationId?: string;
-  causationId?: string;
+/**
+ * An event on catalog.inventory.v1 about one shop's stock, keyed by `aggregateId` (order, return or SKU
+ * id), stamped with `cause`: the consumed event (SYSTEM actor) or the seller's request.
+ */
+export function inventoryEvent<T>(cause: Cause, sellerId: string, type: string, aggregateType: string, aggregateId: string, payload: T): EventEnvelope<T> {
+  return aggregateEvent<T>({ source: 'catalog', sellerId, aggregateType, aggregateId }, type, cause, payload);
 }
-
-/** An event on catalog.inventory.v1, keyed by `aggregateId` (order, return or SKU id). */
-export function inventoryEvent<T>(cause: EventCause, type: string, aggregateType: string, aggregateId: string, payload: T): EventEnvelope<T> {
-  return createEvent<T>({
-    type,
-    source: 'catalog',
-    sellerId: cause.sellerId,
-    aggregateType,
-    aggregateId,
-    correlationId: cause.correlationId,
-    causationId: cause.causationId,
-    actor: { type: 'SYSTEM', id: null },
-    payload,
-  });
-}
-
-/** The cause of an event handled from another event. */
-export const causedBy = (event: EventEnvelope): EventCause => ({ sellerId: event.sellerId, correlationId: event.correlationId, causationId: event.id });

@@ -18,7 +18,11 @@ export class InventoryLoaders {
   ) {}
 
   levelsBySkuId() {
-    return groupLoader<string, InventoryLevelEntity>('catalog.levelsBySkuId', (ids) => this.inventory.findLevelsBySkuIds(ids), (l) => l.skuId);
+    return groupLoader<string, InventoryLevelEntity>(
+      'catalog.levelsBySkuId',
+      (ids) => this.inventory.findLevelsBySkuIds(ids),
+      (l) => l.skuId,
+    );
   }
 
   /**

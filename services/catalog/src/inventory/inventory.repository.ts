@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@sc/db';
+import { WriteTx } from '@sc/kit';
 import { InventoryLevelEntity } from './inventory-level.entity';
 import { StockMovementEntity, StockMovementType } from './stock-movement.entity';
 
@@ -21,7 +22,8 @@ export const AVAILABLE_SQL = availableUnitsOf('l');
  * Reserves $3 units of SKU $1 of seller $2 in the warehouse with the most available stock. The update
  * is conditional on availability (re-checked after the row lock), so concurrent reservations can never
  * drive stock negative; returns the warehouse reserved in, or no row when no warehouse has enough.
- * Exported so the concurrency test drives exactly this statement.
+ * Exported so the concurrency test drives exactly this statement, with these three parameters: that is
+ * why `updated_at` here is the database's now() and not the service clock's.
  */
 export const RESERVE_SQL = `
   UPDATE inventory_levels l SET reserved = l.reserved + $3, version = l.version + 1, updated_at = now()
@@ -110,17 +112,30 @@ export class InventoryRepository {
     return rows[0]?.id ?? null;
   }
 
-  /** Appends a movement unless its source already produced one; true when it was appended. */
-  async appendMovement(manager: EntityManager, m: MovementDraft): Promise<boolean> {
+  /** Appends a movement, dated by the change's clock, unless its source already produced one; true when it was appended. */
+  async appendMovement({ manager, now }: WriteTx, m: MovementDraft): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO stock_movements (seller_id, sku_id, warehouse_id, movement_type, quantity, source_type, source_id, order_id,
-                                    on_hand_delta, reserved_delta, committed_delta, state_from, state_to, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+                                    on_hand_delta, reserved_delta, committed_delta, state_from, state_to, reason, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (source_type, source_id, sku_id, warehouse_id, movement_type) DO NOTHING
        RETURNING id`,
       [
-        m.sellerId, m.skuId, m.warehouseId, m.movementType, m.quantity, m.sourceType, m.sourceId, m.orderId ?? null,
-        m.onHandDelta ?? 0, m.reservedDelta ?? 0, m.committedDelta ?? 0, m.stateFrom ?? null, m.stateTo ?? null, m.reason ?? null,
+        m.sellerId,
+        m.skuId,
+        m.warehouseId,
+        m.movementType,
+        m.quantity,
+        m.sourceType,
+        m.sourceId,
+        m.orderId ?? null,
+        m.onHandDelta ?? 0,
+        m.reservedDelta ?? 0,
+        m.committedDelta ?? 0,
+        m.stateFrom ?? null,
+        m.stateTo ?? null,
+        m.reason ?? null,
+        now,
       ],
     );
     return rows.length > 0;
@@ -130,22 +145,27 @@ export class InventoryRepository {
    * Applies bucket deltas that the ledger already vouches for (event-driven operations). The CHECK
    * constraint is the last line of defence: a delta that would break it fails the event, never the stock.
    */
-  async applyDeltas(manager: EntityManager, skuId: string, warehouseId: string, d: { onHand?: number; reserved?: number; committed?: number }): Promise<void> {
+  async applyDeltas(
+    { manager, now }: WriteTx,
+    skuId: string,
+    warehouseId: string,
+    d: { onHand?: number; reserved?: number; committed?: number },
+  ): Promise<void> {
     await manager.query(
       `UPDATE inventory_levels SET on_hand = on_hand + $3, reserved = reserved + $4, committed = committed + $5,
-              version = version + 1, updated_at = now()
+              version = version + 1, updated_at = $6
         WHERE sku_id = $1 AND warehouse_id = $2`,
-      [skuId, warehouseId, d.onHand ?? 0, d.reserved ?? 0, d.committed ?? 0],
+      [skuId, warehouseId, d.onHand ?? 0, d.reserved ?? 0, d.committed ?? 0, now],
     );
   }
 
   /** Adds units to on hand, creating the level when the SKU was never stocked in the warehouse. */
-  async addOnHand(manager: EntityManager, sellerId: string, skuId: string, warehouseId: string, quantity: number): Promise<InventoryLevelEntity> {
+  async addOnHand({ manager, now }: WriteTx, sellerId: string, skuId: string, warehouseId: string, quantity: number): Promise<InventoryLevelEntity> {
     const rows: InventoryLevelEntity[] = await manager.query(
-      `INSERT INTO inventory_levels AS l (seller_id, sku_id, warehouse_id, on_hand) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (sku_id, warehouse_id) DO UPDATE SET on_hand = l.on_hand + EXCLUDED.on_hand, version = l.version + 1, updated_at = now()
+      `INSERT INTO inventory_levels AS l (seller_id, sku_id, warehouse_id, on_hand, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (sku_id, warehouse_id) DO UPDATE SET on_hand = l.on_hand + EXCLUDED.on_hand, version = l.version + 1, updated_at = EXCLUDED.updated_at
        RETURNING l.*`,
-      [sellerId, skuId, warehouseId, quantity],
+      [sellerId, skuId, warehouseId, quantity, now],
     );
     return this.toEntity(rows[0] as unknown as Record<string, unknown>);
   }
@@ -162,8 +182,8 @@ export class InventoryRepository {
   }
 
   /** Marks an order closed so a late `order.placed` reserves nothing for it. */
-  async closeOrder(manager: EntityManager, sellerId: string, orderId: string): Promise<void> {
-    await manager.query('INSERT INTO closed_orders (order_id, seller_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [orderId, sellerId]);
+  async closeOrder({ manager, now }: WriteTx, sellerId: string, orderId: string): Promise<void> {
+    await manager.query('INSERT INTO closed_orders (order_id, seller_id, closed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [orderId, sellerId, now]);
   }
 
   /** True when the order was already cancelled. */
@@ -207,7 +227,10 @@ export class InventoryRepository {
       .createQueryBuilder('m')
       .where('m.sellerId = :sellerId AND m.skuId = :skuId', { sellerId, skuId });
     if (beforeId) query.andWhere('m.id < :beforeId', { beforeId });
-    return query.orderBy('m.id', 'DESC').limit(limit + 1).getMany();
+    return query
+      .orderBy('m.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
   }
 
   /** Maps a raw `RETURNING *` row to the entity shape. */

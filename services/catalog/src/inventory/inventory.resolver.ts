@@ -18,7 +18,7 @@ export class InventoryResolver {
     private readonly queries: StockQueries,
   ) {}
 
-  @Mutation(() => Warehouse, { description: 'Creates a warehouse in the calling seller\'s shop.' })
+  @Mutation(() => Warehouse, { description: "Creates a warehouse in the calling seller's shop." })
   async createWarehouse(@Args('input') input: CreateWarehouseInput): Promise<Warehouse> {
     const w = await this.warehouses.create(currentSellerId(), input);
     return { id: w.id, name: w.name, isDefault: w.isDefault };

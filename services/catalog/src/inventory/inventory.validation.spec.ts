@@ -13,7 +13,10 @@ describe('inventory input validation', () => {
   });
 
   it('refuses control characters in ids and malformed keys, listing every field', () => {
-    expect(fields(validateAdjust({ ...base, skuId: 'sku_\u0000', idempotencyKey: 'k', delta: 1, reason: AdjustmentReason.OTHER }))).toEqual(['skuId', 'idempotencyKey']);
+    expect(fields(validateAdjust({ ...base, skuId: 'sku_\u0000', idempotencyKey: 'k', delta: 1, reason: AdjustmentReason.OTHER }))).toEqual([
+      'skuId',
+      'idempotencyKey',
+    ]);
   });
 
   it('refuses negative quantities in a compare-and-set', () => {

@@ -1,5 +1,13 @@
 import { FieldProblem, checkIdempotencyKey, checkInteger, checkText } from '@sc/graphql';
-import { AdjustInventoryInput, AdjustmentReason, CreateWarehouseInput, InventoryState, MoveInventoryStateInput, SetInventoryInput, SetOutOfStockThresholdInput } from './inventory.inputs';
+import {
+  AdjustInventoryInput,
+  AdjustmentReason,
+  CreateWarehouseInput,
+  InventoryState,
+  MoveInventoryStateInput,
+  SetInventoryInput,
+  SetOutOfStockThresholdInput,
+} from './inventory.inputs';
 
 /** Largest quantity any single stock operation may name; far above real stock, far below int overflow. */
 export const MAX_QUANTITY = 1_000_000;

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { EventEnvelope, InventoryReservationFailedV1, InventoryReservedV1, OrderPlacedV1, createEvent } from '@sc/events';
-import { appendToOutbox } from '@sc/messaging';
+import { EventEnvelope, InventoryReservationFailedV1, InventoryReservedV1, OrderPlacedV1 } from '@sc/events';
+import { WriteTx } from '@sc/kit';
 import { InventoryRepository, ReservationRequest } from './inventory.repository';
 import { StockStatusService } from './stock-status.service';
-import { causedBy } from './inventory.events';
+import { inventoryEvent } from './inventory.events';
 
 /** Sums quantities per SKU (two lines of one SKU must be checked together) in a fixed order to avoid deadlocks. */
 export function summedBySku(lines: OrderPlacedV1['lines']): ReservationRequest[] {
@@ -21,7 +20,8 @@ export class ReservationService {
     private readonly stockStatus: StockStatusService,
   ) {}
 
-  async reserveForOrder(manager: EntityManager, placed: EventEnvelope<OrderPlacedV1>): Promise<void> {
+  async reserveForOrder(tx: WriteTx, placed: EventEnvelope<OrderPlacedV1>): Promise<void> {
+    const { manager } = tx;
     const sellerId = placed.sellerId;
     const { orderId } = placed.payload;
     const requests = summedBySku(placed.payload.lines);
@@ -54,23 +54,33 @@ export class ReservationService {
         reason: unknown.length > 0 ? 'UNKNOWN_SKU' : 'INSUFFICIENT_STOCK',
         failedSkuIds: [...unknown, ...short],
       };
-      await appendToOutbox(manager, 'catalog.inventory.v1', [this.outcome(placed, 'inventory.reservation_failed', payload)]);
+      await tx.emit('catalog.inventory.v1', [inventoryEvent(tx.cause, sellerId, 'inventory.reservation_failed', 'OrderReservation', orderId, payload)]);
       return;
     }
 
     await manager.query(
-      `INSERT INTO stock_movements (seller_id, sku_id, warehouse_id, movement_type, quantity, source_type, source_id, order_id, reserved_delta)
-       SELECT $1, r.sku_id, r.warehouse_id, 'RESERVATION', r.quantity, 'ORDER', $2, $2, -r.quantity
+      `INSERT INTO stock_movements (seller_id, sku_id, warehouse_id, movement_type, quantity, source_type, source_id, order_id, reserved_delta, created_at)
+       SELECT $1, r.sku_id, r.warehouse_id, 'RESERVATION', r.quantity, 'ORDER', $2, $2, -r.quantity, $6::timestamptz
          FROM unnest($3::text[], $4::text[], $5::int[]) AS r(sku_id, warehouse_id, quantity)`,
-      [sellerId, orderId, requests.map((r) => r.skuId), requests.map((r) => warehouseBySku.get(r.skuId)), requests.map((r) => -r.quantity)],
+      [sellerId, orderId, requests.map((r) => r.skuId), requests.map((r) => warehouseBySku.get(r.skuId)), requests.map((r) => -r.quantity), tx.now],
     );
     await manager.query(
       `INSERT INTO reserved_order_lines (order_line_id, order_id, seller_id, sku_id, quantity)
        SELECT r.line_id, $1, $2, r.sku_id, r.quantity FROM unnest($3::text[], $4::text[], $5::int[]) AS r(line_id, sku_id, quantity)
        ON CONFLICT DO NOTHING`,
-      [orderId, sellerId, placed.payload.lines.map((l) => l.orderLineId), placed.payload.lines.map((l) => l.skuId), placed.payload.lines.map((l) => l.quantity)],
+      [
+        orderId,
+        sellerId,
+        placed.payload.lines.map((l) => l.orderLineId),
+        placed.payload.lines.map((l) => l.skuId),
+        placed.payload.lines.map((l) => l.quantity),
+      ],
     );
-    await this.stockStatus.refresh(manager, causedBy(placed), requests.map((r) => r.skuId));
+    await this.stockStatus.refresh(
+      tx,
+      sellerId,
+      requests.map((r) => r.skuId),
+    );
     const payload: InventoryReservedV1 = {
       orderId,
       lines: placed.payload.lines.map((l) => ({
@@ -80,20 +90,6 @@ export class ReservationService {
         warehouseId: warehouseBySku.get(l.skuId)!,
       })),
     };
-    await appendToOutbox(manager, 'catalog.inventory.v1', [this.outcome(placed, 'inventory.reserved', payload)]);
-  }
-
-  private outcome<T>(placed: EventEnvelope<OrderPlacedV1>, type: string, payload: T): EventEnvelope<T> {
-    return createEvent<T>({
-      type,
-      source: 'catalog',
-      sellerId: placed.sellerId,
-      aggregateType: 'OrderReservation',
-      aggregateId: placed.payload.orderId,
-      correlationId: placed.correlationId,
-      causationId: placed.id,
-      actor: { type: 'SYSTEM', id: null },
-      payload,
-    });
+    await tx.emit('catalog.inventory.v1', [inventoryEvent(tx.cause, sellerId, 'inventory.reserved', 'OrderReservation', orderId, payload)]);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { EventEnvelope, InventoryRestockedV1, ReturnReceivedV1 } from '@sc/events';
-import { UnprocessableEventError, appendToOutbox } from '@sc/messaging';
+import { UnprocessableEventError } from '@sc/messaging';
+import { WriteTx } from '@sc/kit';
 import { InventoryRepository } from './inventory.repository';
 import { StockStatusService } from './stock-status.service';
-import { causedBy, inventoryEvent } from './inventory.events';
+import { inventoryEvent } from './inventory.events';
 
 /**
  * return.received: RESTOCKED lines go back on hand, once per return line. A line naming a SKU or warehouse
@@ -20,7 +20,8 @@ export class ReturnInventoryService {
     private readonly stockStatus: StockStatusService,
   ) {}
 
-  async restock(manager: EntityManager, event: EventEnvelope<ReturnReceivedV1>): Promise<void> {
+  async restock(tx: WriteTx, event: EventEnvelope<ReturnReceivedV1>): Promise<void> {
+    const { manager } = tx;
     const sellerId = event.sellerId;
     const restocked: InventoryRestockedV1['lines'] = [];
     const lines = event.payload.lines.filter((l) => l.disposition === 'RESTOCKED').sort((a, b) => a.skuId.localeCompare(b.skuId));
@@ -33,17 +34,27 @@ export class ReturnInventoryService {
       if (!warehouseId || !(await this.inventory.warehouseExists(manager, sellerId, warehouseId))) {
         throw new UnprocessableEventError(`return line ${line.returnLineId}: warehouse ${warehouseId ?? '(default)'} is unknown to shop ${sellerId}`);
       }
-      const appended = await this.inventory.appendMovement(manager, {
-        sellerId, skuId: line.skuId, warehouseId, movementType: 'RESTOCK', quantity: line.quantity,
-        sourceType: 'RETURN_LINE', sourceId: line.returnLineId, onHandDelta: line.quantity,
+      const appended = await this.inventory.appendMovement(tx, {
+        sellerId,
+        skuId: line.skuId,
+        warehouseId,
+        movementType: 'RESTOCK',
+        quantity: line.quantity,
+        sourceType: 'RETURN_LINE',
+        sourceId: line.returnLineId,
+        onHandDelta: line.quantity,
       });
       if (!appended) continue;
-      await this.inventory.addOnHand(manager, sellerId, line.skuId, warehouseId, line.quantity);
+      await this.inventory.addOnHand(tx, sellerId, line.skuId, warehouseId, line.quantity);
       restocked.push({ returnLineId: line.returnLineId, skuId: line.skuId, warehouseId, quantity: line.quantity });
     }
     if (restocked.length === 0) return;
-    await this.stockStatus.refresh(manager, causedBy(event), restocked.map((l) => l.skuId));
+    await this.stockStatus.refresh(
+      tx,
+      sellerId,
+      restocked.map((l) => l.skuId),
+    );
     const payload: InventoryRestockedV1 = { returnId: event.payload.returnId, lines: restocked };
-    await appendToOutbox(manager, 'catalog.inventory.v1', [inventoryEvent(causedBy(event), 'inventory.restocked', 'Return', event.payload.returnId, payload)]);
+    await tx.emit('catalog.inventory.v1', [inventoryEvent(tx.cause, sellerId, 'inventory.restocked', 'Return', event.payload.returnId, payload)]);
   }
 }

@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { currentSellerId } from '@sc/auth';
 import { assertValid, checkText } from '@sc/graphql';
 import { ListingCheckInput, ListingCheckResult } from './listing-check.model';
-import { checkListing } from './listing-check';
+import { checkListing } from '../product/listing-check';
 import { checkAttributes, checkCategoryId, checkImages } from '../product/product-content.validation';
 
 @Resolver()

@@ -12,7 +12,8 @@ export enum ProductBucket {
 }
 registerEnumType(ProductBucket, {
   name: 'ProductBucket',
-  description: 'ACTIVE = ACTIVATE; IN_REVIEW = PENDING or a revision in review (a live product then shows in ACTIVE too); SUSPENDED = FAILED, PLATFORM_DEACTIVATED or FREEZE; INACTIVE = SELLER_DEACTIVATED.',
+  description:
+    'ACTIVE = ACTIVATE; IN_REVIEW = PENDING or a revision in review (a live product then shows in ACTIVE too); SUSPENDED = FAILED, PLATFORM_DEACTIVATED or FREEZE; INACTIVE = SELLER_DEACTIVATED.',
 });
 
 /**
@@ -39,14 +40,15 @@ export class ProductFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'true: products with at least one out-of-stock SKU (Sku.outOfStock: available units summed over all warehouses at or below the SKU\'s threshold); ' +
+      "true: products with at least one out-of-stock SKU (Sku.outOfStock: available units summed over all warehouses at or below the SKU's threshold); " +
       'false: products none of whose SKUs is. Judged across all warehouses even when warehouseId is given.',
   })
   outOfStock?: boolean | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Products with stock records in this warehouse. Combined with outOfStock it narrows the products, not the stock: out of stock stays shop-wide.',
+    description:
+      'Products with stock records in this warehouse. Combined with outOfStock it narrows the products, not the stock: out of stock stays shop-wide.',
   })
   warehouseId?: string | null;
 

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { ActorType } from '@sc/events';
-import { requestHash, runIdempotent } from '@sc/db';
-import { IdempotencyConflictError, NotFoundError } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
-import { MessagingHost } from '@sc/service';
+import { CommandRunner, WriteTx, lockForUpdate } from '@sc/kit';
 import { ProductEntity } from './product.entity';
 import { ProductAction, nextProductStatus } from './product.state-machine';
 import { productStatusChanged } from './product.events';
@@ -18,41 +15,37 @@ export interface CommandCaller {
   actor: ActorType;
 }
 
-/** One product command: its idempotency claim and the change to make on the locked product. */
+/** The change a product command makes to the locked product, in the command's transaction. */
+export type ProductChange = (tx: WriteTx, product: ProductEntity) => Promise<void>;
+
+/** One product command: the use case (its idempotency claim) and the change to make on the locked product. */
 export interface ProductCommand {
   operation: string;
-  idempotencyKey: string;
-  input: unknown;
+  input: { idempotencyKey: string };
   productId: string;
-  run: (manager: EntityManager, product: ProductEntity) => Promise<void>;
+  run: ProductChange;
 }
 
+/** The columns that may change together with a product's status. */
+export type ProductPatch = Partial<
+  Pick<ProductEntity, 'failedReasons' | 'statusReason' | 'hasPendingRevision' | 'title' | 'description' | 'categoryId' | 'images' | 'attributes'>
+>;
+
 /**
- * Runs product commands: one transaction each with the idempotency claim, the product row locked
- * (NOT_FOUND when the caller may not see it), and the transition's event in the outbox.
+ * Product commands over the kit's {@link CommandRunner}: each runs once per key in one transaction with
+ * the product row locked (NOT_FOUND when the caller may not see it), and the transition's event in the
+ * outbox.
  */
 @Injectable()
 export class ProductCommandRunner {
   constructor(
+    private readonly commands: CommandRunner,
     private readonly dataSource: DataSource,
-    private readonly messaging: MessagingHost,
   ) {}
 
   /** Runs one command and returns the product as it is afterwards. */
   async run(caller: CommandCaller, command: ProductCommand): Promise<ProductEntity> {
-    await this.dataSource.transaction(async (manager) => {
-      const outcome = await runIdempotent(
-        manager,
-        { scope: caller.scope, operation: command.operation, key: command.idempotencyKey, requestHash: requestHash(command.input) },
-        async () => {
-          const product = await this.lock(manager, command.productId, caller.sellerId);
-          await command.run(manager, product);
-          return product.id;
-        },
-      );
-      if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
-    });
-    this.messaging.nudge();
+    await this.execute(caller, command, command.input.idempotencyKey);
     return this.dataSource.getRepository(ProductEntity).findOneByOrFail({ id: command.productId });
   }
 
@@ -64,12 +57,12 @@ export class ProductCommandRunner {
     caller: CommandCaller,
     operation: string,
     input: { productIds: string[]; idempotencyKey: string },
-    run: ProductCommand['run'],
+    run: ProductChange,
   ): Promise<BulkProductResult[]> {
     const results: BulkProductResult[] = [];
     for (const productId of input.productIds) {
       try {
-        await this.run(caller, { operation, idempotencyKey: `${input.idempotencyKey}#${productId}`, input, productId, run });
+        await this.execute(caller, { operation, input, productId, run }, `${input.idempotencyKey}#${productId}`);
         results.push({ productId, ok: true, error: null });
       } catch (error) {
         // Typed business errors become the item's result; anything else is a bug and fails the call.
@@ -81,29 +74,24 @@ export class ProductCommandRunner {
   }
 
   /**
-   * Moves the locked product along the transition table, bumps its version and, when the status
-   * changed, records `product.status_changed`. `patch` carries the columns that change with it.
+   * Moves the locked product along the transition table for the command's actor, bumps its version and,
+   * when the status changed, records `product.status_changed`. `patch` carries the columns that change with it.
    */
-  async transition(
-    manager: EntityManager,
-    product: ProductEntity,
-    action: ProductAction,
-    actor: ActorType,
-    patch: Partial<Pick<ProductEntity, 'failedReasons' | 'statusReason' | 'hasPendingRevision' | 'title' | 'description' | 'categoryId' | 'images' | 'attributes'>> = {},
-    reason: string | null = null,
-  ): Promise<void> {
+  async transition(tx: WriteTx, product: ProductEntity, action: ProductAction, patch: ProductPatch = {}, reason: string | null = null): Promise<void> {
     const from = product.status;
-    const to = nextProductStatus(from, action, actor);
-    Object.assign(product, patch, { status: to, version: product.version + 1 });
-    await manager.update(ProductEntity, { id: product.id }, { ...patch, status: to, version: product.version, updatedAt: () => 'now()' });
-    if (from !== to) await appendToOutbox(manager, 'catalog.product.v1', [productStatusChanged(product, from, actor, reason)]);
+    const to = nextProductStatus(from, action, tx.cause.actor.type);
+    Object.assign(product, patch, { status: to, version: product.version + 1, updatedAt: tx.now });
+    await tx.manager.update(ProductEntity, { id: product.id }, { ...patch, status: to, version: product.version, updatedAt: tx.now });
+    if (from !== to) await tx.emit('catalog.product.v1', [productStatusChanged(product, from, reason, tx.cause)]);
   }
 
-  private async lock(manager: EntityManager, productId: string, sellerId: string | null): Promise<ProductEntity> {
-    const qb = manager.getRepository(ProductEntity).createQueryBuilder('p').setLock('pessimistic_write').where('p.id = :productId', { productId });
-    if (sellerId) qb.andWhere('p.sellerId = :sellerId', { sellerId });
-    const product = await qb.getOne();
-    if (!product) throw new NotFoundError('Product', productId);
-    return product;
+  private async execute(caller: CommandCaller, command: ProductCommand, idempotencyKey: string): Promise<void> {
+    const { operation, input, productId } = command;
+    await this.commands.run({ operation, actor: caller.actor, input, scope: caller.scope, idempotencyKey }, async (tx) => {
+      const where = caller.sellerId ? { id: productId, sellerId: caller.sellerId } : { id: productId };
+      const product = await lockForUpdate(tx.manager, ProductEntity, where, { entity: 'Product', id: productId });
+      await command.run(tx, product);
+      return product.id;
+    });
   }
 }

@@ -1,21 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { currentSellerId } from '@sc/auth';
 import { FieldProblem, NotFoundError, assertValid, checkIdempotencyKey } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
 import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
 import { ProductStatus } from './product-status';
-import { ProductCommandRunner, CommandCaller } from './product-command.runner';
+import { CommandCaller, ProductChange, ProductCommandRunner } from './product-command.runner';
 import { BulkProductsInput, EditProductInput, ProductCommandInput, UpdateSkuPricesInput } from './lifecycle.inputs';
 import { checkProductId, validateBulk, validateEditProduct, validateUpdateSkuPrices } from './edit-product.validation';
 import { nextProductStatus } from './product.state-machine';
 import { skuPriceChanged } from './product.events';
 import { BulkProductResult } from './bulk-result.model';
 import { assertNoOpenOrders } from './open-orders.guard';
-import { checkListing, ListingContent } from '../listing/listing-check';
-import { changedFields, closeRevision, liveContent, lockPendingRevision, savePendingRevision } from '../review/product-revisions';
-import { RevisionContent } from '../review/product-revision.entity';
+import { checkListing, ListingContent } from './listing-check';
+import { changedFields, dropPendingRevision, liveContent, lockPendingRevision, savePendingRevision } from './product-revisions';
+import { RevisionContent } from './product-revision.entity';
 import { ShopRepository } from '../shop/shop.repository';
 
 const seller = (): CommandCaller => {
@@ -44,21 +42,23 @@ export class ProductLifecycleService {
     const caller = seller();
     assertValid(validateEditProduct(input));
     return this.runner.run(caller, {
-      operation: 'editProduct', idempotencyKey: input.idempotencyKey, input, productId: input.productId,
-      run: async (manager, product) => {
+      operation: 'editProduct',
+      input,
+      productId: input.productId,
+      run: async (tx, product) => {
         const live = product.status === ProductStatus.ACTIVATE || product.status === ProductStatus.SELLER_DEACTIVATED;
         if (!live) {
-          await this.runner.transition(manager, product, 'edit', 'SELLER_STAFF', merge(liveContent(product), input));
+          await this.runner.transition(tx, product, 'edit', merge(liveContent(product), input));
           return;
         }
         nextProductStatus(product.status, 'editLive', 'SELLER_STAFF');
-        const pending = await lockPendingRevision(manager, product.id);
+        const pending = await lockPendingRevision(tx.manager, product.id);
         const proposed = merge(pending?.content ?? liveContent(product), input);
         const fields = changedFields(liveContent(product), proposed);
         if (fields.length === 0 && !pending) return;
         assertListable(proposed);
-        await savePendingRevision(manager, product, pending, proposed, fields);
-        await this.runner.transition(manager, product, 'editLive', 'SELLER_STAFF', { hasPendingRevision: true });
+        await savePendingRevision(tx, product, pending, proposed, fields);
+        await this.runner.transition(tx, product, 'editLive', { hasPendingRevision: true });
       },
     });
   }
@@ -71,22 +71,24 @@ export class ProductLifecycleService {
     const { problems, prices } = validateUpdateSkuPrices(input, shop.currencyCode.trim());
     assertValid(problems);
     return this.runner.run(caller, {
-      operation: 'updateSkuPrices', idempotencyKey: input.idempotencyKey, input, productId: input.productId,
-      run: async (manager, product) => {
-        const skus = await manager.getRepository(SkuEntity).findBy(prices.map((p) => ({ id: p.skuId, productId: product.id })));
+      operation: 'updateSkuPrices',
+      input,
+      productId: input.productId,
+      run: async (tx, product) => {
+        const skus = await tx.manager.getRepository(SkuEntity).findBy(prices.map((p) => ({ id: p.skuId, productId: product.id })));
         const missing = prices.find((p) => !skus.some((s) => s.id === p.skuId));
         if (missing) throw new NotFoundError('Sku', missing.skuId);
-        await this.runner.transition(manager, product, 'updatePrices', 'SELLER_STAFF');
+        await this.runner.transition(tx, product, 'updatePrices');
         const events = [];
         for (const price of prices) {
           const sku = skus.find((s) => s.id === price.skuId)!;
           const oldPriceMinor = sku.priceMinor;
           sku.priceMinor = price.priceMinor.toString();
           sku.listPriceMinor = price.listPriceMinor === null ? null : price.listPriceMinor.toString();
-          await manager.update(SkuEntity, { id: sku.id }, { priceMinor: sku.priceMinor, listPriceMinor: sku.listPriceMinor });
-          if (oldPriceMinor !== sku.priceMinor) events.push(skuPriceChanged(product, sku, oldPriceMinor));
+          await tx.manager.update(SkuEntity, { id: sku.id }, { priceMinor: sku.priceMinor, listPriceMinor: sku.listPriceMinor });
+          if (oldPriceMinor !== sku.priceMinor) events.push(skuPriceChanged(product, sku, oldPriceMinor, tx.cause));
         }
-        if (events.length > 0) await appendToOutbox(manager, 'catalog.product.v1', events);
+        if (events.length > 0) await tx.emit('catalog.product.v1', events);
       },
     });
   }
@@ -96,44 +98,40 @@ export class ProductLifecycleService {
     const caller = seller();
     assertValid([...checkProductId('productId', input.productId), ...checkIdempotencyKey('idempotencyKey', input.idempotencyKey)]);
     return this.runner.run(caller, {
-      operation: 'submitProductForReview', idempotencyKey: input.idempotencyKey, input, productId: input.productId,
-      run: async (manager, product) => {
+      operation: 'submitProductForReview',
+      input,
+      productId: input.productId,
+      run: async (tx, product) => {
         nextProductStatus(product.status, 'submit', 'SELLER_STAFF');
         assertListable(liveContent(product));
-        await this.runner.transition(manager, product, 'submit', 'SELLER_STAFF', { statusReason: null });
+        await this.runner.transition(tx, product, 'submit', { statusReason: null });
       },
     });
   }
 
-  activate = (input: BulkProductsInput) => this.bulk('activateProducts', input, (m, p) => this.runner.transition(m, p, 'activate', 'SELLER_STAFF'));
+  activate = (input: BulkProductsInput) => this.bulk('activateProducts', input, (tx, p) => this.runner.transition(tx, p, 'activate'));
 
-  deactivate = (input: BulkProductsInput) => this.bulk('deactivateProducts', input, (m, p) => this.runner.transition(m, p, 'deactivate', 'SELLER_STAFF'));
+  deactivate = (input: BulkProductsInput) => this.bulk('deactivateProducts', input, (tx, p) => this.runner.transition(tx, p, 'deactivate'));
 
   /**
    * Deleting is refused while orders still hold units of the product (PRODUCT_HAS_OPEN_ORDERS), and ends
    * any revision in review: a deleted product has nothing to publish.
    */
   delete = (input: BulkProductsInput) =>
-    this.bulk('deleteProducts', input, async (m, p) => {
+    this.bulk('deleteProducts', input, async (tx, p) => {
       nextProductStatus(p.status, 'delete', 'SELLER_STAFF');
-      await assertNoOpenOrders(m, p);
-      await this.runner.transition(m, p, 'delete', 'SELLER_STAFF', { hasPendingRevision: false });
-      await dropPendingRevision(m, p, 'The product was deleted');
+      await assertNoOpenOrders(tx.manager, p);
+      await this.runner.transition(tx, p, 'delete', { hasPendingRevision: false });
+      await dropPendingRevision(tx, p, 'The product was deleted');
     });
 
-  recover = (input: BulkProductsInput) => this.bulk('recoverProducts', input, (m, p) => this.runner.transition(m, p, 'recover', 'SELLER_STAFF'));
+  recover = (input: BulkProductsInput) => this.bulk('recoverProducts', input, (tx, p) => this.runner.transition(tx, p, 'recover'));
 
-  private bulk(operation: string, input: BulkProductsInput, run: (m: EntityManager, p: ProductEntity) => Promise<void>): Promise<BulkProductResult[]> {
+  private bulk(operation: string, input: BulkProductsInput, run: ProductChange): Promise<BulkProductResult[]> {
     const caller = seller();
     assertValid(validateBulk(input.productIds, input.idempotencyKey));
     return this.runner.runBulk(caller, operation, input, run);
   }
-}
-
-/** Closes a pending revision that can no longer be published, telling the seller why. */
-export async function dropPendingRevision(manager: EntityManager, product: ProductEntity, why: string): Promise<void> {
-  const pending = await lockPendingRevision(manager, product.id);
-  if (pending) await closeRevision(manager, pending, 'REJECTED', [{ position: 'product', reasons: [why], suggestions: [] }]);
 }
 
 function merge(base: RevisionContent, input: EditProductInput): RevisionContent {

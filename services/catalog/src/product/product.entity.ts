@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRow } from '@sc/db';
 import { ProductStatus } from './product-status';
 
 /** A name/value product attribute such as Material = Cotton. */
@@ -15,7 +16,7 @@ export interface FailedReasonValue {
 }
 
 @Entity({ name: 'products' })
-export class ProductEntity {
+export class ProductEntity extends VersionedRow {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
@@ -51,13 +52,4 @@ export class ProductEntity {
   /** True while a content revision of this (live) product waits for review. */
   @Column({ type: 'boolean', default: false })
   hasPendingRevision: boolean;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
 }

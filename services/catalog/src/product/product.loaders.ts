@@ -1,21 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { batchLoader, groupLoader } from '@sc/graphql';
 import { ProductRepository } from './product.repository';
 import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
-import { SkuWithStock } from './sku-stock.select';
+import { SKU_STOCK_READS, SkuRow, SkuStockReads } from './sku-stock.ports';
 import { productReadScope } from './read-scope';
-import { ProductRevisionEntity } from '../review/product-revision.entity';
-import { InventoryLoaders } from '../inventory/inventory.loaders';
-import { StockQueries } from '../inventory/stock-queries';
+import { ProductRevisionEntity } from './product-revision.entity';
 
 /** Per-request batch loaders: N products or SKUs in one request cost one SQL statement each. */
 @Injectable()
 export class ProductLoaders {
   constructor(
     private readonly products: ProductRepository,
-    private readonly inventoryLoaders: InventoryLoaders,
-    private readonly stock: StockQueries,
+    @Inject(SKU_STOCK_READS) private readonly stock: SkuStockReads,
   ) {}
 
   productById() {
@@ -29,7 +26,7 @@ export class ProductLoaders {
   skuById() {
     return batchLoader<string, SkuEntity>(
       'catalog.skuById',
-      async (ids) => this.primeStock(await this.products.findSkusByIds(productReadScope(), ids)),
+      async (ids) => this.primeStock(await this.products.findSkusByIds(productReadScope(), ids, this.stock)),
       (s) => s.id,
     );
   }
@@ -45,7 +42,7 @@ export class ProductLoaders {
   skusByProductId() {
     return groupLoader<string, SkuEntity>(
       'catalog.skusByProductId',
-      async (ids) => this.primeStock(await this.products.findSkusByProductIds(ids)),
+      async (ids) => this.primeStock(await this.products.findSkusByProductIds(ids, this.stock)),
       (s) => s.productId,
     );
   }
@@ -55,13 +52,8 @@ export class ProductLoaders {
    * outOfStock and outOfStockThreshold cost no statement of their own (an order page's SKUs in one).
    * The SKUs are in the caller's read scope, which is what those loaders would have filtered by.
    */
-  private primeStock(rows: SkuWithStock[]): SkuEntity[] {
-    const available = this.inventoryLoaders.availableBySkuId();
-    const status = this.stock.statusBySkuId();
-    for (const row of rows) {
-      available.prime(row.sku.id, { skuId: row.sku.id, available: row.available });
-      status.prime(row.sku.id, row.status);
-    }
+  private primeStock(rows: SkuRow[]): SkuEntity[] {
+    this.stock.primeStock(rows);
     return rows.map((row) => row.sku);
   }
 }

@@ -4,7 +4,7 @@ import { SkuEntity } from './sku.entity';
 import { Product } from './product.model';
 import { Sku } from './sku.model';
 import { ProductRevision } from './product-content.model';
-import { ProductRevisionEntity } from '../review/product-revision.entity';
+import { ProductRevisionEntity } from './product-revision.entity';
 
 export const toProduct = (p: ProductEntity): Product => ({
   id: p.id,

@@ -4,9 +4,9 @@ import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
 import { ProductStatus } from './product-status';
 import { ProductReadScope } from './read-scope';
-import { ProductRevisionEntity } from '../review/product-revision.entity';
+import { ProductRevisionEntity } from './product-revision.entity';
 import { BUCKET_PREDICATES, ProductBucket } from './product-bucket';
-import { SkuWithStock, getSkusWithStock } from './sku-stock.select';
+import { SkuRow, SkuStockReads } from './sku-stock.ports';
 
 /** The seller list filters in the form the repository applies them. */
 export interface ProductListFilter {
@@ -41,6 +41,13 @@ const PRODUCT_IN_WAREHOUSE_SQL =
 /** The (created_at, id) keyset position of the cursor's product, in the caller's shop only. */
 const CURSOR_POSITION_SQL = 'SELECT c.created_at, c.id FROM products c WHERE c.id = :afterId AND c.seller_id = :sellerId';
 
+/** Runs a query over SkuEntity aliased `s`: one statement, each SKU with its raw row (and the extra columns in it). */
+async function getSkuRows(qb: SelectQueryBuilder<SkuEntity>): Promise<SkuRow[]> {
+  const { entities, raw } = await qb.getRawAndEntities();
+  const rawById = new Map<string, Record<string, unknown>>(raw.map((r: Record<string, unknown>) => [r.s_id as string, r]));
+  return entities.map((sku) => ({ sku, raw: rawById.get(sku.id)! }));
+}
+
 /** Reads of products and SKUs; every query is bounded by the caller's scope. */
 @Injectable()
 export class ProductRepository {
@@ -51,14 +58,14 @@ export class ProductRepository {
     return applyScope(qb, scope, 'p').getMany();
   }
 
-  /** SKUs by id within the caller's scope, each with its stock facts (one statement). */
-  findSkusByIds(scope: ProductReadScope, ids: readonly string[]): Promise<SkuWithStock[]> {
+  /** SKUs by id within the caller's scope, each with the stock columns `stock` adds (one statement). */
+  findSkusByIds(scope: ProductReadScope, ids: readonly string[], stock: SkuStockReads): Promise<SkuRow[]> {
     const qb = this.dataSource
       .getRepository(SkuEntity)
       .createQueryBuilder('s')
       .innerJoin(ProductEntity, 'p', 'p.id = s.productId')
       .where('s.id = ANY(:ids)', { ids });
-    return getSkusWithStock(applyScope(qb, scope, 'p'));
+    return getSkuRows(stock.addStockColumns(applyScope(qb, scope, 'p')));
   }
 
   /** The newest revision of each product; buyers and other outsiders see none (they see the live version). */
@@ -75,15 +82,17 @@ export class ProductRepository {
     return qb.getMany();
   }
 
-  /** SKUs of products the caller may already see (the product was loaded through the scope), with their stock facts. */
-  findSkusByProductIds(productIds: readonly string[]): Promise<SkuWithStock[]> {
-    return getSkusWithStock(
-      this.dataSource
-        .getRepository(SkuEntity)
-        .createQueryBuilder('s')
-        .where('s.productId = ANY(:productIds)', { productIds })
-        .orderBy('s.productId')
-        .addOrderBy('s.position'),
+  /** SKUs of products the caller may already see (the product was loaded through the scope), with the stock columns `stock` adds. */
+  findSkusByProductIds(productIds: readonly string[], stock: SkuStockReads): Promise<SkuRow[]> {
+    return getSkuRows(
+      stock.addStockColumns(
+        this.dataSource
+          .getRepository(SkuEntity)
+          .createQueryBuilder('s')
+          .where('s.productId = ANY(:productIds)', { productIds })
+          .orderBy('s.productId')
+          .addOrderBy('s.position'),
+      ),
     );
   }
 
@@ -114,7 +123,10 @@ export class ProductRepository {
       // holds the range in (created_at, id) order instead. The cursor stays a product id: its position is
       // read back in the same statement (an init plan), and the row comparison is an index condition.
       if (afterId) qb.andWhere(`(p.createdAt, p.id) < (${CURSOR_POSITION_SQL})`, { afterId });
-      return qb.orderBy('p.createdAt', 'DESC').addOrderBy('p.id', 'DESC').limit(limit + 1);
+      return qb
+        .orderBy('p.createdAt', 'DESC')
+        .addOrderBy('p.id', 'DESC')
+        .limit(limit + 1);
     }
     if (afterId) qb.andWhere('p.id < :afterId', { afterId });
     return qb.orderBy('p.id', 'DESC').limit(limit + 1);

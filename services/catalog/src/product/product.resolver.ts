@@ -56,7 +56,8 @@ export class ProductResolver {
   }
 
   @Mutation(() => [BulkProductResult], {
-    description: 'Moves drafts, failed, active and inactive products to DELETED, per product; a product whose units are reserved or committed to open orders is refused with PRODUCT_HAS_OPEN_ORDERS.',
+    description:
+      'Moves drafts, failed, active and inactive products to DELETED, per product; a product whose units are reserved or committed to open orders is refused with PRODUCT_HAS_OPEN_ORDERS.',
   })
   deleteProducts(@Args('input') input: BulkProductsInput): Promise<BulkProductResult[]> {
     return this.lifecycle.delete(input);
@@ -72,7 +73,10 @@ export class ProductResolver {
     return (await this.loaders.skusByProductId().load(product.id)).map(toSku);
   }
 
-  @ResolveField(() => ProductRevision, { nullable: true, description: 'The latest content revision (in review, approved or rejected); sellers and the platform only.' })
+  @ResolveField(() => ProductRevision, {
+    nullable: true,
+    description: 'The latest content revision (in review, approved or rejected); sellers and the platform only.',
+  })
   async latestRevision(@Parent() product: Product): Promise<ProductRevision | null> {
     const revision = await this.loaders.latestRevisionByProductId().load(product.id);
     return revision ? toProductRevision(revision) : null;

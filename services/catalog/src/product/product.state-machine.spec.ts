@@ -29,9 +29,12 @@ const ALLOWED: Array<[ProductFrom, ProductAction, ActorType, S]> = [
   [S.ACTIVATE, 'deactivate', 'SELLER_STAFF', S.SELLER_DEACTIVATED],
   [S.ACTIVATE, 'platformDeactivate', 'PLATFORM', S.PLATFORM_DEACTIVATED],
   [S.SELLER_DEACTIVATED, 'platformDeactivate', 'PLATFORM', S.PLATFORM_DEACTIVATED],
-  ...[S.DRAFT, S.PENDING, S.FAILED, S.ACTIVATE, S.SELLER_DEACTIVATED, S.PLATFORM_DEACTIVATED].map(
-    (from): [ProductFrom, ProductAction, ActorType, S] => [from, 'freeze', 'PLATFORM', S.FREEZE],
-  ),
+  ...[S.DRAFT, S.PENDING, S.FAILED, S.ACTIVATE, S.SELLER_DEACTIVATED, S.PLATFORM_DEACTIVATED].map((from): [ProductFrom, ProductAction, ActorType, S] => [
+    from,
+    'freeze',
+    'PLATFORM',
+    S.FREEZE,
+  ]),
   [S.DRAFT, 'delete', 'SELLER_STAFF', S.DELETED],
   [S.FAILED, 'delete', 'SELLER_STAFF', S.DELETED],
   [S.SELLER_DEACTIVATED, 'delete', 'SELLER_STAFF', S.DELETED],
@@ -62,7 +65,9 @@ describe('product state machine', () => {
         for (const actor of ACTORS) {
           if (allowed.has(`${from}|${action}|${actor}`)) continue;
           expect(canTransitionProduct(from, action, actor)).toBe(false);
-          expect(() => nextProductStatus(from, action, actor)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_TRANSITION' }) }));
+          expect(() => nextProductStatus(from, action, actor)).toThrow(
+            expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_TRANSITION' }) }),
+          );
           refused += 1;
         }
       }
@@ -71,9 +76,19 @@ describe('product state machine', () => {
   });
 
   it.each([
-    [S.FREEZE, 'edit'], [S.FREEZE, 'submit'], [S.FREEZE, 'activate'], [S.FREEZE, 'delete'], [S.FREEZE, 'freeze'],
-    [S.DELETED, 'freeze'], [S.DELETED, 'activate'], [S.PENDING, 'delete'], [S.PLATFORM_DEACTIVATED, 'activate'],
-    [S.PENDING, 'activate'], [S.DRAFT, 'approve'], [S.ACTIVATE, 'submit'], [S.ACTIVATE, 'recover'],
+    [S.FREEZE, 'edit'],
+    [S.FREEZE, 'submit'],
+    [S.FREEZE, 'activate'],
+    [S.FREEZE, 'delete'],
+    [S.FREEZE, 'freeze'],
+    [S.DELETED, 'freeze'],
+    [S.DELETED, 'activate'],
+    [S.PENDING, 'delete'],
+    [S.PLATFORM_DEACTIVATED, 'activate'],
+    [S.PENDING, 'activate'],
+    [S.DRAFT, 'approve'],
+    [S.ACTIVATE, 'submit'],
+    [S.ACTIVATE, 'recover'],
   ] as Array<[S, ProductAction]>)('refuses %s → %s for anyone', (from, action) => {
     for (const actor of ACTORS) expect(canTransitionProduct(from, action, actor)).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { ActorType } from '@sc/events';
-import { InvalidTransitionError } from '@sc/graphql';
+import { Transition, TransitionTable } from '@sc/kit';
 import { ProductStatus as S } from './product-status';
 
 /** Something that can happen to a product; `create*` start from no product at all. */
@@ -24,13 +24,6 @@ export type ProductAction =
 /** `NEW` stands for "no product yet" in the table. */
 export type ProductFrom = S | 'NEW';
 
-interface Transition {
-  from: ProductFrom;
-  action: ProductAction;
-  to: S;
-  actors: ActorType[];
-}
-
 const SELLER: ActorType[] = ['SELLER_STAFF'];
 const PLATFORM: ActorType[] = ['PLATFORM'];
 
@@ -44,7 +37,7 @@ const LIVE = [S.ACTIVATE, S.SELLER_DEACTIVATED];
  * INVALID_TRANSITION. Self-loops (edit, price update, revision review) change no status but are
  * listed so that the same table decides whether they are allowed.
  */
-export const PRODUCT_TRANSITIONS: readonly Transition[] = [
+export const PRODUCT_TRANSITIONS: readonly (Transition<ProductFrom, ProductAction> & { to: S })[] = [
   { from: 'NEW', action: 'createDraft', to: S.DRAFT, actors: SELLER },
   { from: 'NEW', action: 'createListing', to: S.PENDING, actors: SELLER },
   { from: S.DRAFT, action: 'submit', to: S.PENDING, actors: SELLER },
@@ -53,7 +46,10 @@ export const PRODUCT_TRANSITIONS: readonly Transition[] = [
   ...EDITABLE_IN_PLACE.map((from) => ({ from, action: 'edit' as const, to: from, actors: SELLER })),
   ...LIVE.map((from) => ({ from, action: 'editLive' as const, to: from, actors: SELLER })),
   ...[S.DRAFT, S.PENDING, S.FAILED, S.ACTIVATE, S.SELLER_DEACTIVATED, S.PLATFORM_DEACTIVATED].map((from) => ({
-    from, action: 'updatePrices' as const, to: from, actors: SELLER,
+    from,
+    action: 'updatePrices' as const,
+    to: from,
+    actors: SELLER,
   })),
   { from: S.PENDING, action: 'approve', to: S.ACTIVATE, actors: PLATFORM },
   { from: S.PENDING, action: 'reject', to: S.FAILED, actors: PLATFORM },
@@ -63,22 +59,23 @@ export const PRODUCT_TRANSITIONS: readonly Transition[] = [
   { from: S.ACTIVATE, action: 'deactivate', to: S.SELLER_DEACTIVATED, actors: SELLER },
   ...LIVE.map((from) => ({ from, action: 'platformDeactivate' as const, to: S.PLATFORM_DEACTIVATED, actors: PLATFORM })),
   ...[S.DRAFT, S.PENDING, S.FAILED, S.ACTIVATE, S.SELLER_DEACTIVATED, S.PLATFORM_DEACTIVATED].map((from) => ({
-    from, action: 'freeze' as const, to: S.FREEZE, actors: PLATFORM,
+    from,
+    action: 'freeze' as const,
+    to: S.FREEZE,
+    actors: PLATFORM,
   })),
   ...[S.DRAFT, S.FAILED, S.SELLER_DEACTIVATED, S.ACTIVATE].map((from) => ({ from, action: 'delete' as const, to: S.DELETED, actors: SELLER })),
   { from: S.DELETED, action: 'recover', to: S.SELLER_DEACTIVATED, actors: SELLER },
 ];
 
-/** The status after `action`, or INVALID_TRANSITION when the table does not allow it for this actor. */
-export function nextProductStatus(from: ProductFrom, action: ProductAction, actor: ActorType): S {
-  const transition = PRODUCT_TRANSITIONS.find((t) => t.from === from && t.action === action && t.actors.includes(actor));
-  if (!transition) throw new InvalidTransitionError('Product', from, action);
-  return transition.to;
-}
+/** The product's transition table, looked up by (from, action). */
+export const PRODUCT_TABLE = new TransitionTable<ProductFrom, ProductAction>('Product', PRODUCT_TRANSITIONS);
+
+/** The status after `action`, or INVALID_TRANSITION when the table does not allow it for this actor (every row's `to` is a status). */
+export const nextProductStatus = (from: ProductFrom, action: ProductAction, actor: ActorType): S => PRODUCT_TABLE.next(from, action, actor) as S;
 
 /** True when the table allows `action` from `from` for this actor. */
-export const canTransitionProduct = (from: ProductFrom, action: ProductAction, actor: ActorType): boolean =>
-  PRODUCT_TRANSITIONS.some((t) => t.from === from && t.action === action && t.actors.includes(actor));
+export const canTransitionProduct = (from: ProductFrom, action: ProductAction, actor: ActorType): boolean => PRODUCT_TABLE.can(from, action, actor);
 
 /** Only a live, approved product may appear in new orders. */
 export const isSellable = (status: S): boolean => status === S.ACTIVATE;

@@ -1,4 +1,4 @@
-import { currentContext } from '@sc/auth';
+import { actingSellerId, currentContext } from '@sc/auth';
 
 /**
  * Which products a caller may read: a seller their own shop's; the platform (reviewers) every product;
@@ -8,7 +8,8 @@ export type ProductReadScope = { sellerId: string } | { anyProduct: true } | { l
 
 export function productReadScope(): ProductReadScope {
   const { identity } = currentContext();
-  if (identity.sellerId && identity.roles.includes('SELLER_STAFF')) return { sellerId: identity.sellerId };
+  const sellerId = actingSellerId(identity);
+  if (sellerId) return { sellerId };
   if (identity.roles.includes('PLATFORM')) return { anyProduct: true };
   return { liveOnly: true };
 }

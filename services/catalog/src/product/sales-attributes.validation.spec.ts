@@ -5,13 +5,23 @@ const sku = (...pairs: Array<[string, string]>) => ({ salesAttributes: pairs.map
 describe('checkSalesAttributeCombinations', () => {
   it('accepts a single SKU without sales attributes and SKUs with distinct combinations', () => {
     expect(checkSalesAttributeCombinations([sku()])).toEqual([]);
-    expect(checkSalesAttributeCombinations([sku(['Colour', 'Black'], ['Size', 'M']), sku(['Size', 'L'], ['Colour', 'Black']), sku(['Colour', 'White'], ['Size', 'M'])])).toEqual([]);
+    expect(
+      checkSalesAttributeCombinations([
+        sku(['Colour', 'Black'], ['Size', 'M']),
+        sku(['Size', 'L'], ['Colour', 'Black']),
+        sku(['Colour', 'White'], ['Size', 'M']),
+      ]),
+    ).toEqual([]);
   });
 
   it('refuses a combination another SKU already has, ignoring case, blanks and order', () => {
-    expect(checkSalesAttributeCombinations([sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'White'], ['Size', 'M']), sku([' size ', 'm'], ['colour', 'BLACK'])])).toEqual([
-      { field: 'skus[2].salesAttributes', message: 'repeats the sales attribute values of skus[0]' },
-    ]);
+    expect(
+      checkSalesAttributeCombinations([
+        sku(['Colour', 'Black'], ['Size', 'M']),
+        sku(['Colour', 'White'], ['Size', 'M']),
+        sku([' size ', 'm'], ['colour', 'BLACK']),
+      ]),
+    ).toEqual([{ field: 'skus[2].salesAttributes', message: 'repeats the sales attribute values of skus[0]' }]);
   });
 
   it('refuses SKUs of a multi-SKU product that cannot be told apart or name other attributes', () => {

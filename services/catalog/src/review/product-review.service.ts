@@ -6,9 +6,8 @@ import { ProductStatus } from '../product/product-status';
 import { CommandCaller, ProductCommandRunner } from '../product/product-command.runner';
 import { ProductCommandInput } from '../product/lifecycle.inputs';
 import { checkProductId } from '../product/edit-product.validation';
-import { dropPendingRevision } from '../product/product-lifecycle.service';
+import { closeRevision, dropPendingRevision, lockPendingRevision } from '../product/product-revisions';
 import { PlatformProductActionInput, RejectProductInput } from './review.inputs';
-import { closeRevision, lockPendingRevision } from './product-revisions';
 
 const platform = (): CommandCaller => ({ scope: requireRole('PLATFORM').userId, sellerId: null, actor: 'PLATFORM' });
 
@@ -46,15 +45,17 @@ export class ProductReviewService {
     const caller = platform();
     assertValid([...checkProductId('productId', input.productId), ...checkIdempotencyKey('idempotencyKey', input.idempotencyKey)]);
     return this.runner.run(caller, {
-      operation: 'approveProduct', idempotencyKey: input.idempotencyKey, input, productId: input.productId,
-      run: async (manager, product) => {
-        const pending = LIVE.has(product.status) ? await lockPendingRevision(manager, product.id) : null;
+      operation: 'approveProduct',
+      input,
+      productId: input.productId,
+      run: async (tx, product) => {
+        const pending = LIVE.has(product.status) ? await lockPendingRevision(tx.manager, product.id) : null;
         if (!pending) {
-          await this.runner.transition(manager, product, 'approve', 'PLATFORM', { failedReasons: [], statusReason: null });
+          await this.runner.transition(tx, product, 'approve', { failedReasons: [], statusReason: null });
           return;
         }
-        await this.runner.transition(manager, product, 'approveRevision', 'PLATFORM', { ...pending.content, hasPendingRevision: false });
-        await closeRevision(manager, pending, 'APPROVED');
+        await this.runner.transition(tx, product, 'approveRevision', { ...pending.content, hasPendingRevision: false });
+        await closeRevision(tx, pending, 'APPROVED');
       },
     });
   }
@@ -62,17 +63,23 @@ export class ProductReviewService {
   reject(input: RejectProductInput): Promise<ProductEntity> {
     const caller = platform();
     assertValid(validateReject(input));
-    const reasons = input.reasons.map((r) => ({ position: r.position.trim(), reasons: r.reasons.map((t) => t.trim()), suggestions: r.suggestions.map((t) => t.trim()) }));
+    const reasons = input.reasons.map((r) => ({
+      position: r.position.trim(),
+      reasons: r.reasons.map((t) => t.trim()),
+      suggestions: r.suggestions.map((t) => t.trim()),
+    }));
     return this.runner.run(caller, {
-      operation: 'rejectProduct', idempotencyKey: input.idempotencyKey, input, productId: input.productId,
-      run: async (manager, product) => {
-        const pending = LIVE.has(product.status) ? await lockPendingRevision(manager, product.id) : null;
+      operation: 'rejectProduct',
+      input,
+      productId: input.productId,
+      run: async (tx, product) => {
+        const pending = LIVE.has(product.status) ? await lockPendingRevision(tx.manager, product.id) : null;
         if (!pending) {
-          await this.runner.transition(manager, product, 'reject', 'PLATFORM', { failedReasons: reasons }, 'Review rejected');
+          await this.runner.transition(tx, product, 'reject', { failedReasons: reasons }, 'Review rejected');
           return;
         }
-        await this.runner.transition(manager, product, 'rejectRevision', 'PLATFORM', { hasPendingRevision: false });
-        await closeRevision(manager, pending, 'REJECTED', reasons);
+        await this.runner.transition(tx, product, 'rejectRevision', { hasPendingRevision: false });
+        await closeRevision(tx, pending, 'REJECTED', reasons);
       },
     });
   }
@@ -90,10 +97,12 @@ export class ProductReviewService {
     assertValid(checkPlatformAction(input));
     const reason = input.reason.trim();
     return this.runner.run(caller, {
-      operation, idempotencyKey: input.idempotencyKey, input, productId: input.productId,
-      run: async (manager, product) => {
-        await this.runner.transition(manager, product, action, 'PLATFORM', { statusReason: reason, hasPendingRevision: false }, reason);
-        await dropPendingRevision(manager, product, `The product was ${action === 'freeze' ? 'frozen' : 'deactivated by the platform'}`);
+      operation,
+      input,
+      productId: input.productId,
+      run: async (tx, product) => {
+        await this.runner.transition(tx, product, action, { statusReason: reason, hasPendingRevision: false }, reason);
+        await dropPendingRevision(tx, product, `The product was ${action === 'freeze' ? 'frozen' : 'deactivated by the platform'}`);
       },
     });
   }

@@ -1,14 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { newId } from '@sc/db';
-import { createEvent } from '@sc/events';
-import { currentContext } from '@sc/auth';
-import { appendToOutbox } from '@sc/messaging';
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, SUPPORTED_CURRENCIES, assertValid, checkText } from '@sc/graphql';
+import { CommandRunner, aggregateEvent, requestCause } from '@sc/kit';
 import { ShopEntity } from './shop.entity';
-import { WarehouseEntity } from '../inventory/warehouse.entity';
 import { ShopRepository } from './shop.repository';
 import { RegisterShopInput } from './register-shop.input';
+import { DEFAULT_WAREHOUSE_WRITER, DefaultWarehouseWriter } from './default-warehouse.port';
 
 const isTimeZone = (tz: string): boolean => {
   try {
@@ -22,13 +18,16 @@ const isTimeZone = (tz: string): boolean => {
 @Injectable()
 export class ShopService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly runner: CommandRunner,
     private readonly shops: ShopRepository,
+    @Inject(DEFAULT_WAREHOUSE_WRITER) private readonly warehouses: DefaultWarehouseWriter,
   ) {}
 
   /**
-   * Registers the caller's shop with a default warehouse. Repeating the same registration returns the
-   * shop; a different currency for an existing shop is refused (prices would change meaning).
+   * Registers the caller's shop with a default warehouse (opened by the inventory module through
+   * {@link DefaultWarehouseWriter}, in the same transaction). Repeating the same registration returns the
+   * shop; a different currency for an existing shop is refused (prices would change meaning). It has no
+   * idempotency key (the seller id is the shop's id and serialises registrations), so it is a plain write.
    */
   async register(sellerId: string, input: RegisterShopInput): Promise<ShopEntity> {
     assertValid([
@@ -36,26 +35,39 @@ export class ShopService {
       ...(SUPPORTED_CURRENCIES.has(input.currencyCode) ? [] : [{ field: 'currencyCode', message: 'must be a supported ISO 4217 code' }]),
       ...(isTimeZone(input.timeZone) ? [] : [{ field: 'timeZone', message: 'must be an IANA time zone' }]),
     ]);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sellerId]);
-      const existing = await this.shops.findById(sellerId, manager);
-      if (existing) {
-        if (existing.currencyCode !== input.currencyCode) {
-          throw new AppError('CONFLICT', 'The shop is registered with another currency', { currencyCode: existing.currencyCode });
+    return this.runner.write(
+      (now) => requestCause('SELLER_STAFF', now),
+      async (tx) => {
+        const { manager, now } = tx;
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sellerId]);
+        const existing = await this.shops.findById(sellerId, manager);
+        if (existing) {
+          if (existing.currencyCode !== input.currencyCode) {
+            throw new AppError('CONFLICT', 'The shop is registered with another currency', { currencyCode: existing.currencyCode });
+          }
+          return existing;
         }
-        return existing;
-      }
-      const shop = manager.create(ShopEntity, { id: sellerId, name: input.name.trim(), currencyCode: input.currencyCode, timeZone: input.timeZone });
-      await manager.save(shop);
-      await manager.save(manager.create(WarehouseEntity, { id: newId('whs'), sellerId, name: 'Main warehouse', isDefault: true }));
-      // Orders buckets its dashboard days in the shop's time zone; this event is its only source of it.
-      const { identity, correlationId } = currentContext();
-      await appendToOutbox(manager, 'catalog.product.v1', [createEvent({
-        type: 'shop.registered', source: 'catalog', sellerId, aggregateType: 'Shop', aggregateId: sellerId, aggregateVersion: 1,
-        correlationId, actor: { type: 'SELLER_STAFF', id: identity.userId },
-        payload: { shopId: sellerId, name: shop.name, currencyCode: shop.currencyCode, timeZone: shop.timeZone },
-      })]);
-      return (await this.shops.findById(sellerId, manager))!;
-    });
+        const shop = manager.create(ShopEntity, {
+          id: sellerId,
+          name: input.name.trim(),
+          currencyCode: input.currencyCode,
+          timeZone: input.timeZone,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await manager.save(shop);
+        await this.warehouses.createDefaultWarehouse(tx, sellerId);
+        // Orders buckets its dashboard days in the shop's time zone; this event is its only source of it.
+        await tx.emit('catalog.product.v1', [
+          aggregateEvent({ source: 'catalog', sellerId, aggregateType: 'Shop', aggregateId: sellerId, aggregateVersion: 1 }, 'shop.registered', tx.cause, {
+            shopId: sellerId,
+            name: shop.name,
+            currencyCode: shop.currencyCode,
+            timeZone: shop.timeZone,
+          }),
+        ]);
+        return (await this.shops.findById(sellerId, manager))!;
+      },
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRow } from '@sc/db';
 import { CollaborationStatus } from './collaboration-status';
 
 @Entity({ name: 'collaborations' })
-export class CollaborationEntity {
+export class CollaborationEntity extends VersionedRow {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
@@ -21,13 +22,4 @@ export class CollaborationEntity {
 
   @Column({ type: 'text' })
   status: CollaborationStatus;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
 }

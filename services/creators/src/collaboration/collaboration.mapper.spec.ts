@@ -28,10 +28,21 @@ describe('collaboration mapping', () => {
   });
 
   it('builds a collaboration.created event that meets the contract', () => {
-    const event = collaborationCreated(entity, { correlationId: 'corr-1', causationId: null, actor: { type: 'SELLER_STAFF', id: 'usr_1' } });
-    expect(event).toMatchObject({ type: 'collaboration.created', version: 1, sellerId: 'shp_abc', aggregateType: 'Collaboration', aggregateId: entity.id });
+    const at = new Date('2026-01-01T00:00:00Z');
+    const event = collaborationCreated(entity, { correlationId: 'corr-1', causationId: null, actor: { type: 'SELLER_STAFF', id: 'usr_1' }, at });
+    expect(event).toMatchObject({
+      type: 'collaboration.created',
+      version: 1,
+      sellerId: 'shp_abc',
+      aggregateType: 'Collaboration',
+      aggregateId: entity.id,
+      occurredAt: at.toISOString(),
+    });
     expect(CollaborationCreatedV1.parse(event.payload)).toEqual({
-      collaborationId: entity.id, creatorId: entity.creatorId, productId: entity.productId, commissionRateBps: 1200,
+      collaborationId: entity.id,
+      creatorId: entity.creatorId,
+      productId: entity.productId,
+      commissionRateBps: 1200,
     });
   });
 });

@@ -2,7 +2,7 @@ import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@sc/graphql';
 import { CollaborationStatus } from './collaboration-status';
 import { Creator } from '../creator/creator.model';
-import { Product } from '../references/product.model';
+import { Product } from './product.model';
 
 @ObjectType({ description: "A shop's commission deal with one creator for one product." })
 @Directive('@key(fields: "id")')

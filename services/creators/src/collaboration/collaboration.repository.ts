@@ -29,6 +29,9 @@ export class CollaborationRepository {
   listForSeller(sellerId: string, limit: number, afterId: string | null): Promise<CollaborationEntity[]> {
     const qb = this.dataSource.getRepository(CollaborationEntity).createQueryBuilder('c').where('c.sellerId = :sellerId', { sellerId });
     if (afterId) qb.andWhere('c.id < :afterId', { afterId });
-    return qb.orderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    return qb
+      .orderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
   }
 }

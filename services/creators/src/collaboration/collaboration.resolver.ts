@@ -22,7 +22,7 @@ export class CollaborationResolver {
     return entity ? toCollaboration(entity) : null;
   }
 
-  @Mutation(() => Collaboration, { description: 'Offers a creator a commission on one of the shop\'s products (idempotent).' })
+  @Mutation(() => Collaboration, { description: "Offers a creator a commission on one of the shop's products (idempotent)." })
   async createCollaboration(@Args('input') input: CreateCollaborationInput): Promise<CollaborationParent> {
     return toCollaboration(await this.createCollaborationService.create(input));
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { currentContext, currentSellerId } from '@sc/auth';
-import { isUniqueViolation, newId, requestHash, runIdempotent } from '@sc/db';
-import { AppError, IdempotencyConflictError, NotFoundError, assertValid } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
-import { MessagingHost } from '@sc/service';
+import { currentSellerId } from '@sc/auth';
+import { isUniqueViolation, newId } from '@sc/db';
+import { AppError, NotFoundError, assertValid } from '@sc/graphql';
+import { CommandRunner } from '@sc/kit';
 import { CollaborationEntity } from './collaboration.entity';
 import { CreateCollaborationInput } from './create-collaboration.input';
 import { validateCreateCollaboration } from './create-collaboration.validation';
@@ -18,8 +17,8 @@ import { CatalogProductRepository } from '../projections/catalog-product.reposit
 export class CreateCollaborationService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly runner: CommandRunner,
     private readonly products: CatalogProductRepository,
-    private readonly messaging: MessagingHost,
   ) {}
 
   /**
@@ -29,35 +28,29 @@ export class CreateCollaborationService {
    */
   async create(input: CreateCollaborationInput): Promise<CollaborationEntity> {
     const sellerId = currentSellerId();
-    const { identity, correlationId } = currentContext();
     assertValid(validateCreateCollaboration(input));
 
-    const collaborationId = await this.dataSource
-      .transaction(async (manager) => {
-        const outcome = await runIdempotent(
-          manager,
-          { scope: sellerId, operation: 'createCollaboration', key: input.idempotencyKey, requestHash: requestHash(input) },
-          async () => {
-            // Another seller's product looks exactly like an unknown one.
-            if (!(await this.products.findOwned(manager, sellerId, input.productId))) throw new NotFoundError('Product', input.productId);
-            if (!(await manager.existsBy(CreatorEntity, { id: input.creatorId }))) throw new NotFoundError('Creator', input.creatorId);
-            const collaboration = manager.create(CollaborationEntity, {
-              id: newId('col'),
-              sellerId,
-              creatorId: input.creatorId,
-              productId: input.productId,
-              commissionRateBps: input.commissionRateBps,
-              status: INITIAL_COLLABORATION_STATUS,
-              version: 1,
-            });
-            await manager.insert(CollaborationEntity, collaboration);
-            const cause = { correlationId, causationId: null, actor: { type: 'SELLER_STAFF' as const, id: identity.userId } };
-            await appendToOutbox(manager, 'creators.collaboration.v1', [collaborationCreated(collaboration, cause)]);
-            return collaboration.id;
-          },
-        );
-        if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
-        return outcome.resultId;
+    // Scoped to the shop: any of its staff replays the same key to the same collaboration.
+    const collaborationId = await this.runner
+      .run({ operation: 'createCollaboration', actor: 'SELLER_STAFF', input, scope: sellerId }, async (tx) => {
+        const { manager } = tx;
+        // Another seller's product looks exactly like an unknown one.
+        if (!(await this.products.findOwned(manager, sellerId, input.productId))) throw new NotFoundError('Product', input.productId);
+        if (!(await manager.existsBy(CreatorEntity, { id: input.creatorId }))) throw new NotFoundError('Creator', input.creatorId);
+        const collaboration = manager.create(CollaborationEntity, {
+          id: newId('col'),
+          sellerId,
+          creatorId: input.creatorId,
+          productId: input.productId,
+          commissionRateBps: input.commissionRateBps,
+          status: INITIAL_COLLABORATION_STATUS,
+          version: 1,
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        });
+        await manager.insert(CollaborationEntity, collaboration);
+        await tx.emit('creators.collaboration.v1', [collaborationCreated(collaboration, tx.cause)]);
+        return collaboration.id;
       })
       .catch((error: unknown) => {
         // The partial unique index is the guard, so two concurrent requests cannot both win.
@@ -69,7 +62,6 @@ export class CreateCollaborationService {
         }
         throw error;
       });
-    this.messaging.nudge();
     return this.dataSource.getRepository(CollaborationEntity).findOneByOrFail({ id: collaborationId, sellerId });
   }
 }

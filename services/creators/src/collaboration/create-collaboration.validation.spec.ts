@@ -1,6 +1,11 @@
 import { validateCreateCollaboration } from './create-collaboration.validation';
 
-const valid = { creatorId: 'crt_0abcdefgh0123456789abcdef', productId: 'prd_0abcdefgh0123456789abcdef', commissionRateBps: 1500, idempotencyKey: 'key-12345678' };
+const valid = {
+  creatorId: 'crt_0abcdefgh0123456789abcdef',
+  productId: 'prd_0abcdefgh0123456789abcdef',
+  commissionRateBps: 1500,
+  idempotencyKey: 'key-12345678',
+};
 
 describe('validateCreateCollaboration', () => {
   it('accepts a valid input', () => {

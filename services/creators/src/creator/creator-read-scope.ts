@@ -1,4 +1,4 @@
-import { currentContext } from '@sc/auth';
+import { actingSellerId, currentContext } from '@sc/auth';
 
 /**
  * Who may browse the creator directory: sellers' staff (to pick creators) and the platform (which
@@ -7,5 +7,5 @@ import { currentContext } from '@sc/auth';
  */
 export function mayReadCreators(): boolean {
   const { identity } = currentContext();
-  return (Boolean(identity.sellerId) && identity.roles.includes('SELLER_STAFF')) || identity.roles.includes('PLATFORM');
+  return actingSellerId(identity) !== null || identity.roles.includes('PLATFORM');
 }

@@ -20,6 +20,9 @@ export class CreatorRepository {
     const qb = this.dataSource.getRepository(CreatorEntity).createQueryBuilder('c');
     if (handlePrefix) qb.andWhere('c.handle LIKE :pattern', { pattern: handlePrefixPattern(handlePrefix) });
     if (afterId) qb.andWhere('c.id < :afterId', { afterId });
-    return qb.orderBy('c.id', 'DESC').limit(limit + 1).getMany();
+    return qb
+      .orderBy('c.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
   }
 }

@@ -22,7 +22,10 @@ export class CreatorResolver {
   }
 
   @Query(() => CreatorConnection, { description: 'The creator directory, newest first; `search` matches the start of the handle.' })
-  creators(@Args() page: PageArgs, @Args('search', { type: () => String, nullable: true, description: 'Start of a handle, e.g. "anna".' }) search?: string | null) {
+  creators(
+    @Args() page: PageArgs,
+    @Args('search', { type: () => String, nullable: true, description: 'Start of a handle, e.g. "anna".' }) search?: string | null,
+  ) {
     return this.queries.list(page, search ?? null);
   }
 

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireRole } from '@sc/auth';
-import { isUniqueViolation, newId, requestHash, runIdempotent } from '@sc/db';
-import { AppError, IdempotencyConflictError, assertValid } from '@sc/graphql';
+import { isUniqueViolation, newId } from '@sc/db';
+import { AppError, assertValid } from '@sc/graphql';
+import { CommandRunner } from '@sc/kit';
 import { CreatorEntity } from './creator.entity';
 import { RegisterCreatorInput } from './register-creator.input';
 import { validateRegisterCreator } from './register-creator.validation';
@@ -10,7 +11,10 @@ import { validateRegisterCreator } from './register-creator.validation';
 /** Platform curation of the creator directory. */
 @Injectable()
 export class RegisterCreatorService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runner: CommandRunner,
+  ) {}
 
   /**
    * Adds a creator to the directory. Only the platform may: the directory is shared by every seller,
@@ -20,25 +24,18 @@ export class RegisterCreatorService {
   async register(input: RegisterCreatorInput): Promise<CreatorEntity> {
     const platform = requireRole('PLATFORM');
     assertValid(validateRegisterCreator(input));
-    const creatorId = await this.dataSource
-      .transaction(async (manager) => {
-        const outcome = await runIdempotent(
-          manager,
-          { scope: platform.userId, operation: 'registerCreator', key: input.idempotencyKey, requestHash: requestHash(input) },
-          async () => {
-            const creator = manager.create(CreatorEntity, {
-              id: newId('crt'),
-              handle: input.handle,
-              displayName: input.displayName.trim(),
-              followerCount: input.followerCount,
-              categories: input.categories.map((c) => c.trim()),
-            });
-            await manager.insert(CreatorEntity, creator);
-            return creator.id;
-          },
-        );
-        if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
-        return outcome.resultId;
+    const creatorId = await this.runner
+      .run({ operation: 'registerCreator', actor: 'PLATFORM', input, scope: platform.userId }, async (tx) => {
+        const creator = tx.manager.create(CreatorEntity, {
+          id: newId('crt'),
+          handle: input.handle,
+          displayName: input.displayName.trim(),
+          followerCount: input.followerCount,
+          categories: input.categories.map((c) => c.trim()),
+          createdAt: tx.now,
+        });
+        await tx.manager.insert(CreatorEntity, creator);
+        return creator.id;
       })
       .catch((error: unknown) => {
         if (isUniqueViolation(error, 'creators_handle_uq')) {

@@ -18,9 +18,7 @@ describe('validateRegisterCreator', () => {
 
   it('reports every problem at once', () => {
     const problems = validateRegisterCreator({ handle: 'A', displayName: ' ', followerCount: -1, categories: ['x', 'x', ''], idempotencyKey: 'short' });
-    expect(problems.map((p) => p.field).sort()).toEqual(
-      ['categories[1]', 'categories[2]', 'displayName', 'followerCount', 'handle', 'idempotencyKey'].sort(),
-    );
+    expect(problems.map((p) => p.field).sort()).toEqual(['categories[1]', 'categories[2]', 'displayName', 'followerCount', 'handle', 'idempotencyKey'].sort());
   });
 
   it('refuses a fractional follower count and too many categories', () => {

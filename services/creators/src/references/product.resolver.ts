@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Product } from './product.model';
+import { Product } from '../collaboration/product.model';
 import { Collaboration } from '../collaboration/collaboration.model';
 import { CollaborationLoaders } from '../collaboration/collaboration.loaders';
 import { CollaborationParent, toCollaboration } from '../collaboration/collaboration.mapper';

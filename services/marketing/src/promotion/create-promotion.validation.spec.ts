@@ -51,7 +51,10 @@ describe('validateCreatePromotion', () => {
 
   it('reports every problem at once', () => {
     expect(fields(valid({ title: '', discountBasisPoints: 0, productIds: [], endsAt: offset(-days(1)) }))).toEqual([
-      'title', 'discountBasisPoints', 'productIds', 'endsAt',
+      'title',
+      'discountBasisPoints',
+      'productIds',
+      'endsAt',
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import { currentContext } from '@sc/auth';
+import { actingSellerId, currentContext } from '@sc/auth';
 
 /**
  * Which promotions a caller may read: a seller their own shop's, in any status; anyone else (buyers,
@@ -7,7 +7,6 @@ import { currentContext } from '@sc/auth';
 export type PromotionReadScope = { sellerId: string } | { ongoingOnly: true };
 
 export function promotionReadScope(): PromotionReadScope {
-  const { identity } = currentContext();
-  if (identity.sellerId && identity.roles.includes('SELLER_STAFF')) return { sellerId: identity.sellerId };
-  return { ongoingOnly: true };
+  const sellerId = actingSellerId(currentContext().identity);
+  return sellerId ? { sellerId } : { ongoingOnly: true };
 }

@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRow } from '@sc/db';
 
 /** A percentage discount on some of a seller's products within a time window. */
 @Entity({ name: 'promotions' })
-export class PromotionEntity {
+export class PromotionEntity extends VersionedRow {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
@@ -24,13 +25,4 @@ export class PromotionEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
 }

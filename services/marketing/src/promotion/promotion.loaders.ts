@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { batchLoader, groupLoader } from '@sc/graphql';
-import { Clock, requestTime } from '../clock';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
 import { ProductPromotion, PromotionRepository } from './promotion.repository';
 import { PromotionEntity } from './promotion.entity';
 import { PromotionProductEntity } from './promotion-product.entity';
@@ -11,13 +11,13 @@ import { promotionReadScope } from './promotion-read-scope';
 export class PromotionLoaders {
   constructor(
     private readonly promotions: PromotionRepository,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   promotionById() {
     return batchLoader<string, PromotionEntity>(
       'marketing.promotionById',
-      (ids) => this.promotions.findByIds(promotionReadScope(), ids, requestTime(this.clock)),
+      (ids) => this.promotions.findByIds(promotionReadScope(), ids, requestNow(this.clock)),
       (p) => p.id,
     );
   }
@@ -33,7 +33,7 @@ export class PromotionLoaders {
   ongoingByProductId() {
     return groupLoader<string, ProductPromotion>(
       'marketing.ongoingByProductId',
-      (ids) => this.promotions.findOngoingByProductIds(promotionReadScope(), ids, requestTime(this.clock)),
+      (ids) => this.promotions.findOngoingByProductIds(promotionReadScope(), ids, requestNow(this.clock)),
       (row) => row.productId,
     );
   }

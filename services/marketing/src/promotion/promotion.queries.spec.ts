@@ -1,24 +1,30 @@
 import { requestContextStore } from '@sc/auth';
-import { Clock } from '../clock';
+import { Clock } from '@sc/kit';
 import { PromotionEntity } from './promotion.entity';
 import { PromotionRepository } from './promotion.repository';
 import { PromotionQueries } from './promotion.queries';
 import { PromotionStatus } from './promotion-status';
 
-/** A clock stopped at one instant, as tests substitute for the real one. */
-class FixedClock extends Clock {
-  constructor(private readonly at: Date) {
-    super();
-  }
+/** A clock stopped at one instant, as tests substitute for the service's CLOCK. */
+class FixedClock implements Clock {
+  constructor(private readonly at: Date) {}
 
-  override now(): Date {
+  now(): Date {
     return this.at;
   }
 }
 
 const promotion = (id: string, startsAt: string, endsAt: string): PromotionEntity => ({
-  id, sellerId: 'shp_1', title: id, discountBasisPoints: 1000, startsAt: new Date(startsAt), endsAt: new Date(endsAt),
-  deactivatedAt: null, version: 1, createdAt: new Date(startsAt), updatedAt: new Date(startsAt),
+  id,
+  sellerId: 'shp_1',
+  title: id,
+  discountBasisPoints: 1000,
+  startsAt: new Date(startsAt),
+  endsAt: new Date(endsAt),
+  deactivatedAt: null,
+  version: 1,
+  createdAt: new Date(startsAt),
+  updatedAt: new Date(startsAt),
 });
 
 describe('PromotionQueries', () => {

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { PageArgs, readPageArgs, toConnection } from '@sc/graphql';
-import { Clock, requestTime } from '../clock';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
 import { PromotionRepository } from './promotion.repository';
 import { PromotionStatus } from './promotion-status';
 import { toPromotion } from './promotion.mapper';
@@ -10,13 +10,16 @@ import { toPromotion } from './promotion.mapper';
 export class PromotionQueries {
   constructor(
     private readonly promotions: PromotionRepository,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async listForShop(sellerId: string, page: PageArgs, status: PromotionStatus | null) {
     const { limit, afterKey } = readPageArgs(page);
-    const now = requestTime(this.clock);
+    const now = requestNow(this.clock);
     const rows = await this.promotions.listForSeller(sellerId, status, now, limit, afterKey);
-    return toConnection(rows.map((p) => toPromotion(p, now)), limit);
+    return toConnection(
+      rows.map((p) => toPromotion(p, now)),
+      limit,
+    );
   }
 }

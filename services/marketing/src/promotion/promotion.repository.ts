@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { lockForUpdate } from '@sc/kit';
 import { PromotionEntity } from './promotion.entity';
 import { PromotionProductEntity } from './promotion-product.entity';
 import { PromotionStatus } from './promotion-status';
@@ -68,7 +69,10 @@ export class PromotionRepository {
       qb.andWhere(condition, { now });
     }
     if (afterId) qb.andWhere('p.id < :afterId', { afterId });
-    return qb.orderBy('p.id', 'DESC').limit(limit + 1).getMany();
+    return qb
+      .orderBy('p.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
   }
 
   /** Which of these products the seller owns, according to marketing's catalog read model. */
@@ -82,14 +86,9 @@ export class PromotionRepository {
     return new Set(rows.map((r) => r.productId));
   }
 
-  /** The seller's promotion locked for a state change, or null. */
-  lockById(manager: EntityManager, id: string, sellerId: string): Promise<PromotionEntity | null> {
-    return manager
-      .getRepository(PromotionEntity)
-      .createQueryBuilder('p')
-      .setLock('pessimistic_write')
-      .where('p.id = :id AND p.sellerId = :sellerId', { id, sellerId })
-      .getOne();
+  /** The seller's promotion locked for a state change; NOT_FOUND when unknown or another shop's. */
+  lockById(manager: EntityManager, id: string, sellerId: string): Promise<PromotionEntity> {
+    return lockForUpdate(manager, PromotionEntity, { id, sellerId }, { entity: 'Promotion', id });
   }
 
   async productIdsOf(manager: EntityManager, promotionId: string): Promise<string[]> {

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Clock, requestTime } from '../clock';
-import { Product } from '../references/product.model';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
+import { Product } from './product.model';
 import { Promotion } from './promotion.model';
 import { PromotionLoaders } from './promotion.loaders';
 import { CreatePromotionService } from './create-promotion.service';
@@ -15,23 +16,23 @@ export class PromotionResolver {
     private readonly loaders: PromotionLoaders,
     private readonly createService: CreatePromotionService,
     private readonly deactivateService: DeactivatePromotionService,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Query(() => Promotion, { nullable: true, description: "A promotion of the caller's shop, or any ONGOING promotion for other callers." })
   async promotion(@Args('id', { type: () => ID }) id: string): Promise<Promotion | null> {
     const entity = await this.loaders.promotionById().load(id);
-    return entity ? toPromotion(entity, requestTime(this.clock)) : null;
+    return entity ? toPromotion(entity, requestNow(this.clock)) : null;
   }
 
   @Mutation(() => Promotion, { description: "Creates a promotion on the shop's own products; it is published at once." })
   async createPromotion(@Args('input') input: CreatePromotionInput): Promise<Promotion> {
-    return toPromotion(await this.createService.create(input), requestTime(this.clock));
+    return toPromotion(await this.createService.create(input), requestNow(this.clock));
   }
 
   @Mutation(() => Promotion, { description: 'Ends a NOT_START or ONGOING promotion for good.' })
   async deactivatePromotion(@Args('input') input: DeactivatePromotionInput): Promise<Promotion> {
-    return toPromotion(await this.deactivateService.deactivate(input), requestTime(this.clock));
+    return toPromotion(await this.deactivateService.deactivate(input), requestNow(this.clock));
   }
 
   @ResolveField(() => [Product], { description: 'The discounted products.' })
@@ -42,6 +43,6 @@ export class PromotionResolver {
   @ResolveReference()
   async resolveReference(reference: { __typename: 'Promotion'; id: string }): Promise<Promotion | null> {
     const entity = await this.loaders.promotionById().load(reference.id);
-    return entity ? toPromotion(entity, requestTime(this.clock)) : null;
+    return entity ? toPromotion(entity, requestNow(this.clock)) : null;
   }
 }

@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Clock, requestTime } from '../clock';
-import { Product } from './product.model';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
+import { Product } from '../promotion/product.model';
 import { Promotion } from '../promotion/promotion.model';
 import { PromotionLoaders } from '../promotion/promotion.loaders';
 import { toPromotion } from '../promotion/promotion.mapper';
@@ -10,14 +11,14 @@ import { toPromotion } from '../promotion/promotion.mapper';
 export class ProductResolver {
   constructor(
     private readonly loaders: PromotionLoaders,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @ResolveField(() => [Promotion], {
     description: "Promotions discounting this product now. Sellers see their own products' promotions; buyers see any product's.",
   })
   async activePromotions(@Parent() product: Product): Promise<Promotion[]> {
-    const now = requestTime(this.clock);
+    const now = requestNow(this.clock);
     return (await this.loaders.ongoingByProductId().load(product.id)).map((row) => toPromotion(row.promotion, now));
   }
 

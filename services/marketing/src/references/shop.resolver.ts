@@ -12,11 +12,7 @@ export class ShopResolver {
   constructor(private readonly promotionQueries: PromotionQueries) {}
 
   @ResolveField(() => PromotionConnection, { description: "The shop's promotions, newest first; for the shop's own staff." })
-  promotions(
-    @Parent() shop: Shop,
-    @Args() page: PageArgs,
-    @Args('status', { type: () => PromotionStatus, nullable: true }) status?: PromotionStatus,
-  ) {
+  promotions(@Parent() shop: Shop, @Args() page: PageArgs, @Args('status', { type: () => PromotionStatus, nullable: true }) status?: PromotionStatus) {
     if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its promotions");
     return this.promotionQueries.listForShop(shop.id, page, status ?? null);
   }

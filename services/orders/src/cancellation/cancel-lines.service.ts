@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { currentSellerId } from '@sc/auth';
 import { NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
-import { OrderCommands } from '../order/lifecycle/order-commands';
-import { applyTransition, lockLines } from '../order/lifecycle/order-transition';
+import { CommandRunner } from '@sc/kit';
+import { applyTransition, lockLines, lockOrder } from '../order/lifecycle/order-transition';
 import { CancelOrderLinesInput } from '../order/lifecycle/lifecycle.inputs';
 import { checkCommand, checkLineQuantities } from '../order/lifecycle/lifecycle.validation';
 import { cancelLineUnits } from '../order/lifecycle/cancel-line-units';
@@ -14,16 +14,16 @@ import { unitsHeldByRequest } from './line-request';
  */
 @Injectable()
 export class CancelLinesService {
-  constructor(private readonly commands: OrderCommands) {}
+  constructor(private readonly runner: CommandRunner) {}
 
   cancelLines(input: CancelOrderLinesInput): Promise<string> {
     const sellerId = currentSellerId();
     assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkLineQuantities(input.lines)]);
-    return this.commands.run('cancelOrderLines', 'SELLER_STAFF', input, async ({ manager, now, cause }) => {
-      const order = await this.commands.lockOrder(manager, input.orderId, { sellerId });
-      const lines = await lockLines(manager, order.id);
+    return this.runner.run({ operation: 'cancelOrderLines', actor: 'SELLER_STAFF', input }, async (tx) => {
+      const order = await lockOrder(tx.manager, input.orderId, { sellerId });
+      const lines = await lockLines(tx.manager, order.id);
       const byId = new Map(lines.map((l) => [l.id, l]));
-      const held = await unitsHeldByRequest(manager, order);
+      const held = await unitsHeldByRequest(tx.manager, order);
       const problems = input.lines.flatMap((req, i) => {
         const line = byId.get(req.orderLineId);
         if (!line) throw new NotFoundError('OrderLine', req.orderLineId);
@@ -33,9 +33,9 @@ export class CancelLinesService {
       if (problems.length) throw new ValidationFailedError(problems);
       const remaining = lines.reduce((sum, l) => sum + l.quantity - l.cancelledQuantity, 0) - input.lines.reduce((sum, l) => sum + l.quantity, 0);
       if (remaining === 0) throw new ValidationFailedError([{ field: 'lines', message: 'cancels every unit: cancel the whole order instead' }]);
-      await applyTransition(manager, order, 'cancelLines', 'SELLER_STAFF', now, cause);
+      await applyTransition(tx, order, 'cancelLines', 'SELLER_STAFF');
       const units = new Map(input.lines.map((req) => [req.orderLineId, req.quantity]));
-      await cancelLineUnits(manager, order, lines, units, `SELLER_FAULT: ${input.reason}`, cause);
+      await cancelLineUnits(tx, order, lines, units, `SELLER_FAULT: ${input.reason}`);
       return order.id;
     });
   }

@@ -1,36 +1,42 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { requireRole, currentSellerId } from '@sc/auth';
 import { newId } from '@sc/db';
 import { AppError, InvalidTransitionError, NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
-import { OrderCommands } from '../order/lifecycle/order-commands';
-import { applyTransition, cancelWholeOrder, lockLines } from '../order/lifecycle/order-transition';
+import { CommandRunner, WriteTx, lockForUpdate } from '@sc/kit';
+import { applyTransition, lockLines, lockOrder } from '../order/lifecycle/order-transition';
 import {
-  BuyerCancelOrderInput, CancellationDecisionInput, RejectCancellationInput, RequestLineCancellationInput, SellerCancelOrderInput,
+  BuyerCancelOrderInput,
+  CancellationDecisionInput,
+  RejectCancellationInput,
+  RequestLineCancellationInput,
+  SellerCancelOrderInput,
 } from '../order/lifecycle/lifecycle.inputs';
 import { checkCommand, checkLineQuantities, checkReason } from '../order/lifecycle/lifecycle.validation';
-import { Cause } from '../order/order.events';
 import { cancellationRespondBy } from '../order/policy/deadlines';
 import { policyOf } from '../order/policy/region-policy';
 import { OrderEntity } from '../order/order.entity';
-import { scheduleTimer } from '../scheduler/timer-schedule';
-import { TimerKind } from '../scheduler/order-timer.entity';
+import { ORDER_TIMERS, OrderTimers, TimerKind } from '../order/order-timers';
 import { CancellationRequestEntity } from './cancellation-request.entity';
 import { CancellationStatus } from './cancellation-status';
 import { approveLineRequest } from './line-request';
+import { cancelWholeOrder } from './cancel-whole-order';
 
 /** Whole-order cancellations: by the buyer (remorse window / unpaid), by request, or by the seller. */
 @Injectable()
 export class CancellationService {
-  constructor(private readonly commands: OrderCommands) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    @Inject(ORDER_TIMERS) private readonly timers: OrderTimers,
+  ) {}
 
   /** Buyer cancels without approval while UNPAID or ON_HOLD. */
   buyerCancel(input: BuyerCancelOrderInput): Promise<string> {
     const buyer = requireRole('BUYER');
     assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkReason(input.reason)]);
-    return this.commands.run('cancelOrder', 'BUYER', input, async ({ manager, now, cause }) => {
-      const order = await this.commands.lockOrder(manager, input.orderId, { buyerId: buyer.userId });
-      await cancelWholeOrder(manager, order, 'buyerCancel', 'BUYER', 'BUYER', input.reason.trim(), now, cause);
+    return this.runner.run({ operation: 'cancelOrder', actor: 'BUYER', input }, async (tx) => {
+      const order = await lockOrder(tx.manager, input.orderId, { buyerId: buyer.userId });
+      await cancelWholeOrder(tx, order, 'buyerCancel', 'BUYER', 'BUYER', input.reason.trim());
       return order.id;
     });
   }
@@ -39,9 +45,9 @@ export class CancellationService {
   request(input: BuyerCancelOrderInput): Promise<string> {
     const buyer = requireRole('BUYER');
     assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkReason(input.reason)]);
-    return this.commands.run('requestCancellation', 'BUYER', input, async ({ manager, now, cause }) => {
-      const order = await this.lockForRequest(manager, input.orderId, buyer.userId, now, cause);
-      await this.openRequest(manager, order, buyer.userId, input.reason, null, now);
+    return this.runner.run({ operation: 'requestCancellation', actor: 'BUYER', input }, async (tx) => {
+      const order = await this.lockForRequest(tx, input.orderId, buyer.userId);
+      await this.openRequest(tx, order, buyer.userId, input.reason, null);
       return order.id;
     });
   }
@@ -50,9 +56,9 @@ export class CancellationService {
   requestLines(input: RequestLineCancellationInput): Promise<string> {
     const buyer = requireRole('BUYER');
     assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkReason(input.reason), ...checkLineQuantities(input.lines)]);
-    return this.commands.run('requestLineCancellation', 'BUYER', input, async ({ manager, now, cause }) => {
-      const order = await this.lockForRequest(manager, input.orderId, buyer.userId, now, cause);
-      const lines = new Map((await lockLines(manager, order.id)).map((l) => [l.id, l]));
+    return this.runner.run({ operation: 'requestLineCancellation', actor: 'BUYER', input }, async (tx) => {
+      const order = await this.lockForRequest(tx, input.orderId, buyer.userId);
+      const lines = new Map((await lockLines(tx.manager, order.id)).map((l) => [l.id, l]));
       const problems = input.lines.flatMap((req, i) => {
         const line = lines.get(req.orderLineId);
         if (!line) throw new NotFoundError('OrderLine', req.orderLineId);
@@ -64,26 +70,26 @@ export class CancellationService {
       if (input.lines.reduce((sum, l) => sum + l.quantity, 0) === live) {
         throw new ValidationFailedError([{ field: 'lines', message: 'asks for every unit: request cancellation of the whole order instead' }]);
       }
-      await this.openRequest(manager, order, buyer.userId, input.reason, input.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })), now);
+      await this.openRequest(
+        tx,
+        order,
+        buyer.userId,
+        input.reason,
+        input.lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity })),
+      );
       return order.id;
     });
   }
 
-  private async lockForRequest(manager: EntityManager, orderId: string, buyerId: string, now: Date, cause: Cause): Promise<OrderEntity> {
-    const order = await this.commands.lockOrder(manager, orderId, { buyerId });
+  private async lockForRequest(tx: WriteTx, orderId: string, buyerId: string): Promise<OrderEntity> {
+    const order = await lockOrder(tx.manager, orderId, { buyerId });
     if (order.openCancellationId) throw new AppError('CONFLICT', 'This order already has an open cancellation request');
-    await applyTransition(manager, order, 'requestCancellation', 'BUYER', now, cause);
+    await applyTransition(tx, order, 'requestCancellation', 'BUYER');
     return order;
   }
 
-  private async openRequest(
-    manager: EntityManager,
-    order: OrderEntity,
-    buyerId: string,
-    reason: string,
-    lines: CancellationRequestEntity['lines'],
-    now: Date,
-  ): Promise<void> {
+  private async openRequest(tx: WriteTx, order: OrderEntity, buyerId: string, reason: string, lines: CancellationRequestEntity['lines']): Promise<void> {
+    const { manager, now } = tx;
     const request = manager.create(CancellationRequestEntity, {
       id: newId('ccr'),
       orderId: order.id,
@@ -100,19 +106,19 @@ export class CancellationService {
     await manager.insert(CancellationRequestEntity, request);
     await manager.update(OrderEntity, { id: order.id }, { openCancellationId: request.id });
     order.openCancellationId = request.id;
-    await scheduleTimer(manager, order, TimerKind.CANCELLATION_AUTO_APPROVE, request.respondBy, request.id);
+    await this.timers.schedule(tx, order, TimerKind.CANCELLATION_AUTO_APPROVE, request.respondBy, request.id);
   }
 
   /** Seller approves a pending request: the whole order, or the requested units, cancelled at the buyer's request. */
   approve(input: CancellationDecisionInput): Promise<string> {
     const sellerId = currentSellerId();
     assertValid(checkCommand(input, 'cancellationId', input.cancellationId, 'ccr'));
-    return this.commands.run('approveCancellation', 'SELLER_STAFF', input, async ({ manager, now, cause }) => {
-      const request = await this.lockPending(manager, input.cancellationId, sellerId, 'approve');
-      const order = await this.commands.lockOrder(manager, request.orderId, { sellerId });
+    return this.runner.run({ operation: 'approveCancellation', actor: 'SELLER_STAFF', input }, async (tx) => {
+      const request = await this.lockPending(tx.manager, input.cancellationId, sellerId, 'approve');
+      const order = await lockOrder(tx.manager, request.orderId, { sellerId });
       const reason = `BUYER_REQUEST: ${request.reason}`;
-      if (request.lines) await approveLineRequest(manager, order, request, 'approveLineCancellation', 'SELLER_STAFF', reason, now, cause);
-      else await cancelWholeOrder(manager, order, 'approveCancellation', 'SELLER_STAFF', 'BUYER', reason, now, cause);
+      if (request.lines) await approveLineRequest(tx, order, request, 'approveLineCancellation', 'SELLER_STAFF', reason);
+      else await cancelWholeOrder(tx, order, 'approveCancellation', 'SELLER_STAFF', 'BUYER', reason);
       return order.id;
     });
   }
@@ -121,14 +127,14 @@ export class CancellationService {
   reject(input: RejectCancellationInput): Promise<string> {
     const sellerId = currentSellerId();
     assertValid([...checkCommand(input, 'cancellationId', input.cancellationId, 'ccr'), ...checkReason(input.reason)]);
-    return this.commands.run('rejectCancellation', 'SELLER_STAFF', input, async ({ manager, now, cause }) => {
-      const request = await this.lockPending(manager, input.cancellationId, sellerId, 'reject');
-      const order = await this.commands.lockOrder(manager, request.orderId, { sellerId });
-      await applyTransition(manager, order, 'rejectCancellation', 'SELLER_STAFF', now, cause, { extra: { openCancellationId: null } });
-      await manager.update(
+    return this.runner.run({ operation: 'rejectCancellation', actor: 'SELLER_STAFF', input }, async (tx) => {
+      const request = await this.lockPending(tx.manager, input.cancellationId, sellerId, 'reject');
+      const order = await lockOrder(tx.manager, request.orderId, { sellerId });
+      await applyTransition(tx, order, 'rejectCancellation', 'SELLER_STAFF', { extra: { openCancellationId: null } });
+      await tx.manager.update(
         CancellationRequestEntity,
         { id: request.id },
-        { status: CancellationStatus.CANCELLATION_REQUEST_CANCEL, rejectReason: input.reason.trim(), decidedAt: now },
+        { status: CancellationStatus.CANCELLATION_REQUEST_CANCEL, rejectReason: input.reason.trim(), decidedAt: tx.now },
       );
       return order.id;
     });
@@ -138,23 +144,16 @@ export class CancellationService {
   sellerCancel(input: SellerCancelOrderInput): Promise<string> {
     const sellerId = currentSellerId();
     assertValid(checkCommand(input, 'orderId', input.orderId, 'ord'));
-    return this.commands.run('sellerCancelOrder', 'SELLER_STAFF', input, async ({ manager, now, cause }) => {
-      const order = await this.commands.lockOrder(manager, input.orderId, { sellerId });
-      await cancelWholeOrder(manager, order, 'sellerCancel', 'SELLER_STAFF', 'SELLER', `SELLER_FAULT: ${input.reason}`, now, cause);
+    return this.runner.run({ operation: 'sellerCancelOrder', actor: 'SELLER_STAFF', input }, async (tx) => {
+      const order = await lockOrder(tx.manager, input.orderId, { sellerId });
+      await cancelWholeOrder(tx, order, 'sellerCancel', 'SELLER_STAFF', 'SELLER', `SELLER_FAULT: ${input.reason}`);
       return order.id;
     });
   }
 
   private async lockPending(manager: EntityManager, id: string, sellerId: string, action: string) {
-    const request = await manager
-      .getRepository(CancellationRequestEntity)
-      .createQueryBuilder('c')
-      .setLock('pessimistic_write')
-      .where('c.id = :id AND c.sellerId = :sellerId', { id, sellerId })
-      .getOne();
-    if (!request) throw new NotFoundError('CancellationRequest', id);
+    const request = await lockForUpdate(manager, CancellationRequestEntity, { id, sellerId }, { entity: 'CancellationRequest', id });
     if (request.status !== CancellationStatus.CANCELLATION_REQUEST_PENDING) throw new InvalidTransitionError('CancellationRequest', request.status, action);
     return request;
   }
 }
-

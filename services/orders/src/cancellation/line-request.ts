@@ -1,11 +1,13 @@
 import { EntityManager } from 'typeorm';
-import { Cause, StatusActor } from '../order/order.events';
+import { WriteTx } from '@sc/kit';
+import { StatusActor } from '../order/order.events';
 import { OrderEntity } from '../order/order.entity';
 import { OrderAction } from '../order/order.state-machine';
 import { cancelLineUnits } from '../order/lifecycle/cancel-line-units';
-import { applyTransition, cancelWholeOrder, lockLines } from '../order/lifecycle/order-transition';
+import { applyTransition, lockLines } from '../order/lifecycle/order-transition';
 import { CancellationRequestEntity } from './cancellation-request.entity';
 import { CancellationStatus } from './cancellation-status';
+import { cancelWholeOrder } from './cancel-whole-order';
 
 /**
  * Units a pending line-level cancellation request holds back: they cannot be packed or cancelled by the
@@ -23,24 +25,22 @@ export async function unitsHeldByRequest(manager: EntityManager, order: OrderEnt
  * seller has meanwhile cancelled everything else, nothing would be left: the whole order is cancelled instead.
  */
 export async function approveLineRequest(
-  manager: EntityManager,
+  tx: WriteTx,
   order: OrderEntity,
   request: CancellationRequestEntity,
   action: Extract<OrderAction, 'approveLineCancellation' | 'autoApproveLineCancellation'>,
   actor: StatusActor,
   reason: string,
-  now: Date,
-  cause: Cause,
 ): Promise<void> {
-  const lines = await lockLines(manager, order.id);
+  const lines = await lockLines(tx.manager, order.id);
   const units = new Map((request.lines ?? []).map((l) => [l.orderLineId, l.quantity]));
   const left = lines.reduce((sum, l) => sum + l.quantity - l.cancelledQuantity - (units.get(l.id) ?? 0), 0);
   if (left === 0) {
     const whole = action === 'approveLineCancellation' ? 'approveCancellation' : 'autoApproveCancellation';
-    await cancelWholeOrder(manager, order, whole, actor, 'BUYER', reason, now, cause);
+    await cancelWholeOrder(tx, order, whole, actor, 'BUYER', reason);
     return;
   }
-  await applyTransition(manager, order, action, actor, now, cause, { extra: { openCancellationId: null } });
-  await manager.update(CancellationRequestEntity, { id: request.id }, { status: CancellationStatus.CANCELLATION_REQUEST_SUCCESS, decidedAt: now });
-  await cancelLineUnits(manager, order, lines, units, reason, cause);
+  await applyTransition(tx, order, action, actor, { extra: { openCancellationId: null } });
+  await tx.manager.update(CancellationRequestEntity, { id: request.id }, { status: CancellationStatus.CANCELLATION_REQUEST_SUCCESS, decidedAt: tx.now });
+  await cancelLineUnits(tx, order, lines, units, reason);
 }

@@ -13,21 +13,25 @@ import { lockShopRollupsShared } from './rollup-lock';
  * range in which this is the buyer's only day. Repeating it changes nothing.
  */
 export async function recordBuyerDay(manager: EntityManager, sellerId: string, day: string, buyerId: string): Promise<void> {
-  const inserted = returnedRows<{ prev_day: string | null }>(await manager.query(
-    `INSERT INTO dashboard_daily_buyers (seller_id, day, buyer_id, prev_day)
+  const inserted = returnedRows<{ prev_day: string | null }>(
+    await manager.query(
+      `INSERT INTO dashboard_daily_buyers (seller_id, day, buyer_id, prev_day)
      VALUES ($1, $2, $3, (SELECT max(day) FROM dashboard_daily_buyers WHERE seller_id = $1 AND buyer_id = $3 AND day < $2))
      ON CONFLICT DO NOTHING RETURNING prev_day::text`,
-    [sellerId, day, buyerId],
-  ));
+      [sellerId, day, buyerId],
+    ),
+  );
   if (inserted.length === 0) return;
   const prevDay = inserted[0].prev_day;
-  const next = returnedRows<{ day: string }>(await manager.query(
-    `UPDATE dashboard_daily_buyers b SET prev_day = $2
+  const next = returnedRows<{ day: string }>(
+    await manager.query(
+      `UPDATE dashboard_daily_buyers b SET prev_day = $2
        FROM (SELECT min(day) AS day FROM dashboard_daily_buyers WHERE seller_id = $1 AND buyer_id = $3 AND day > $2) n
       WHERE b.seller_id = $1 AND b.buyer_id = $3 AND b.day = n.day
      RETURNING b.day::text AS day`,
-    [sellerId, day, buyerId],
-  ));
+      [sellerId, day, buyerId],
+    ),
+  );
   const nextDay = next[0]?.day ?? null;
   await manager.query(`UPDATE dashboard_daily_sales SET buyers = buyers + 1 WHERE seller_id = $1 AND day = $2`, [sellerId, day]);
   // Cached ranges holding the day in which the buyer had no other paid day.

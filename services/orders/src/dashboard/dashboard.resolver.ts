@@ -1,7 +1,7 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { currentSellerId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
-import { Shop } from '../references/shop.model';
+import { Shop } from '../shared/shop.model';
 import { ActionCounters, SalesRangeInput, SalesSummary } from './sales-summary.model';
 import { SalesSummaryQueries } from './sales-summary.queries';
 

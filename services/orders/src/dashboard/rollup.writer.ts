@@ -90,7 +90,17 @@ export async function applyOrderLinesCancelled(manager: EntityManager, p: { sell
  */
 export async function applyRefundIssued(
   manager: EntityManager,
-  p: { sellerId: string; refundId: string; orderId: string; returnId: string | null; cancellationId: string | null; issuedAt: Date; amountMinor: string; currencyCode: string; lines: unknown },
+  p: {
+    sellerId: string;
+    refundId: string;
+    orderId: string;
+    returnId: string | null;
+    cancellationId: string | null;
+    issuedAt: Date;
+    amountMinor: string;
+    currencyCode: string;
+    lines: unknown;
+  },
 ): Promise<void> {
   const inserted: unknown[] = await manager.query(
     `INSERT INTO dashboard_refund_facts (refund_id, seller_id, order_id, return_id, cancellation_id, issued_at, amount_minor, currency_code, lines)

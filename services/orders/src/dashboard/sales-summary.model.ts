@@ -103,7 +103,7 @@ export class SalesSummary {
   definitions: MetricDefinition[];
 }
 
-@ObjectType({ description: 'What needs the seller\'s attention now.' })
+@ObjectType({ description: "What needs the seller's attention now." })
 export class ActionCounters {
   @Field(() => Int)
   awaitingShipment: number;

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '@sc/db';
 import { ValidationFailedError, toMoney } from '@sc/graphql';
-import { CLOCK, Clock } from '../clock/clock';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
 import { countFirstBuyerDaysSql, cacheRangeBuyers } from './buyer-days';
 import { DayRange, addDays, eachDay, localDay, resolveRange } from './day-range';
 import { METRIC_DEFINITIONS, averageOrderValueMinor, conversionBasisPoints } from './metrics';
@@ -42,14 +42,16 @@ export class SalesSummaryQueries {
     );
     const timeZone = shop?.time_zone ?? FALLBACK_TIME_ZONE;
     const currencyCode = shop?.currency_code ?? 'USD';
-    const resolved = resolveRange(input, this.clock.now(), timeZone);
+    // One instant for the whole summary: the range and "today" cannot fall on two sides of midnight.
+    const now = requestNow(this.clock);
+    const resolved = resolveRange(input, now, timeZone);
     if (Array.isArray(resolved)) throw new ValidationFailedError(resolved);
     const { current, previous } = resolved;
 
     const { days, previousTotals } = await this.dailyRows(sellerId, current, previous);
     const singleDay = (range: DayRange): DayRow | undefined =>
       range.from !== range.to ? undefined : range === previous ? previousTotals : days.find((d) => d.day === range.from);
-    const [cur, prev] = await this.distinctCounts(sellerId, [current, previous], localDay(this.clock.now(), timeZone), singleDay);
+    const [cur, prev] = await this.distinctCounts(sellerId, [current, previous], localDay(now, timeZone), singleDay);
     const figures = (range: DayRange, totals: Omit<DayRow, 'day'>, buyers: number, visitors: number): SalesFigures => {
       const aov = averageOrderValueMinor(totals.gmv, totals.orders);
       return {
@@ -111,7 +113,9 @@ export class SalesSummaryQueries {
         `(SELECT count(DISTINCT visitor_id) FROM dashboard_daily_visitors WHERE seller_id = $1 AND day BETWEEN ${from} AND ${param(plan.range.to)})::int AS visitors_${i}`,
       ];
       if (plan.closed) {
-        cols.push(`(SELECT buyers FROM dashboard_range_buyers WHERE seller_id = $1 AND to_day = ${param(plan.closed.to)} AND from_day = ${from}) AS cached_${i}`);
+        cols.push(
+          `(SELECT buyers FROM dashboard_range_buyers WHERE seller_id = $1 AND to_day = ${param(plan.closed.to)} AND from_day = ${from}) AS cached_${i}`,
+        );
       }
       if (plan.live) cols.push(`${countFirstBuyerDaysSql('$1', param(plan.live.from), param(plan.live.to), from)} AS live_${i}`);
       return cols;
@@ -162,7 +166,7 @@ export class SalesSummaryQueries {
    * from the open-order partial indexes. Exact, and bounded by hours rather than by the shop's open orders.
    */
   async actionCounters(sellerId: string): Promise<ActionCounters> {
-    const window = deadlineWindow(this.clock.now());
+    const window = deadlineWindow(requestNow(this.clock));
     const [row] = await preparedQuery<Record<string, number>>(
       this.dataSource,
       `SELECT c.awaiting_shipment, c.pending_cancellations, c.unread,

@@ -1,7 +1,9 @@
 import { SkuPriceEntity } from '../projections/sku-price.entity';
 import { OrderEntity } from '../order/order.entity';
 import { OrderLineEntity } from '../order/order-line.entity';
-import { LIFECYCLE_ENTITIES } from '../order/lifecycle/lifecycle.entities';
+import { PackageEntity, PackageLineEntity } from '../fulfilment/package.entity';
+import { CancellationRequestEntity } from '../cancellation/cancellation-request.entity';
+import { OrderTimerEntity } from '../scheduler/order-timer.entity';
 
 /** Every TypeORM entity of the orders database. */
-export const entities = [SkuPriceEntity, OrderEntity, OrderLineEntity, ...LIFECYCLE_ENTITIES];
+export const entities = [SkuPriceEntity, OrderEntity, OrderLineEntity, PackageEntity, PackageLineEntity, CancellationRequestEntity, OrderTimerEntity];

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { ActorType } from '@sc/events';
-import { InvalidTransitionError } from '@sc/graphql';
+import { TransitionTable } from '@sc/kit';
 
 /** Lifecycle of a package. */
 export enum PackageStatus {
@@ -24,9 +24,10 @@ export const PACKAGE_TRANSITIONS: ReadonlyArray<{ from: PackageStatus; action: P
   { from: PackageStatus.IN_TRANSIT, action: 'deliver', to: PackageStatus.DELIVERED, actor: 'CARRIER' },
 ];
 
+const PACKAGE_TABLE = new TransitionTable<PackageStatus, PackageAction>(
+  'Package',
+  PACKAGE_TRANSITIONS.map(({ actor, ...row }) => ({ ...row, actors: [actor] })),
+);
+
 /** The package status after `action`, or INVALID_TRANSITION. */
-export function nextPackageStatus(from: PackageStatus, action: PackageAction, actor: ActorType): PackageStatus {
-  const t = PACKAGE_TRANSITIONS.find((row) => row.from === from && row.action === action && row.actor === actor);
-  if (!t) throw new InvalidTransitionError('Package', from, action);
-  return t.to;
-}
+export const nextPackageStatus = (from: PackageStatus, action: PackageAction, actor: ActorType): PackageStatus => PACKAGE_TABLE.next(from, action, actor);

@@ -17,7 +17,7 @@ export class Message {
   @Field(() => MessageSender)
   sender: MessageSender;
 
-  @Field({ description: 'Sent by the shop\'s auto-reply; never counts as an answer for the response rate.' })
+  @Field({ description: "Sent by the shop's auto-reply; never counts as an answer for the response rate." })
   isAutoReply: boolean;
 
   @Field({ description: 'Received while the shop was in holiday mode (excluded from the response rate).' })

@@ -9,7 +9,9 @@ describe('conversation state machine', () => {
 
   it('reopens a resolved conversation only when the buyer writes', () => {
     expect(transitionConversation(S.RESOLVED, 'buyerMessage', 'BUYER')).toBe(S.AWAITING_SELLER);
-    expect(() => transitionConversation(S.RESOLVED, 'sellerReply', 'SELLER_STAFF')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_TRANSITION' }) }));
+    expect(() => transitionConversation(S.RESOLVED, 'sellerReply', 'SELLER_STAFF')).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'INVALID_TRANSITION' }) }),
+    );
     expect(() => transitionConversation(S.RESOLVED, 'resolve', 'SELLER_STAFF')).toThrow();
   });
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { InvalidTransitionError } from '@sc/graphql';
+import { Transition, TransitionTable } from '@sc/kit';
 
 /** Where a conversation stands: whose turn it is, or closed. */
 export enum ConversationStatus {
@@ -15,13 +15,6 @@ export type ConversationActor = 'BUYER' | 'SELLER_STAFF';
 /** Something that can happen to a conversation. */
 export type ConversationAction = 'buyerMessage' | 'sellerReply' | 'sellerAutoReply' | 'resolve' | 'markRead';
 
-interface Transition {
-  from: ConversationStatus;
-  action: ConversationAction;
-  to: ConversationStatus;
-  actors: ConversationActor[];
-}
-
 const S = ConversationStatus;
 
 /**
@@ -29,7 +22,7 @@ const S = ConversationStatus;
  * A buyer writing again reopens a resolved conversation; an auto-reply is not an answer, so the buyer
  * still awaits the seller; a resolved conversation takes no seller replies (reopening is the buyer's move).
  */
-export const CONVERSATION_TRANSITIONS: readonly Transition[] = [
+export const CONVERSATION_TRANSITIONS: readonly Transition<ConversationStatus, ConversationAction, ConversationActor>[] = [
   { from: S.AWAITING_SELLER, action: 'buyerMessage', to: S.AWAITING_SELLER, actors: ['BUYER'] },
   { from: S.AWAITING_BUYER, action: 'buyerMessage', to: S.AWAITING_SELLER, actors: ['BUYER'] },
   { from: S.RESOLVED, action: 'buyerMessage', to: S.AWAITING_SELLER, actors: ['BUYER'] },
@@ -44,9 +37,8 @@ export const CONVERSATION_TRANSITIONS: readonly Transition[] = [
   { from: S.RESOLVED, action: 'markRead', to: S.RESOLVED, actors: ['SELLER_STAFF'] },
 ];
 
+const CONVERSATION_TABLE = new TransitionTable<ConversationStatus, ConversationAction, ConversationActor>('Conversation', CONVERSATION_TRANSITIONS);
+
 /** The status after `action` by `actor`, or INVALID_TRANSITION. */
-export function transitionConversation(from: ConversationStatus, action: ConversationAction, actor: ConversationActor): ConversationStatus {
-  const row = CONVERSATION_TRANSITIONS.find((t) => t.from === from && t.action === action && t.actors.includes(actor));
-  if (!row) throw new InvalidTransitionError('Conversation', from, action);
-  return row.to;
-}
+export const transitionConversation = (from: ConversationStatus, action: ConversationAction, actor: ConversationActor): ConversationStatus =>
+  CONVERSATION_TABLE.next(from, action, actor);

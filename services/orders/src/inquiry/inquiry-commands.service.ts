@@ -1,46 +1,54 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { Identity, currentContext, currentSellerId, requireRole } from '@sc/auth';
-import { newId, requestHash, runIdempotent } from '@sc/db';
-import { IdempotencyConflictError, NotFoundError, assertValid } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
-import { MessagingHost } from '@sc/service';
-import { CLOCK, Clock } from '../clock/clock';
-import { InquiryCause, conversationOpened, conversationResolved, messageSent } from './inquiry.events';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { currentSellerId, requireRole } from '@sc/auth';
+import { newId } from '@sc/db';
+import { NotFoundError, assertValid } from '@sc/graphql';
+import { CommandRunner, WriteTx } from '@sc/kit';
+import { conversationOpened, conversationResolved, messageSent } from './inquiry.events';
 import { ConversationAction, ConversationActor, ConversationStatus, transitionConversation } from './conversation.state-machine';
 import { ContactBuyerInput, ConversationActionInput, ReplyToConversationInput, SendMessageInput, StartConversationInput } from './inquiry.inputs';
 import { ConversationRow } from './inquiry.rows';
 import { InquiryRepository } from './inquiry.repository';
 import { checkMessageInput } from './inquiry.validation';
 
-/** Buyer and seller writes on conversations; each runs in one transaction under an idempotency key. */
+/** Buyer and seller writes on conversations; each runs through the command runner (one transaction, once per idempotency key). */
 @Injectable()
 export class InquiryCommands {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly runner: CommandRunner,
     private readonly repository: InquiryRepository,
-    private readonly messaging: MessagingHost,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** A buyer opens a conversation with a shop (optionally about one of their orders with it). */
   async start(input: StartConversationInput): Promise<ConversationRow> {
     const buyer = requireRole('BUYER');
-    assertValid(checkMessageInput(input, [['shopId', input.shopId, null, true], ['orderId', input.orderId, 'ord', false]]));
-    return this.idempotent(buyer, 'startConversation', input, { buyerId: buyer.userId }, async (manager, now) => {
+    assertValid(
+      checkMessageInput(input, [
+        ['shopId', input.shopId, null, true],
+        ['orderId', input.orderId, 'ord', false],
+      ]),
+    );
+    return this.idempotent('startConversation', 'BUYER', input, { buyerId: buyer.userId }, async (tx) => {
+      const { manager } = tx;
       const shops: unknown[] = await manager.query(`SELECT 1 FROM dashboard_shops WHERE seller_id = $1`, [input.shopId]);
       if (shops.length === 0) throw new NotFoundError('Shop', input.shopId);
       if (input.orderId) await this.assertOrderOf(manager, input.orderId, input.shopId, buyer.userId);
-      return this.open(manager, now, { sellerId: input.shopId, buyerId: buyer.userId, orderId: input.orderId ?? null, by: 'BUYER', text: input.text });
+      return this.open(tx, { sellerId: input.shopId, buyerId: buyer.userId, orderId: input.orderId ?? null, by: 'BUYER', text: input.text });
     });
   }
 
   /** The shop writes first to one of its buyers; such chats never count towards the response rate. */
   async contactBuyer(input: ContactBuyerInput): Promise<ConversationRow> {
     const sellerId = currentSellerId();
-    const staff = requireRole('SELLER_STAFF');
-    assertValid(checkMessageInput(input, [['buyerId', input.buyerId, null, true], ['orderId', input.orderId, 'ord', false]]));
-    return this.idempotent(staff, 'contactBuyer', input, { sellerId }, async (manager, now) => {
+    requireRole('SELLER_STAFF');
+    assertValid(
+      checkMessageInput(input, [
+        ['buyerId', input.buyerId, null, true],
+        ['orderId', input.orderId, 'ord', false],
+      ]),
+    );
+    return this.idempotent('contactBuyer', 'SELLER_STAFF', input, { sellerId }, async (tx) => {
+      const { manager } = tx;
       if (input.orderId) {
         await this.assertOrderOf(manager, input.orderId, sellerId, input.buyerId);
       } else {
@@ -52,7 +60,7 @@ export class InquiryCommands {
         );
         if (known.length === 0) throw new NotFoundError('Buyer', input.buyerId);
       }
-      return this.open(manager, now, { sellerId, buyerId: input.buyerId, orderId: input.orderId ?? null, by: 'SELLER_STAFF', text: input.text });
+      return this.open(tx, { sellerId, buyerId: input.buyerId, orderId: input.orderId ?? null, by: 'SELLER_STAFF', text: input.text });
     });
   }
 
@@ -60,30 +68,30 @@ export class InquiryCommands {
   sendBuyerMessage(input: SendMessageInput): Promise<ConversationRow> {
     const buyer = requireRole('BUYER');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
-    return this.change(buyer, 'sendBuyerMessage', input, { buyerId: buyer.userId }, 'buyerMessage', 'BUYER', input.text, false);
+    return this.change('sendBuyerMessage', input, { buyerId: buyer.userId }, 'buyerMessage', 'BUYER', input.text, false);
   }
 
   /** A seller reply; an auto-reply leaves the buyer still waiting for a person. */
   reply(input: ReplyToConversationInput): Promise<ConversationRow> {
     const sellerId = currentSellerId();
-    const staff = requireRole('SELLER_STAFF');
+    requireRole('SELLER_STAFF');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
     const action = input.isAutoReply ? 'sellerAutoReply' : 'sellerReply';
-    return this.change(staff, 'replyToConversation', input, { sellerId }, action, 'SELLER_STAFF', input.text, input.isAutoReply);
+    return this.change('replyToConversation', input, { sellerId }, action, 'SELLER_STAFF', input.text, input.isAutoReply);
   }
 
   resolve(input: ConversationActionInput): Promise<ConversationRow> {
     const sellerId = currentSellerId();
-    const staff = requireRole('SELLER_STAFF');
+    requireRole('SELLER_STAFF');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
-    return this.change(staff, 'resolveConversation', input, { sellerId }, 'resolve', 'SELLER_STAFF', null, false);
+    return this.change('resolveConversation', input, { sellerId }, 'resolve', 'SELLER_STAFF', null, false);
   }
 
   markRead(input: ConversationActionInput): Promise<ConversationRow> {
     const sellerId = currentSellerId();
-    const staff = requireRole('SELLER_STAFF');
+    requireRole('SELLER_STAFF');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
-    return this.change(staff, 'markConversationRead', input, { sellerId }, 'markRead', 'SELLER_STAFF', null, false);
+    return this.change('markConversationRead', input, { sellerId }, 'markRead', 'SELLER_STAFF', null, false);
   }
 
   private async assertOrderOf(manager: EntityManager, orderId: string, sellerId: string, buyerId: string): Promise<void> {
@@ -91,33 +99,45 @@ export class InquiryCommands {
     if (rows.length === 0) throw new NotFoundError('Order', orderId);
   }
 
-  private async open(
-    manager: EntityManager,
-    now: Date,
-    c: { sellerId: string; buyerId: string; orderId: string | null; by: ConversationActor; text: string },
-  ): Promise<string> {
+  private async open(tx: WriteTx, c: { sellerId: string; buyerId: string; orderId: string | null; by: ConversationActor; text: string }): Promise<string> {
+    const { manager, now } = tx;
     const id = newId('cnv');
     const fromBuyer = c.by === 'BUYER';
     const holiday = fromBuyer && (await this.repository.inHolidayMode(manager, c.sellerId, now));
     await manager.query(
       `INSERT INTO conversations (id, seller_id, buyer_id, order_id, initiated_by, status, seller_unread_count, awaiting_reply_since, last_message_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-      [id, c.sellerId, c.buyerId, c.orderId, c.by, fromBuyer ? ConversationStatus.AWAITING_SELLER : ConversationStatus.AWAITING_BUYER,
-        fromBuyer ? 1 : 0, fromBuyer ? now : null, now],
+      [
+        id,
+        c.sellerId,
+        c.buyerId,
+        c.orderId,
+        c.by,
+        fromBuyer ? ConversationStatus.AWAITING_SELLER : ConversationStatus.AWAITING_BUYER,
+        fromBuyer ? 1 : 0,
+        fromBuyer ? now : null,
+        now,
+      ],
     );
-    const messageId = await this.insertMessage(manager, { conversationId: id, sellerId: c.sellerId, sender: c.by, autoReply: false, holiday, text: c.text, now });
-    const opened = conversationOpened({ id, sellerId: c.sellerId, version: 1 }, { buyerId: c.buyerId, orderId: c.orderId, initiatedBy: c.by, messageId }, now, this.cause(c.by));
-    await appendToOutbox(manager, 'orders.inquiry.v1', [opened]);
+    const messageId = await this.insertMessage(manager, {
+      conversationId: id,
+      sellerId: c.sellerId,
+      sender: c.by,
+      autoReply: false,
+      holiday,
+      text: c.text,
+      now,
+    });
+    const opened = conversationOpened(
+      { id, sellerId: c.sellerId, version: 1 },
+      { buyerId: c.buyerId, orderId: c.orderId, initiatedBy: c.by, messageId },
+      tx.cause,
+    );
+    await tx.emit('orders.inquiry.v1', [opened]);
     return id;
   }
 
-  private cause(by: ConversationActor): InquiryCause {
-    const { identity, correlationId } = currentContext();
-    return { correlationId, actor: { type: by, id: identity.userId } };
-  }
-
   private async change(
-    actor: Identity,
     operation: string,
     input: { conversationId: string; idempotencyKey: string },
     scope: { sellerId: string } | { buyerId: string },
@@ -126,7 +146,8 @@ export class InquiryCommands {
     text: string | null,
     autoReply: boolean,
   ): Promise<ConversationRow> {
-    return this.idempotent(actor, operation, input, scope, async (manager, now) => {
+    return this.idempotent(operation, by, input, scope, async (tx) => {
+      const { manager, now } = tx;
       const row = await this.repository.lock(manager, scope, input.conversationId);
       if (!row) throw new NotFoundError('Conversation', input.conversationId);
       const status = transitionConversation(row.status, action, by);
@@ -134,9 +155,9 @@ export class InquiryCommands {
       const ref = { id: row.id, sellerId: row.seller_id, version: row.version + 1 };
       if (text !== null) {
         const messageId = await this.insertMessage(manager, { conversationId: row.id, sellerId: row.seller_id, sender: by, autoReply, holiday, text, now });
-        await appendToOutbox(manager, 'orders.inquiry.v1', [messageSent(ref, { messageId, sender: by, isAutoReply: autoReply }, now, this.cause(by))]);
+        await tx.emit('orders.inquiry.v1', [messageSent(ref, { messageId, sender: by, isAutoReply: autoReply }, tx.cause)]);
       }
-      if (action === 'resolve') await appendToOutbox(manager, 'orders.inquiry.v1', [conversationResolved(ref, now, this.cause(by))]);
+      if (action === 'resolve') await tx.emit('orders.inquiry.v1', [conversationResolved(ref, tx.cause)]);
       // awaiting_reply_since: set by the first unanswered buyer message, cleared by a person's reply or resolution.
       await manager.query(
         `UPDATE conversations SET status = $2, version = version + 1,
@@ -165,25 +186,15 @@ export class InquiryCommands {
     return id;
   }
 
-  /** Runs `work` once per idempotency key in one transaction, then reads the conversation back. */
+  /** Runs `work` once per idempotency key (scoped to the caller) in one transaction, then reads the conversation back. */
   private async idempotent(
-    actor: Identity,
     operation: string,
+    actor: ConversationActor,
     input: { idempotencyKey: string },
     scope: { sellerId: string } | { buyerId: string },
-    work: (manager: EntityManager, now: Date) => Promise<string>,
+    work: (tx: WriteTx) => Promise<string>,
   ): Promise<ConversationRow> {
-    const now = this.clock.now();
-    const id = await this.dataSource.transaction(async (manager) => {
-      const outcome = await runIdempotent(
-        manager,
-        { scope: actor.userId, operation, key: input.idempotencyKey, requestHash: requestHash(input) },
-        () => work(manager, now),
-      );
-      if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
-      return outcome.resultId;
-    });
-    this.messaging.nudge();
+    const id = await this.runner.run({ operation, actor, input }, work);
     const [row] = await this.repository.findByIds(scope, [id]);
     return row;
   }

@@ -1,10 +1,5 @@
-import { ActorType, ConversationOpenedV1, ConversationResolvedV1, EventEnvelope, MessageSentV1, createEvent } from '@sc/events';
-
-/** Who caused an inquiry change, for the envelope. */
-export interface InquiryCause {
-  correlationId: string;
-  actor: { type: ActorType; id: string | null };
-}
+import { ConversationOpenedV1, ConversationResolvedV1, EventEnvelope, MessageSentV1 } from '@sc/events';
+import { Cause, aggregateEvent } from '@sc/kit';
 
 /** The conversation an event is about, at the version the change produced. */
 interface ConversationRef {
@@ -13,35 +8,27 @@ interface ConversationRef {
   version: number;
 }
 
-const inquiryEvent = <T>(c: ConversationRef, type: string, at: Date, cause: InquiryCause, payload: T): EventEnvelope<T> =>
-  createEvent<T>({
+/** An event about a conversation, dated (`cause.at`, also the payload's instant) and attributed by `cause`. */
+const inquiryEvent = <T>(c: ConversationRef, type: string, cause: Cause, payload: T): EventEnvelope<T> =>
+  aggregateEvent<T>(
+    { source: 'orders', aggregateType: 'Conversation', aggregateId: c.id, aggregateVersion: c.version, sellerId: c.sellerId },
     type,
-    source: 'orders',
-    sellerId: c.sellerId,
-    aggregateType: 'Conversation',
-    aggregateId: c.id,
-    aggregateVersion: c.version,
-    correlationId: cause.correlationId,
-    causationId: null,
-    actor: cause.actor,
-    occurredAt: at,
+    cause,
     payload,
-  });
+  );
 
 export const conversationOpened = (
   c: ConversationRef,
   p: { buyerId: string; orderId: string | null; initiatedBy: 'BUYER' | 'SELLER_STAFF'; messageId: string },
-  at: Date,
-  cause: InquiryCause,
+  cause: Cause,
 ): EventEnvelope<ConversationOpenedV1> =>
-  inquiryEvent<ConversationOpenedV1>(c, 'conversation.opened', at, cause, { conversationId: c.id, ...p, openedAt: at.toISOString() });
+  inquiryEvent<ConversationOpenedV1>(c, 'conversation.opened', cause, { conversationId: c.id, ...p, openedAt: cause.at.toISOString() });
 
 export const messageSent = (
   c: ConversationRef,
   p: { messageId: string; sender: 'BUYER' | 'SELLER_STAFF'; isAutoReply: boolean },
-  at: Date,
-  cause: InquiryCause,
-): EventEnvelope<MessageSentV1> => inquiryEvent<MessageSentV1>(c, 'message.sent', at, cause, { conversationId: c.id, ...p, sentAt: at.toISOString() });
+  cause: Cause,
+): EventEnvelope<MessageSentV1> => inquiryEvent<MessageSentV1>(c, 'message.sent', cause, { conversationId: c.id, ...p, sentAt: cause.at.toISOString() });
 
-export const conversationResolved = (c: ConversationRef, at: Date, cause: InquiryCause): EventEnvelope<ConversationResolvedV1> =>
-  inquiryEvent<ConversationResolvedV1>(c, 'conversation.resolved', at, cause, { conversationId: c.id, resolvedAt: at.toISOString() });
+export const conversationResolved = (c: ConversationRef, cause: Cause): EventEnvelope<ConversationResolvedV1> =>
+  inquiryEvent<ConversationResolvedV1>(c, 'conversation.resolved', cause, { conversationId: c.id, resolvedAt: cause.at.toISOString() });

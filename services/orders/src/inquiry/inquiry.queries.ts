@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PageArgs, assertValid, checkInteger, groupLoader, readPageArgs, toConnection } from '@sc/graphql';
-import { CLOCK, Clock } from '../clock/clock';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
 import { InquiryResponseRate } from './conversation.model';
 import { InquiryRepository } from './inquiry.repository';
 import { MessageRow, toConversation, toMessage } from './inquiry.rows';
@@ -20,7 +20,7 @@ export class InquiryQueries {
 
   async list(sellerId: string, filter: { unreadOnly?: boolean | null; nearDeadline?: boolean | null }, page: PageArgs) {
     const { limit, afterKey } = readPageArgs(page);
-    const now = this.clock.now();
+    const now = requestNow(this.clock);
     const near = filter.nearDeadline ? { from: now, to: new Date(now.getTime() + NEAR_DEADLINE_HOURS * HOUR_MS) } : null;
     const rows = await this.repository.listForSeller(sellerId, { unreadOnly: !!filter.unreadOnly, nearDeadline: near }, limit, afterKey);
     return toConnection(rows.map(toConversation), limit);
@@ -29,7 +29,7 @@ export class InquiryQueries {
   /** Conversations awaiting a reply whose 12 h deadline falls within the next `withinHours` hours (overdue ones excluded). */
   async nearDeadline(sellerId: string, withinHours: number) {
     assertValid(checkInteger('withinHours', withinHours, 1, 12));
-    const now = this.clock.now();
+    const now = requestNow(this.clock);
     const rows = await this.repository.dueBetween(sellerId, now, new Date(now.getTime() + withinHours * HOUR_MS));
     return rows.map(toConversation);
   }
@@ -39,7 +39,7 @@ export class InquiryQueries {
   }
 
   async responseRate(sellerId: string): Promise<InquiryResponseRate> {
-    const now = this.clock.now();
+    const now = requestNow(this.clock);
     const since = new Date(now.getTime() - RESPONSE_RATE_WINDOW_DAYS * 24 * HOUR_MS);
     const rate = inquiryResponseRate(await this.repository.replyFactsSince(sellerId, since), now);
     return {

@@ -74,9 +74,14 @@ export class InquiryRepository {
 
   /** Response-rate facts of the conversations opened since `since` (on conversations_seller_created_idx). */
   async replyFactsSince(sellerId: string, since: Date): Promise<ConversationReplyFacts[]> {
-    const rows: Array<{ initiated_by: 'BUYER' | 'SELLER_STAFF'; first_buyer_at: Date | null; first_buyer_holiday: boolean | null; first_human_reply_at: Date | null; auto_only_resolved: boolean }> =
-      await this.dataSource.query(
-        `SELECT c.initiated_by, fb.created_at AS first_buyer_at, fb.during_holiday AS first_buyer_holiday,
+    const rows: Array<{
+      initiated_by: 'BUYER' | 'SELLER_STAFF';
+      first_buyer_at: Date | null;
+      first_buyer_holiday: boolean | null;
+      first_human_reply_at: Date | null;
+      auto_only_resolved: boolean;
+    }> = await this.dataSource.query(
+      `SELECT c.initiated_by, fb.created_at AS first_buyer_at, fb.during_holiday AS first_buyer_holiday,
                 (SELECT min(m.created_at) FROM messages m
                   WHERE m.conversation_id = c.id AND m.sender = 'SELLER_STAFF' AND NOT m.is_auto_reply AND m.created_at >= fb.created_at) AS first_human_reply_at,
                 (c.status = 'RESOLVED'
@@ -87,8 +92,8 @@ export class InquiryRepository {
              SELECT created_at, during_holiday FROM messages m WHERE m.conversation_id = c.id AND m.sender = 'BUYER'
               ORDER BY created_at, id LIMIT 1) fb ON true
           WHERE c.seller_id = $1 AND c.created_at >= $2`,
-        [sellerId, since],
-      );
+      [sellerId, since],
+    );
     return rows.map((r) => ({
       initiatedBy: r.initiated_by,
       firstBuyerMessageAt: r.first_buyer_at,
@@ -113,9 +118,6 @@ export class InquiryRepository {
   }
 
   holidayPeriods(sellerId: string): Promise<Array<{ started_at: Date; ended_at: Date | null }>> {
-    return this.dataSource.query(
-      `SELECT started_at, ended_at FROM holiday_periods WHERE seller_id = $1 ORDER BY started_at DESC LIMIT 20`,
-      [sellerId],
-    );
+    return this.dataSource.query(`SELECT started_at, ended_at FROM holiday_periods WHERE seller_id = $1 ORDER BY started_at DESC LIMIT 20`, [sellerId]);
   }
 }

@@ -1,8 +1,15 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { currentContext } from '@sc/auth';
+import { actingSellerId, currentContext } from '@sc/auth';
 import { PageArgs } from '@sc/graphql';
 import { Conversation, HolidayMode, MessageConnection } from './conversation.model';
-import { ContactBuyerInput, ConversationActionInput, ReplyToConversationInput, SendMessageInput, SetHolidayModeInput, StartConversationInput } from './inquiry.inputs';
+import {
+  ContactBuyerInput,
+  ConversationActionInput,
+  ReplyToConversationInput,
+  SendMessageInput,
+  SetHolidayModeInput,
+  StartConversationInput,
+} from './inquiry.inputs';
 import { InquiryCommands } from './inquiry-commands.service';
 import { HolidayModeService } from './holiday-mode.service';
 import { InquiryQueries } from './inquiry.queries';
@@ -22,7 +29,8 @@ export class InquiryResolver {
   @Query(() => Conversation, { nullable: true, description: "A conversation of the caller's shop, or one the calling buyer is in." })
   async conversation(@Args('id', { type: () => ID }) id: string): Promise<Conversation | null> {
     const { identity } = currentContext();
-    const scope = identity.sellerId && identity.roles.includes('SELLER_STAFF') ? { sellerId: identity.sellerId } : { buyerId: identity.userId };
+    const sellerId = actingSellerId(identity);
+    const scope = sellerId ? { sellerId } : { buyerId: identity.userId };
     const [row] = await this.repository.findByIds(scope, [id]);
     return row ? toConversation(row) : null;
   }

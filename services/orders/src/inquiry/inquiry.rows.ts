@@ -30,8 +30,7 @@ export interface MessageRow {
 }
 
 /** The reply deadline of a conversation awaiting the seller since `since`. */
-export const replyDueAt = (since: Date | null): Date | null =>
-  since ? new Date(since.getTime() + REPLY_DEADLINE_HOURS * 3_600_000) : null;
+export const replyDueAt = (since: Date | null): Date | null => (since ? new Date(since.getTime() + REPLY_DEADLINE_HOURS * 3_600_000) : null);
 
 export const toConversation = (row: ConversationRow): Conversation => ({
   id: row.id,

@@ -1,7 +1,7 @@
 import { Args, InputType, Field, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { currentSellerId } from '@sc/auth';
 import { AppError, PageArgs } from '@sc/graphql';
-import { Shop } from '../references/shop.model';
+import { Shop } from '../shared/shop.model';
 import { Conversation, ConversationConnection, HolidayMode, InquiryResponseRate } from './conversation.model';
 import { HolidayModeService } from './holiday-mode.service';
 import { InquiryQueries, NEAR_DEADLINE_HOURS } from './inquiry.queries';
@@ -43,8 +43,13 @@ export class ShopInquiryResolver {
     return this.queries.responseRate(ownShop(shop));
   }
 
-  @ResolveField(() => [Conversation], { description: 'Unanswered conversations whose 12 h reply deadline falls within the next withinHours hours, soonest first (at most 100).' })
-  conversationsNearDeadline(@Parent() shop: Shop, @Args('withinHours', { type: () => Int, defaultValue: NEAR_DEADLINE_HOURS }) withinHours: number): Promise<Conversation[]> {
+  @ResolveField(() => [Conversation], {
+    description: 'Unanswered conversations whose 12 h reply deadline falls within the next withinHours hours, soonest first (at most 100).',
+  })
+  conversationsNearDeadline(
+    @Parent() shop: Shop,
+    @Args('withinHours', { type: () => Int, defaultValue: NEAR_DEADLINE_HOURS }) withinHours: number,
+  ): Promise<Conversation[]> {
     return this.queries.nearDeadline(ownShop(shop), withinHours);
   }
 

@@ -1,31 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { EventEnvelope, InventoryReservationFailedV1, InventoryReservedV1 } from '@sc/events';
-import { EventHandler } from '@sc/messaging';
+import { OnEvent, WriteTx } from '@sc/kit';
 import { StockOutcomeService } from './stock-outcome.service';
 
-/** inventory.reserved → confirm the order. */
+/** Catalog's answers to an order's stock reservation, applied in the consumer's inbox transaction. */
 @Injectable()
-export class InventoryReservedHandler implements EventHandler<InventoryReservedV1> {
-  readonly topic = 'catalog.inventory.v1' as const;
-  readonly eventType = 'inventory.reserved';
-
+export class InventoryOutcomeHandlers {
   constructor(private readonly outcomes: StockOutcomeService) {}
 
-  handle(event: EventEnvelope<InventoryReservedV1>, manager: EntityManager): Promise<void> {
-    return this.outcomes.confirm(manager, event);
+  /** inventory.reserved → confirm the order. */
+  @OnEvent('catalog.inventory.v1', 'inventory.reserved')
+  onReserved(event: EventEnvelope<InventoryReservedV1>, tx: WriteTx): Promise<void> {
+    return this.outcomes.confirm(tx, event);
   }
-}
 
-/** inventory.reservation_failed → cancel the order with catalog's reason. */
-@Injectable()
-export class InventoryReservationFailedHandler implements EventHandler<InventoryReservationFailedV1> {
-  readonly topic = 'catalog.inventory.v1' as const;
-  readonly eventType = 'inventory.reservation_failed';
-
-  constructor(private readonly outcomes: StockOutcomeService) {}
-
-  handle(event: EventEnvelope<InventoryReservationFailedV1>, manager: EntityManager): Promise<void> {
-    return this.outcomes.reject(manager, event);
+  /** inventory.reservation_failed → cancel the order with catalog's reason. */
+  @OnEvent('catalog.inventory.v1', 'inventory.reservation_failed')
+  onReservationFailed(event: EventEnvelope<InventoryReservationFailedV1>, tx: WriteTx): Promise<void> {
+    return this.outcomes.reject(tx, event);
   }
 }

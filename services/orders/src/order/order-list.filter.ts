@@ -36,7 +36,8 @@ export class OrderListFilter {
 export function validateOrderListFilter(filter: OrderListFilter): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (filter.statuses && filter.statuses.length === 0) problems.push({ field: 'filter.statuses', message: 'must not be empty' });
-  if (filter.createdFrom && filter.createdTo && filter.createdFrom > filter.createdTo) problems.push({ field: 'filter.createdTo', message: 'must not be before createdFrom' });
+  if (filter.createdFrom && filter.createdTo && filter.createdFrom > filter.createdTo)
+    problems.push({ field: 'filter.createdTo', message: 'must not be before createdFrom' });
   if (filter.paidFrom && filter.paidTo && filter.paidFrom > filter.paidTo) problems.push({ field: 'filter.paidTo', message: 'must not be before paidFrom' });
   return problems;
 }

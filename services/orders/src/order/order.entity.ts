@@ -1,8 +1,9 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRow } from '@sc/db';
 import { OrderStatus } from './order-status';
 
 @Entity({ name: 'orders' })
-export class OrderEntity {
+export class OrderEntity extends VersionedRow {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
@@ -75,13 +76,4 @@ export class OrderEntity {
   /** The pending buyer cancellation request, if any (drives the "has open cancellation" filter). */
   @Column({ type: 'text', nullable: true })
   openCancellationId: string | null;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
 }

@@ -1,30 +1,25 @@
 import {
-  ActorType, EventEnvelope, OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1,
-  PackageShippedV1, createEvent,
+  EventEnvelope,
+  OrderCancelledV1,
+  OrderConfirmedV1,
+  OrderLinesCancelledV1,
+  OrderPaidV1,
+  OrderPlacedV1,
+  OrderStatusChangedV1,
+  PackageShippedV1,
 } from '@sc/events';
+import { Cause, aggregateEvent } from '@sc/kit';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
 
-/** Correlation of the request or event that caused a change. */
-export interface Cause {
-  correlationId: string;
-  causationId: string | null;
-  actor: { type: ActorType; id: string | null };
-}
-
+/** An event about an order at its current version, dated and attributed by `cause`. */
 const orderEvent = <T>(order: OrderEntity, type: string, cause: Cause, payload: T): EventEnvelope<T> =>
-  createEvent<T>({
+  aggregateEvent<T>(
+    { source: 'orders', aggregateType: 'Order', aggregateId: order.id, aggregateVersion: order.version, sellerId: order.sellerId },
     type,
-    source: 'orders',
-    sellerId: order.sellerId,
-    aggregateType: 'Order',
-    aggregateId: order.id,
-    aggregateVersion: order.version,
-    correlationId: cause.correlationId,
-    causationId: cause.causationId,
-    actor: cause.actor,
+    cause,
     payload,
-  });
+  );
 
 const money = (amountMinor: string, currencyCode: string) => ({ amountMinor, currencyCode });
 
@@ -69,7 +64,13 @@ export const orderPaid = (order: OrderEntity, lines: LineQuantity[], cause: Caus
 /** Actors `order.status_changed` may name. */
 export type StatusActor = OrderStatusChangedV1['actor'];
 
-export const orderStatusChanged = (order: OrderEntity, from: string, actor: StatusActor, reason: string | null, cause: Cause): EventEnvelope<OrderStatusChangedV1> =>
+export const orderStatusChanged = (
+  order: OrderEntity,
+  from: string,
+  actor: StatusActor,
+  reason: string | null,
+  cause: Cause,
+): EventEnvelope<OrderStatusChangedV1> =>
   orderEvent<OrderStatusChangedV1>(order, 'order.status_changed', cause, { orderId: order.id, from, to: order.status, actor, reason });
 
 /**

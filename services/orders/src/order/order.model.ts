@@ -1,7 +1,7 @@
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Money } from '@sc/graphql';
 import { OrderStatus } from './order-status';
-import { Product, Sku } from '../references/catalog-references.model';
+import { Product, Sku } from '../shared/catalog-references.model';
 import { Region } from './policy/region-policy';
 
 @ObjectType()

@@ -34,6 +34,9 @@ export class OrderQueries {
     // The lines came with the page: Order.lines is served from the request's loader without another query.
     const lines = this.loaders.linesByOrderId();
     for (const row of rows) lines.prime(row.order.id, row.lines);
-    return toConnection(rows.map((row) => toOrder(row.order)), limit);
+    return toConnection(
+      rows.map((row) => toOrder(row.order)),
+      limit,
+    );
   }
 }

@@ -5,8 +5,6 @@ import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderListFilter } from './order-list.filter';
 import { SkuPriceEntity } from '../projections/sku-price.entity';
-import { PackageEntity, PackageLineEntity } from '../fulfilment/package.entity';
-import { CancellationRequestEntity } from '../cancellation/cancellation-request.entity';
 
 /** An order of a list page with its lines, fetched together. */
 export interface OrderWithLines {
@@ -51,25 +49,6 @@ export class OrderRepository {
       .getMany();
   }
 
-  /** Packages of orders the caller already may read. */
-  findPackagesByOrderIds(orderIds: readonly string[]): Promise<PackageEntity[]> {
-    return this.dataSource.getRepository(PackageEntity).createQueryBuilder('p').where('p.orderId = ANY(:orderIds)', { orderIds }).orderBy('p.id').getMany();
-  }
-
-  findPackageLines(packageIds: readonly string[]): Promise<PackageLineEntity[]> {
-    return this.dataSource.getRepository(PackageLineEntity).createQueryBuilder('l').where('l.packageId = ANY(:packageIds)', { packageIds }).getMany();
-  }
-
-  /** Cancellation requests of orders the caller already may read. */
-  findCancellationsByOrderIds(orderIds: readonly string[]): Promise<CancellationRequestEntity[]> {
-    return this.dataSource
-      .getRepository(CancellationRequestEntity)
-      .createQueryBuilder('c')
-      .where('c.orderId = ANY(:orderIds)', { orderIds })
-      .orderBy('c.id')
-      .getMany();
-  }
-
   /**
    * One keyset page (limit + 1 rows) of a shop's orders, newest first, each with its lines, in ONE
    * statement (the lines as a JSON array per order), so a page costs the same however long it is. Every
@@ -92,7 +71,10 @@ export class OrderRepository {
     }
     if (afterId) qb.andWhere('o.id < :afterId', { afterId });
     qb.addSelect(`(${linesAsJsonSql(this.lineColumns(), 'o.id')})`, LINES_ALIAS);
-    const { entities, raw } = await qb.orderBy('o.id', 'DESC').limit(limit + 1).getRawAndEntities<Record<string, unknown>>();
+    const { entities, raw } = await qb
+      .orderBy('o.id', 'DESC')
+      .limit(limit + 1)
+      .getRawAndEntities<Record<string, unknown>>();
     const linesByOrder = new Map(raw.map((row) => [String(row.o_id), (row[LINES_ALIAS] ?? []) as Record<string, unknown>[]]));
     return entities.map((order) => ({ order, lines: (linesByOrder.get(order.id) ?? []).map((json) => this.lineFromJson(json)) }));
   }

@@ -1,5 +1,5 @@
 import { ActorType } from '@sc/events';
-import { InvalidTransitionError } from '@sc/graphql';
+import { Transition, TransitionTable } from '@sc/kit';
 import { OrderStatus } from './order-status';
 
 /** Something that can happen to an order. */
@@ -30,13 +30,6 @@ export type OrderAction =
   | 'deliverLastPackage'
   | 'complete';
 
-interface Transition {
-  from: OrderStatus;
-  action: OrderAction;
-  to: OrderStatus;
-  actors: ActorType[];
-}
-
 const S = OrderStatus;
 
 /**
@@ -44,7 +37,7 @@ const S = OrderStatus;
  * `to` equals `from` are allowed actions that leave the status as it is (a package packed, a request filed).
  * Shipping and delivery have a "last package" variant: the service picks it when no other package remains.
  */
-export const ORDER_TRANSITIONS: readonly Transition[] = [
+export const ORDER_TRANSITIONS: readonly Transition<OrderStatus, OrderAction>[] = [
   { from: S.PENDING, action: 'confirmStock', to: S.UNPAID, actors: ['SYSTEM'] },
   { from: S.PENDING, action: 'rejectForStock', to: S.CANCELLED, actors: ['SYSTEM'] },
   { from: S.UNPAID, action: 'pay', to: S.ON_HOLD, actors: ['BUYER'] },
@@ -84,16 +77,14 @@ export const ORDER_TRANSITIONS: readonly Transition[] = [
   { from: S.DELIVERED, action: 'complete', to: S.COMPLETED, actors: ['SYSTEM'] },
 ];
 
+/** The order's transition table. */
+const ORDER_TABLE = new TransitionTable<OrderStatus, OrderAction>('Order', ORDER_TRANSITIONS);
+
 /** The status after `action`, or INVALID_TRANSITION when the table does not allow it for this actor. */
-export function nextOrderStatus(from: OrderStatus, action: OrderAction, actor: ActorType): OrderStatus {
-  const transition = ORDER_TRANSITIONS.find((t) => t.from === from && t.action === action && t.actors.includes(actor));
-  if (!transition) throw new InvalidTransitionError('Order', from, action);
-  return transition.to;
-}
+export const nextOrderStatus = (from: OrderStatus, action: OrderAction, actor: ActorType): OrderStatus => ORDER_TABLE.next(from, action, actor);
 
 /** True when the table allows `action` from `from` for this actor. */
-export const canTransition = (from: OrderStatus, action: OrderAction, actor: ActorType): boolean =>
-  ORDER_TRANSITIONS.some((t) => t.from === from && t.action === action && t.actors.includes(actor));
+export const canTransition = (from: OrderStatus, action: OrderAction, actor: ActorType): boolean => ORDER_TABLE.can(from, action, actor);
 
 /** Every action of the table, for sweeps. */
-export const ORDER_ACTIONS: readonly OrderAction[] = [...new Set(ORDER_TRANSITIONS.map((t) => t.action))];
+export const ORDER_ACTIONS: readonly OrderAction[] = ORDER_TABLE.actions;

@@ -1,6 +1,6 @@
-import { EntityManager } from 'typeorm';
 import { EventEnvelope } from '@sc/events';
 import { AppError } from '@sc/graphql';
+import { WriteTx } from '@sc/kit';
 import { SkuPriceEntity } from './sku-price.entity';
 
 /**
@@ -8,24 +8,18 @@ import { SkuPriceEntity } from './sku-price.entity';
  * copies its sellability onto the product's SKU prices. Out-of-order or redelivered older events change
  * nothing, so the read model always settles on catalog's latest status.
  */
-export async function recordProductStatus(
-  manager: EntityManager,
-  event: EventEnvelope,
-  productId: string,
-  status: string,
-  sellable: boolean,
-): Promise<void> {
-  const applied: unknown[] = await manager.query(
-    `INSERT INTO product_sellability (product_id, seller_id, status, sellable, status_version, source_event_id)
-     VALUES ($1, $2, $3, $4, $5, $6)
+export async function recordProductStatus(tx: WriteTx, event: EventEnvelope, productId: string, status: string, sellable: boolean): Promise<void> {
+  const applied: unknown[] = await tx.manager.query(
+    `INSERT INTO product_sellability (product_id, seller_id, status, sellable, status_version, source_event_id, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (product_id) DO UPDATE
        SET status = EXCLUDED.status, sellable = EXCLUDED.sellable, status_version = EXCLUDED.status_version,
-           source_event_id = EXCLUDED.source_event_id, updated_at = now()
+           source_event_id = EXCLUDED.source_event_id, updated_at = EXCLUDED.updated_at
      WHERE product_sellability.status_version < EXCLUDED.status_version
      RETURNING product_id`,
-    [productId, event.sellerId, status, sellable, event.aggregateVersion, event.id],
+    [productId, event.sellerId, status, sellable, event.aggregateVersion, event.id, tx.now],
   );
-  if (applied.length > 0) await manager.query(`UPDATE sku_prices SET sellable = $2, updated_at = now() WHERE product_id = $1`, [productId, sellable]);
+  if (applied.length > 0) await tx.manager.query(`UPDATE sku_prices SET sellable = $2, updated_at = $3 WHERE product_id = $1`, [productId, sellable, tx.now]);
 }
 
 /** PRODUCT_NOT_AVAILABLE when an order would include a SKU of a product that is not live in catalog. */

@@ -1,7 +1,7 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { currentSellerId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
-import { Shop } from './shop.model';
+import { Shop } from '../shared/shop.model';
 import { OrderConnection } from '../order/order.model';
 import { OrderStatus } from '../order/order-status';
 import { OrderPageArgs, OrderQueries } from '../order/order.queries';

@@ -1,13 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-/** What a timer does when it comes due. */
-export enum TimerKind {
-  UNPAID_EXPIRY = 'UNPAID_EXPIRY',
-  REMORSE_END = 'REMORSE_END',
-  AUTO_CANCEL = 'AUTO_CANCEL',
-  CANCELLATION_AUTO_APPROVE = 'CANCELLATION_AUTO_APPROVE',
-  COMPLETE = 'COMPLETE',
-}
+import { TimerKind } from '../order/order-timers';
 
 /** One deadline of one order; fired once, in the transaction that applies its effect. */
 @Entity({ name: 'order_timers' })

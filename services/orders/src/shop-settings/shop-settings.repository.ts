@@ -10,11 +10,15 @@ export interface StoredOrderSettings {
 
 /** The shop's stored order settings, in one statement (placement reads this on every order). */
 export async function storedOrderSettings(manager: EntityManager, sellerId: string): Promise<StoredOrderSettings> {
-  const rows: Array<{ region: Region | null; shipping_currency_code: string | null; shipping_flat_fee_minor: string | null; free_shipping_from_minor: string | null }> =
-    await manager.query(
-      `SELECT region, shipping_currency_code, shipping_flat_fee_minor, free_shipping_from_minor FROM shop_order_settings WHERE seller_id = $1`,
-      [sellerId],
-    );
+  const rows: Array<{
+    region: Region | null;
+    shipping_currency_code: string | null;
+    shipping_flat_fee_minor: string | null;
+    free_shipping_from_minor: string | null;
+  }> = await manager.query(
+    `SELECT region, shipping_currency_code, shipping_flat_fee_minor, free_shipping_from_minor FROM shop_order_settings WHERE seller_id = $1`,
+    [sellerId],
+  );
   const row = rows[0];
   if (!row) return { region: null, shipping: null };
   const shipping =

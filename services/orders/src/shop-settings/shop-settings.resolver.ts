@@ -1,7 +1,7 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { currentSellerId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
-import { Shop } from '../references/shop.model';
+import { Shop } from '../shared/shop.model';
 import { SetShopRegionInput } from './set-shop-region.input';
 import { SetShopShippingInput } from './set-shop-shipping.input';
 import { ShopOrderSettings } from './shop-order-settings.model';

@@ -1,32 +1,38 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { currentSellerId, requireRole } from '@sc/auth';
-import { requestHash, runIdempotent } from '@sc/db';
-import { FieldProblem, IdempotencyConflictError, NotFoundError, assertValid, checkIdempotencyKey, parseMoneyInput, toMoney } from '@sc/graphql';
-import { CLOCK, Clock } from '../clock/clock';
-import { REGION_POLICIES, Region } from '../order/policy/region-policy';
+import { FieldProblem, NotFoundError, assertValid, checkIdempotencyKey, parseMoneyInput, toMoney } from '@sc/graphql';
+import { CommandRunner } from '@sc/kit';
+import { DEFAULT_REGION, REGION_POLICIES } from '../order/policy/region-policy';
+import { PlacementSettings, ShopOrderSettingsSource } from '../order/shop-order-settings';
 import { SetShopRegionInput } from './set-shop-region.input';
 import { SetShopShippingInput } from './set-shop-shipping.input';
 import { ShopOrderSettings } from './shop-order-settings.model';
 import { ShopShippingSettings } from './shop-shipping-settings.model';
-import { ShippingSetting } from './shipping-fee';
+import { ShippingSetting, shippingFeeFor } from './shipping-fee';
 import { knownShopCurrency, saveRegion, saveShipping, storedOrderSettings } from './shop-settings.repository';
 
-/** The marketplace default until a shop chooses (the policy every order had before regions were settings). */
-export const DEFAULT_REGION = Region.US;
-
-/** A shop's order settings: the region whose policy sets its orders' deadlines, and its shipping charge. */
+/**
+ * A shop's order settings: the region whose policy sets its orders' deadlines, and its shipping charge. It is
+ * also the order kernel's `SHOP_ORDER_SETTINGS`: what placement reads of them.
+ */
 @Injectable()
-export class ShopSettingsService {
+export class ShopSettingsService implements ShopOrderSettingsSource {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly runner: CommandRunner,
   ) {}
 
   async get(sellerId: string): Promise<ShopOrderSettings> {
     const manager = this.dataSource.manager;
     const [stored, currencyCode] = await Promise.all([storedOrderSettings(manager, sellerId), knownShopCurrency(manager, sellerId)]);
     return { region: stored.region ?? DEFAULT_REGION, regionIsDefault: stored.region === null, shipping: shippingView(stored.shipping, currencyCode) };
+  }
+
+  /** The stored region and shipping setting in one statement; a shop that has set no shipping charges none ({@link shippingFeeFor}). */
+  async forPlacement(manager: EntityManager, sellerId: string): Promise<PlacementSettings> {
+    const stored = await storedOrderSettings(manager, sellerId);
+    return { region: stored.region, shippingFeeFor: (merchandiseMinor, currencyCode) => shippingFeeFor(stored.shipping, merchandiseMinor, currencyCode) };
   }
 
   async setRegion(input: SetShopRegionInput): Promise<ShopOrderSettings> {
@@ -62,15 +68,11 @@ export class ShopSettingsService {
     write: (manager: EntityManager, sellerId: string, now: Date) => Promise<void>,
   ): Promise<ShopOrderSettings> {
     const sellerId = currentSellerId();
-    const staff = requireRole('SELLER_STAFF');
+    requireRole('SELLER_STAFF');
     assertValid([...checkIdempotencyKey('idempotencyKey', input.idempotencyKey), ...problems]);
-    const now = this.clock.now();
-    await this.dataSource.transaction(async (manager) => {
-      const outcome = await runIdempotent(manager, { scope: staff.userId, operation, key: input.idempotencyKey, requestHash: requestHash(input) }, async () => {
-        await write(manager, sellerId, now);
-        return sellerId;
-      });
-      if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
+    await this.runner.run({ operation, actor: 'SELLER_STAFF', input }, async ({ manager, now }) => {
+      await write(manager, sellerId, now);
+      return sellerId;
     });
     return this.get(sellerId);
   }

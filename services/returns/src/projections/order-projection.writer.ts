@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, OrderLinesCancelledV1, OrderPaidV1, OrderPlacedV1, OrderStatusChangedV1, PackageShippedV1 } from '@sc/events';
+import { WriteTx } from '@sc/kit';
 import { ProjectedOrderStatus } from './projected-order-status';
 
 /**
@@ -14,24 +15,26 @@ import { ProjectedOrderStatus } from './projected-order-status';
  * Shipped and cancelled units are a third kind: a ledger in order_line_units, one row per source (package or
  * cancelling event) and line, added in any order and never twice. The lines' shares of the order's discount
  * and fee are a fourth: as placed in order_lines, replaced after partial cancellations by the newest snapshot
- * in order_line_shares (last-writer-wins by version, like the status).
+ * in order_line_shares (last-writer-wins by version, like the status). Every method runs in the consumer's inbox
+ * transaction (`tx`); `updated_at` is the service clock's now.
  */
 @Injectable()
 export class OrderProjectionWriter {
-  async applyPlaced(manager: EntityManager, event: EventEnvelope<OrderPlacedV1>): Promise<void> {
+  async applyPlaced(tx: WriteTx, event: EventEnvelope<OrderPlacedV1>): Promise<void> {
+    const { manager } = tx;
     const { orderId, buyerId, total, lines } = event.payload;
     await manager.query(
-      `INSERT INTO orders (id, seller_id, buyer_id, currency_code, status, status_version, placed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO orders (id, seller_id, buyer_id, currency_code, status, status_version, placed_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (id) DO UPDATE SET
          buyer_id = EXCLUDED.buyer_id,
          currency_code = EXCLUDED.currency_code,
          placed_at = EXCLUDED.placed_at,
          status = CASE WHEN orders.status_version < EXCLUDED.status_version THEN EXCLUDED.status ELSE orders.status END,
          status_version = GREATEST(orders.status_version, EXCLUDED.status_version),
-         updated_at = now()
+         updated_at = EXCLUDED.updated_at
        WHERE orders.seller_id = EXCLUDED.seller_id`,
-      [orderId, event.sellerId, buyerId, total.currencyCode, ProjectedOrderStatus.PENDING, event.aggregateVersion, event.occurredAt],
+      [orderId, event.sellerId, buyerId, total.currencyCode, ProjectedOrderStatus.PENDING, event.aggregateVersion, event.occurredAt, tx.now],
     );
     await manager.query(
       `INSERT INTO order_lines (id, order_id, seller_id, sku_id, product_id, quantity, unit_price_minor, seller_discount_minor, shipping_fee_minor, position)
@@ -57,12 +60,12 @@ export class OrderProjectionWriter {
    * The payment time, which never changes once set. A payment that arrives before `order.placed` creates
    * a stub at version 0 (not returnable) that every later status event overrides.
    */
-  async applyPaid(manager: EntityManager, event: EventEnvelope<OrderPaidV1>): Promise<void> {
-    await manager.query(
-      `INSERT INTO orders (id, seller_id, status, status_version, paid_at) VALUES ($1, $2, $3, 0, $4)
-       ON CONFLICT (id) DO UPDATE SET paid_at = EXCLUDED.paid_at, updated_at = now()
+  async applyPaid(tx: WriteTx, event: EventEnvelope<OrderPaidV1>): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO orders (id, seller_id, status, status_version, paid_at, updated_at) VALUES ($1, $2, $3, 0, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET paid_at = EXCLUDED.paid_at, updated_at = EXCLUDED.updated_at
        WHERE orders.seller_id = EXCLUDED.seller_id AND orders.paid_at IS NULL`,
-      [event.payload.orderId, event.sellerId, ProjectedOrderStatus.PENDING, new Date(event.payload.paidAt)],
+      [event.payload.orderId, event.sellerId, ProjectedOrderStatus.PENDING, new Date(event.payload.paidAt), tx.now],
     );
   }
 
@@ -71,23 +74,23 @@ export class OrderProjectionWriter {
    * the order reached DELIVERED is kept once, whatever the delivery order of later events: the after-sales
    * window runs from it.
    */
-  async applyStatusChanged(manager: EntityManager, event: EventEnvelope<OrderStatusChangedV1>): Promise<void> {
+  async applyStatusChanged(tx: WriteTx, event: EventEnvelope<OrderStatusChangedV1>): Promise<void> {
     const deliveredAt = event.payload.to === ProjectedOrderStatus.DELIVERED ? new Date(event.occurredAt) : null;
-    await manager.query(
-      `INSERT INTO orders (id, seller_id, status, status_version, delivered_at) VALUES ($1, $2, $3, $4, $5)
+    await tx.manager.query(
+      `INSERT INTO orders (id, seller_id, status, status_version, delivered_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (id) DO UPDATE SET
          status = CASE WHEN orders.status_version < EXCLUDED.status_version THEN EXCLUDED.status ELSE orders.status END,
          status_version = GREATEST(orders.status_version, EXCLUDED.status_version),
          delivered_at = COALESCE(orders.delivered_at, EXCLUDED.delivered_at),
-         updated_at = now()
+         updated_at = EXCLUDED.updated_at
        WHERE orders.seller_id = EXCLUDED.seller_id`,
-      [event.payload.orderId, event.sellerId, event.payload.to, event.aggregateVersion, deliveredAt],
+      [event.payload.orderId, event.sellerId, event.payload.to, event.aggregateVersion, deliveredAt, tx.now],
     );
   }
 
   /** Units a package took out of the order; once per (package, line), so a redelivered event adds nothing. */
-  applyShipped(manager: EntityManager, event: EventEnvelope<PackageShippedV1>): Promise<void> {
-    return this.addUnits(manager, event.sellerId, event.payload.orderId, 'SHIPPED', event.payload.packageId, event.payload.lines);
+  applyShipped(tx: WriteTx, event: EventEnvelope<PackageShippedV1>): Promise<void> {
+    return this.addUnits(tx.manager, event.sellerId, event.payload.orderId, 'SHIPPED', event.payload.packageId, event.payload.lines);
   }
 
   /**
@@ -95,9 +98,9 @@ export class OrderProjectionWriter {
    * A whole-order cancellation needs no units: the order's CANCELLED status already refuses every request.
    * The lines' re-split shares, when the event carries them, replace older ones (see {@link applyLineShares}).
    */
-  async applyLinesCancelled(manager: EntityManager, event: EventEnvelope<OrderLinesCancelledV1>): Promise<void> {
-    await this.addUnits(manager, event.sellerId, event.payload.orderId, 'CANCELLED', event.id, event.payload.lines);
-    if (event.payload.lineShares?.length) await this.applyLineShares(manager, event, event.payload.lineShares);
+  async applyLinesCancelled(tx: WriteTx, event: EventEnvelope<OrderLinesCancelledV1>): Promise<void> {
+    await this.addUnits(tx.manager, event.sellerId, event.payload.orderId, 'CANCELLED', event.id, event.payload.lines);
+    if (event.payload.lineShares?.length) await this.applyLineShares(tx.manager, event, event.payload.lineShares);
   }
 
   /**
@@ -150,12 +153,12 @@ export class OrderProjectionWriter {
   }
 
   /** A status change; ignored when the stored status comes from a newer (or the same) order version. */
-  async applyStatus(manager: EntityManager, event: EventEnvelope<{ orderId: string }>, status: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO orders (id, seller_id, status, status_version) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, status_version = EXCLUDED.status_version, updated_at = now()
+  async applyStatus(tx: WriteTx, event: EventEnvelope<{ orderId: string }>, status: string): Promise<void> {
+    await tx.manager.query(
+      `INSERT INTO orders (id, seller_id, status, status_version, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, status_version = EXCLUDED.status_version, updated_at = EXCLUDED.updated_at
        WHERE orders.seller_id = EXCLUDED.seller_id AND orders.status_version < EXCLUDED.status_version`,
-      [event.payload.orderId, event.sellerId, status, event.aggregateVersion],
+      [event.payload.orderId, event.sellerId, status, event.aggregateVersion, tx.now],
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { Order } from './order.model';
+import { Order } from '../return-request/order.model';
 import { ReturnRequest } from '../return-request/return-request.model';
 import { ReturnRequestLoaders } from '../return-request/return-request.loaders';
 import { toReturnRequest } from '../return-request/return-request.mapper';

@@ -12,11 +12,7 @@ export class ShopResolver {
   constructor(private readonly returnQueries: ReturnRequestQueries) {}
 
   @ResolveField(() => ReturnRequestConnection, { description: "The shop's return requests, newest first." })
-  returnRequests(
-    @Parent() shop: Shop,
-    @Args() page: PageArgs,
-    @Args('status', { type: () => ReturnStatus, nullable: true }) status?: ReturnStatus,
-  ) {
+  returnRequests(@Parent() shop: Shop, @Args() page: PageArgs, @Args('status', { type: () => ReturnStatus, nullable: true }) status?: ReturnStatus) {
     if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its return requests");
     return this.returnQueries.listForShop(shop.id, page, status ?? null);
   }

@@ -14,7 +14,11 @@ const line = (over: Partial<PaidLine> = {}): PaidLine => ({
 const after = (paid: PaidLine, ...earlier: Array<{ quantity: number; subtotalMinor: bigint; shippingFeeMinor: bigint }>): PaidLine => ({
   ...paid,
   refunded: earlier.reduce(
-    (sum, r) => ({ quantity: sum.quantity + r.quantity, subtotalMinor: sum.subtotalMinor + r.subtotalMinor, shippingFeeMinor: sum.shippingFeeMinor + r.shippingFeeMinor }),
+    (sum, r) => ({
+      quantity: sum.quantity + r.quantity,
+      subtotalMinor: sum.subtotalMinor + r.subtotalMinor,
+      shippingFeeMinor: sum.shippingFeeMinor + r.shippingFeeMinor,
+    }),
     paid.refunded,
   ),
 });
@@ -105,7 +109,13 @@ class ModelOrder {
   ) {
     const totals = lines.map((l) => l.unit * BigInt(l.quantity));
     const [discounts, fees] = [allocate(discount, totals), allocate(fee, totals)];
-    this.lines = lines.map((l, i) => ({ ...l, cancelled: 0, discount: discounts[i], fee: fees[i], refunded: { quantity: 0, subtotalMinor: 0n, shippingFeeMinor: 0n } }));
+    this.lines = lines.map((l, i) => ({
+      ...l,
+      cancelled: 0,
+      discount: discounts[i],
+      fee: fees[i],
+      refunded: { quantity: 0, subtotalMinor: 0n, shippingFeeMinor: 0n },
+    }));
   }
 
   live = (l: ModelLine) => l.quantity - l.cancelled;
@@ -120,17 +130,31 @@ class ModelOrder {
   cancel(units: number[]): void {
     const kept = this.lines.map((l, i) => (units[i] ? allocate(l.discount, [BigInt(this.live(l) - units[i]), BigInt(units[i])])[0] : l.discount));
     this.lines.forEach((l, i) => (l.cancelled += units[i] ?? 0));
-    const fees = allocate(this.fee, this.lines.map((l) => l.unit * BigInt(this.live(l))));
+    const fees = allocate(
+      this.fee,
+      this.lines.map((l) => l.unit * BigInt(this.live(l))),
+    );
     this.lines.forEach((l, i) => Object.assign(l, { discount: kept[i], fee: fees[i] }));
   }
 
   refund(i: number, units: number): void {
     const l = this.lines[i];
     const r = refundOfLine(
-      { orderLineId: `oln_${i}`, liveQuantity: this.live(l), unitPriceMinor: l.unit, sellerDiscountMinor: l.discount, shippingFeeMinor: l.fee, refunded: l.refunded },
+      {
+        orderLineId: `oln_${i}`,
+        liveQuantity: this.live(l),
+        unitPriceMinor: l.unit,
+        sellerDiscountMinor: l.discount,
+        shippingFeeMinor: l.fee,
+        refunded: l.refunded,
+      },
       units,
     );
-    l.refunded = { quantity: l.refunded.quantity + units, subtotalMinor: l.refunded.subtotalMinor + r.subtotalMinor, shippingFeeMinor: l.refunded.shippingFeeMinor + r.shippingFeeMinor };
+    l.refunded = {
+      quantity: l.refunded.quantity + units,
+      subtotalMinor: l.refunded.subtotalMinor + r.subtotalMinor,
+      shippingFeeMinor: l.refunded.shippingFeeMinor + r.shippingFeeMinor,
+    };
   }
 
   totalRefunded = () => this.lines.reduce((s, l) => s + l.refunded.subtotalMinor + l.refunded.shippingFeeMinor, 0n);
@@ -148,39 +172,103 @@ type Step = { cancel: number[] } | { refund: [line: number, units: number] };
  * units refunded in full; no line is refunded in full before a later cancellation changes its shares.
  */
 const scenarios: Array<[name: string, lines: Array<{ unit: bigint; quantity: number; shipped: number }>, discount: bigint, fee: bigint, steps: Step[]]> = [
-  ['even split, cancel then refund all', [{ unit: 2500n, quantity: 3, shipped: 3 }, { unit: 2500n, quantity: 2, shipped: 1 }], 1001n, 500n, [{ cancel: [0, 1] }]],
-  ['uneven split, refund in parts after the cancellation', [{ unit: 3333n, quantity: 3, shipped: 3 }, { unit: 999n, quantity: 7, shipped: 2 }, { unit: 1n, quantity: 1, shipped: 1 }], 1003n, 7n,
-    [{ cancel: [0, 5, 0] }, { refund: [0, 1] }, { refund: [1, 1] }, { refund: [0, 1] }]],
-  ['refund, cancellation re-splits the fee, refund the rest', [{ unit: 2500n, quantity: 3, shipped: 3 }, { unit: 2500n, quantity: 2, shipped: 0 }], 1001n, 500n,
-    [{ refund: [0, 1] }, { cancel: [0, 1] }, { refund: [0, 1] }]],
-  ['two cancellations around refunds of three lines', [{ unit: 1999n, quantity: 4, shipped: 2 }, { unit: 4999n, quantity: 3, shipped: 2 }, { unit: 7n, quantity: 9, shipped: 3 }], 2345n, 999n,
-    [{ cancel: [1, 0, 2] }, { refund: [1, 1] }, { refund: [2, 2] }, { cancel: [1, 1, 4] }, { refund: [0, 1] }]],
-  ['no discount, fee only, one unit left of a big line', [{ unit: 100n, quantity: 10, shipped: 1 }, { unit: 250n, quantity: 1, shipped: 1 }], 0n, 333n,
-    [{ cancel: [9, 0] }, { refund: [1, 1] }, { refund: [0, 1] }]],
-  ['discount larger than a line, fee of one minor unit', [{ unit: 10n, quantity: 3, shipped: 3 }, { unit: 5000n, quantity: 2, shipped: 1 }], 4000n, 1n, [{ cancel: [0, 1] }, { refund: [1, 1] }]],
-  ['nothing cancelled', [{ unit: 3333n, quantity: 3, shipped: 3 }, { unit: 3333n, quantity: 1, shipped: 1 }], 1000n, 500n, [{ refund: [0, 2] }]],
+  [
+    'even split, cancel then refund all',
+    [
+      { unit: 2500n, quantity: 3, shipped: 3 },
+      { unit: 2500n, quantity: 2, shipped: 1 },
+    ],
+    1001n,
+    500n,
+    [{ cancel: [0, 1] }],
+  ],
+  [
+    'uneven split, refund in parts after the cancellation',
+    [
+      { unit: 3333n, quantity: 3, shipped: 3 },
+      { unit: 999n, quantity: 7, shipped: 2 },
+      { unit: 1n, quantity: 1, shipped: 1 },
+    ],
+    1003n,
+    7n,
+    [{ cancel: [0, 5, 0] }, { refund: [0, 1] }, { refund: [1, 1] }, { refund: [0, 1] }],
+  ],
+  [
+    'refund, cancellation re-splits the fee, refund the rest',
+    [
+      { unit: 2500n, quantity: 3, shipped: 3 },
+      { unit: 2500n, quantity: 2, shipped: 0 },
+    ],
+    1001n,
+    500n,
+    [{ refund: [0, 1] }, { cancel: [0, 1] }, { refund: [0, 1] }],
+  ],
+  [
+    'two cancellations around refunds of three lines',
+    [
+      { unit: 1999n, quantity: 4, shipped: 2 },
+      { unit: 4999n, quantity: 3, shipped: 2 },
+      { unit: 7n, quantity: 9, shipped: 3 },
+    ],
+    2345n,
+    999n,
+    [{ cancel: [1, 0, 2] }, { refund: [1, 1] }, { refund: [2, 2] }, { cancel: [1, 1, 4] }, { refund: [0, 1] }],
+  ],
+  [
+    'no discount, fee only, one unit left of a big line',
+    [
+      { unit: 100n, quantity: 10, shipped: 1 },
+      { unit: 250n, quantity: 1, shipped: 1 },
+    ],
+    0n,
+    333n,
+    [{ cancel: [9, 0] }, { refund: [1, 1] }, { refund: [0, 1] }],
+  ],
+  [
+    'discount larger than a line, fee of one minor unit',
+    [
+      { unit: 10n, quantity: 3, shipped: 3 },
+      { unit: 5000n, quantity: 2, shipped: 1 },
+    ],
+    4000n,
+    1n,
+    [{ cancel: [0, 1] }, { refund: [1, 1] }],
+  ],
+  [
+    'nothing cancelled',
+    [
+      { unit: 3333n, quantity: 3, shipped: 3 },
+      { unit: 3333n, quantity: 1, shipped: 1 },
+    ],
+    1000n,
+    500n,
+    [{ refund: [0, 2] }],
+  ],
 ];
 
 describe('refunds of an order across partial cancellations (property table)', () => {
-  it.each(scenarios)('%s: never more than paid for the refunded units, exactly what was paid once everything shipped is refunded', (_name, lines, discount, fee, steps) => {
-    const order = new ModelOrder(lines, discount, fee);
-    const placedTotal = order.total();
-    let cancelledSoFar = 0n;
-    for (const step of steps) {
-      if ('cancel' in step) {
-        const before = order.total();
-        order.cancel(step.cancel);
-        cancelledSoFar += before - order.total();
-      } else {
-        order.refund(...step.refund);
+  it.each(scenarios)(
+    '%s: never more than paid for the refunded units, exactly what was paid once everything shipped is refunded',
+    (_name, lines, discount, fee, steps) => {
+      const order = new ModelOrder(lines, discount, fee);
+      const placedTotal = order.total();
+      let cancelledSoFar = 0n;
+      for (const step of steps) {
+        if ('cancel' in step) {
+          const before = order.total();
+          order.cancel(step.cancel);
+          cancelledSoFar += before - order.total();
+        } else {
+          order.refund(...step.refund);
+        }
+        expect(order.totalRefunded()).toBeLessThanOrEqual(order.paidForRefunded());
       }
-      expect(order.totalRefunded()).toBeLessThanOrEqual(order.paidForRefunded());
-    }
-    order.lines.forEach((l, i) => l.shipped > l.refunded.quantity && order.refund(i, l.shipped - l.refunded.quantity));
-    expect(order.totalRefunded()).toBe(order.paidForShipped());
-    // When everything live shipped, that is the order's total: what the buyer paid less what cancellations gave back.
-    if (order.lines.every((l) => l.shipped === order.live(l))) expect(order.totalRefunded()).toBe(placedTotal - cancelledSoFar);
-  });
+      order.lines.forEach((l, i) => l.shipped > l.refunded.quantity && order.refund(i, l.shipped - l.refunded.quantity));
+      expect(order.totalRefunded()).toBe(order.paidForShipped());
+      // When everything live shipped, that is the order's total: what the buyer paid less what cancellations gave back.
+      if (order.lines.every((l) => l.shipped === order.live(l))) expect(order.totalRefunded()).toBe(placedTotal - cancelledSoFar);
+    },
+  );
 
   it('holds for a seeded sweep of random orders and sequences', () => {
     let seed = 20261126;

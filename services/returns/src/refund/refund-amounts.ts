@@ -40,9 +40,7 @@ const max = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 export function refundOfLine(line: PaidLine, quantity: number): LineRefund {
   const after = line.refunded.quantity + quantity;
   if (!Number.isInteger(quantity) || quantity < 1 || after > line.liveQuantity) {
-    throw new RangeError(
-      `Cannot refund ${quantity} of ${line.liveQuantity} live units of ${line.orderLineId} (${line.refunded.quantity} already refunded)`,
-    );
+    throw new RangeError(`Cannot refund ${quantity} of ${line.liveQuantity} live units of ${line.orderLineId} (${line.refunded.quantity} already refunded)`);
   }
   const merchandise = line.unitPriceMinor * BigInt(line.liveQuantity) - line.sellerDiscountMinor;
   const subtotalMinor = max(0n, cumulativeShare(merchandise, after, line.liveQuantity) - line.refunded.subtotalMinor);

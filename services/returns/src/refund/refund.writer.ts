@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { newId } from '@sc/db';
 import { AppError, InvalidTransitionError } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
-import { Cause } from '../return-request/return-request.events';
-import { ReturnRequestEntity } from '../return-request/return-request.entity';
+import { WriteTx } from '@sc/kit';
 import { ProjectedOrderEntity } from '../projections/projected-order.entity';
 import { ProjectedOrderStatus } from '../projections/projected-order-status';
 import { RefundEntity } from './refund.entity';
@@ -12,17 +10,19 @@ import { RefundLineEntity } from './refund-line.entity';
 import { RefundStatus } from './refund-status';
 import { PaidLine, refundOfLine } from './refund-amounts';
 import { refundIssued } from './refund.events';
+import { RefundedReturn } from './refunded-return';
 
 /**
  * Issues the refund of a return request that just reached SUCCESS: the refund and its lines, priced from
  * the lines' current shares of the order's discount and fee (as placed, or as re-split by the newest partial
  * cancellation) net of what earlier refunds paid, and `refund.issued` in the outbox, inside the caller's
- * transaction. Every path to
- * SUCCESS calls this once; the unique return_request_id makes a second call fail rather than pay twice.
+ * transaction and issued at its `now`. Every path to SUCCESS calls this once; the unique return_request_id
+ * makes a second call fail rather than pay twice.
  */
 @Injectable()
 export class RefundWriter {
-  async issueForReturn(manager: EntityManager, request: ReturnRequestEntity, now: Date, cause: Cause): Promise<RefundEntity> {
+  async issueForReturn(tx: WriteTx, request: RefundedReturn): Promise<RefundEntity> {
+    const { manager } = tx;
     // Locked so two refunds of one order count each other's units.
     const order = await manager
       .getRepository(ProjectedOrderEntity)
@@ -43,7 +43,10 @@ export class RefundWriter {
       // their cancellation, and refunding them here too would take the money out of net sales twice.
       if (line.refunded.quantity + quantity > shippedLive) {
         throw new AppError('INVALID_TRANSITION', `Units of order line ${line.orderLineId} have not shipped: their cancellation refunds them`, {
-          entity: 'Order', from: order.status, action: 'refund', reason: 'NOT_SHIPPED',
+          entity: 'Order',
+          from: order.status,
+          action: 'refund',
+          reason: 'NOT_SHIPPED',
         });
       }
       return refundOfLine(line, quantity);
@@ -61,7 +64,7 @@ export class RefundWriter {
       shippingFeeMinor: sum((r) => r.shippingFeeMinor).toString(),
       totalMinor: sum((r) => r.amountMinor).toString(),
       status: RefundStatus.PENDING,
-      issuedAt: now,
+      issuedAt: tx.now,
     });
     await manager.insert(RefundEntity, refund);
     const lines = lineRefunds.map((r, position) =>
@@ -78,7 +81,7 @@ export class RefundWriter {
       }),
     );
     await manager.insert(RefundLineEntity, lines);
-    await appendToOutbox(manager, 'returns.refund.v1', [refundIssued(request, refund, lines, cause)]);
+    await tx.emit('returns.refund.v1', [refundIssued(request, refund, lines, tx.cause)]);
     return refund;
   }
 

@@ -14,7 +14,10 @@ export function assertAfterSalesEligible(order: ProjectedOrderEntity, lines: Ret
   if (!isReturnableOrderStatus(order.status)) throw new InvalidTransitionError('Order', order.status, 'requestReturn');
   const details = { entity: 'Order', from: order.status, action: 'requestReturn' };
   if (!hasShippedUnits(lines)) {
-    throw new AppError('INVALID_TRANSITION', `Order in status ${order.status} has shipped nothing yet: cancel it instead`, { ...details, reason: 'NOT_SHIPPED' });
+    throw new AppError('INVALID_TRANSITION', `Order in status ${order.status} has shipped nothing yet: cancel it instead`, {
+      ...details,
+      reason: 'NOT_SHIPPED',
+    });
   }
   if (!isWithinAfterSalesWindow(order.deliveredAt, now)) {
     const closedAt = afterSalesWindowEnd(order.deliveredAt!).toISOString();

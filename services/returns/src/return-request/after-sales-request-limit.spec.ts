@@ -18,7 +18,12 @@ describe('after-sales request limit', () => {
       error = e as GraphQLError;
     }
     expect(error?.extensions).toEqual({
-      code: 'INVALID_TRANSITION', entity: 'Order', from: 'DELIVERED', action: 'requestReturn', reason: 'AFTER_SALES_REQUEST_LIMIT', limit: 5,
+      code: 'INVALID_TRANSITION',
+      entity: 'Order',
+      from: 'DELIVERED',
+      action: 'requestReturn',
+      reason: 'AFTER_SALES_REQUEST_LIMIT',
+      limit: 5,
     });
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { EventEnvelope, OrderCancelledV1 } from '@sc/events';
-import { appendToOutbox } from '@sc/messaging';
+import { WriteTx } from '@sc/kit';
+import { OrderCancelledListener } from '../projections/order-cancelled.listener';
 import { ReturnRequestEntity } from './return-request.entity';
 import { PRE_SUCCESS, nextReturnStatus } from './return-request.state-machine';
 import { returnCancelled } from './return-request.events';
@@ -11,11 +11,13 @@ import { returnCancelled } from './return-request.events';
  * `return.cancelled`): the cancellation refunds the buyer, and approving such a request would refund the same
  * units again. A whole order is only cancelled before anything ships, and requests need shipped units, so only
  * requests opened before that rule existed can be open here; decided ones (SUCCESS and after) stay as they are.
+ * Runs in the consumer's inbox transaction (`tx.cause` is the order.cancelled event, as SYSTEM): the read model's
+ * `OrderEventHandlers.onCancelled` calls it as the `ORDER_CANCELLED_LISTENER`, which return-request's module provides.
  */
 @Injectable()
-export class CloseRequestsOfCancelledOrder {
-  async close(manager: EntityManager, event: EventEnvelope<OrderCancelledV1>): Promise<void> {
-    const open = await manager
+export class CloseRequestsOfCancelledOrder implements OrderCancelledListener {
+  async close(tx: WriteTx, event: EventEnvelope<OrderCancelledV1>): Promise<void> {
+    const open = await tx.manager
       .getRepository(ReturnRequestEntity)
       .createQueryBuilder('r')
       .setLock('pessimistic_write')
@@ -27,14 +29,15 @@ export class CloseRequestsOfCancelledOrder {
       .orderBy('r.id')
       .getMany();
     if (open.length === 0) return;
-    const now = new Date();
-    const cause = { correlationId: event.correlationId, causationId: event.id, actor: { type: 'SYSTEM' as const, id: null } };
     for (const request of open) {
       request.status = nextReturnStatus(request.status, 'closeForCancelledOrder', 'SYSTEM');
       request.version += 1;
-      request.updatedAt = now;
-      await manager.update(ReturnRequestEntity, { id: request.id }, { status: request.status, version: request.version, updatedAt: now });
+      request.updatedAt = tx.now;
+      await tx.manager.update(ReturnRequestEntity, { id: request.id }, { status: request.status, version: request.version, updatedAt: tx.now });
     }
-    await appendToOutbox(manager, 'returns.return.v1', open.map((request) => returnCancelled(request, 'SYSTEM', 'ORDER_CANCELLED', cause)));
+    await tx.emit(
+      'returns.return.v1',
+      open.map((request) => returnCancelled(request, 'SYSTEM', 'ORDER_CANCELLED', tx.cause)),
+    );
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { currentContext, requireRole } from '@sc/auth';
-import { newId, requestHash, runIdempotent } from '@sc/db';
-import { IdempotencyConflictError, NotFoundError, assertValid } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
-import { MessagingHost } from '@sc/service';
+import { DataSource } from 'typeorm';
+import { requireRole } from '@sc/auth';
+import { newId } from '@sc/db';
+import { assertValid } from '@sc/graphql';
+import { CommandRunner, WriteTx } from '@sc/kit';
 import { ReturnRequestEntity } from './return-request.entity';
 import { ReturnLineEntity } from './return-line.entity';
 import { ReturnRequestRepository } from './return-request.repository';
@@ -22,34 +21,27 @@ import { assertBelowRequestLimit } from './after-sales-request-limit';
 export class RequestReturnService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly runner: CommandRunner,
     private readonly returns: ReturnRequestRepository,
-    private readonly messaging: MessagingHost,
   ) {}
 
   async request(input: RequestReturnInput): Promise<ReturnRequestEntity> {
     const buyer = requireRole('BUYER');
-    const { correlationId } = currentContext();
     assertValid(validateRequestReturn(input));
 
-    const requestId = await this.dataSource.transaction(async (manager) => {
-      const outcome = await runIdempotent(
-        manager,
-        { scope: buyer.userId, operation: 'requestReturn', key: input.idempotencyKey, requestHash: requestHash(input) },
-        () => this.create(manager, input, buyer.userId, correlationId),
-      );
-      if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
-      return outcome.resultId;
-    });
-    this.messaging.nudge();
+    const requestId = await this.runner.run({ operation: 'requestReturn', actor: 'BUYER', input, scope: buyer.userId }, (tx) =>
+      this.create(tx, input, buyer.userId),
+    );
     return this.dataSource.getRepository(ReturnRequestEntity).findOneByOrFail({ id: requestId, buyerId: buyer.userId });
   }
 
   // Runs only for a fresh idempotency key: a replay must not re-check quantities its own first run consumed.
-  private async create(manager: EntityManager, input: RequestReturnInput, buyerId: string, correlationId: string): Promise<string> {
+  private async create(tx: WriteTx, input: RequestReturnInput, buyerId: string): Promise<string> {
+    const { manager } = tx;
     const order = await this.returns.lockOrderOfBuyer(manager, input.orderId, buyerId);
-    if (!order) throw new NotFoundError('Order', input.orderId);
     const orderLines = await this.returns.returnableLines(manager, order.id);
-    assertAfterSalesEligible(order, orderLines, new Date());
+    // The after-sales window is judged by the service clock, so a test stack can move past its end.
+    assertAfterSalesEligible(order, orderLines, tx.now);
     assertBelowRequestLimit(order, await this.returns.countRequestsOfOrder(manager, order.id));
     assertValid(checkReturnableLines(input.lines, orderLines));
 
@@ -63,6 +55,8 @@ export class RequestReturnService {
       reason: input.reason,
       reasonText: input.reasonText?.trim() ?? null,
       version: 1,
+      createdAt: tx.now,
+      updatedAt: tx.now,
     });
     await manager.insert(ReturnRequestEntity, request);
     const lines = input.lines.map((line, position) =>
@@ -77,8 +71,7 @@ export class RequestReturnService {
     );
     await manager.insert(ReturnLineEntity, lines);
     const skuOfOrderLine = new Map((await this.returns.orderLines(manager, order.id)).map((l) => [l.id, l.skuId]));
-    const cause = { correlationId, causationId: null, actor: { type: 'BUYER' as const, id: buyerId } };
-    await appendToOutbox(manager, 'returns.return.v1', [returnRequested(request, lines, skuOfOrderLine, cause)]);
+    await tx.emit('returns.return.v1', [returnRequested(request, lines, skuOfOrderLine, tx.cause)]);
     return request.id;
   }
 }

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { VersionedRow } from '@sc/db';
 import { ReturnReason } from './return-reason';
 import { ReturnStatus } from './return-status';
 import { ReturnType } from './return-type';
 
 @Entity({ name: 'return_requests' })
-export class ReturnRequestEntity {
+export class ReturnRequestEntity extends VersionedRow {
   @PrimaryColumn({ type: 'text' })
   id: string;
 
@@ -28,13 +29,4 @@ export class ReturnRequestEntity {
 
   @Column({ type: 'text', nullable: true })
   reasonText: string | null;
-
-  @Column({ type: 'int', default: 1 })
-  version: number;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  createdAt: Date;
-
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  updatedAt: Date;
 }

@@ -1,27 +1,8 @@
-import { ActorType, EventEnvelope, ReturnCancelledV1, ReturnRequestedV1, createEvent } from '@sc/events';
+import { EventEnvelope, ReturnCancelledV1, ReturnRequestedV1 } from '@sc/events';
+import { Cause, aggregateEvent } from '@sc/kit';
 import { ReturnRequestEntity } from './return-request.entity';
 import { ReturnLineEntity } from './return-line.entity';
-
-/** Correlation of the request or event that caused a change. */
-export interface Cause {
-  correlationId: string;
-  causationId: string | null;
-  actor: { type: ActorType; id: string | null };
-}
-
-const returnEvent = <T>(request: ReturnRequestEntity, type: string, cause: Cause, payload: T): EventEnvelope<T> =>
-  createEvent<T>({
-    type,
-    source: 'returns',
-    sellerId: request.sellerId,
-    aggregateType: 'ReturnRequest',
-    aggregateId: request.id,
-    aggregateVersion: request.version,
-    correlationId: cause.correlationId,
-    causationId: cause.causationId,
-    actor: cause.actor,
-    payload,
-  });
+import { returnSubject } from '../shared/return-subject';
 
 /** `return.requested`, with each line's SKU so catalog can restock it later without asking orders. */
 export const returnRequested = (
@@ -30,7 +11,7 @@ export const returnRequested = (
   skuOfOrderLine: ReadonlyMap<string, string>,
   cause: Cause,
 ): EventEnvelope<ReturnRequestedV1> =>
-  returnEvent<ReturnRequestedV1>(request, 'return.requested', cause, {
+  aggregateEvent<ReturnRequestedV1>(returnSubject(request), 'return.requested', cause, {
     returnId: request.id,
     orderId: request.orderId,
     buyerId: request.buyerId,
@@ -47,4 +28,4 @@ export const returnCancelled = (
   reason: string,
   cause: Cause,
 ): EventEnvelope<ReturnCancelledV1> =>
-  returnEvent<ReturnCancelledV1>(request, 'return.cancelled', cause, { returnId: request.id, orderId: request.orderId, cancelledBy, reason });
+  aggregateEvent<ReturnCancelledV1>(returnSubject(request), 'return.cancelled', cause, { returnId: request.id, orderId: request.orderId, cancelledBy, reason });

@@ -11,7 +11,11 @@ export class ReturnRequestLoaders {
   constructor(private readonly returns: ReturnRequestRepository) {}
 
   requestById() {
-    return batchLoader<string, ReturnRequestEntity>('returns.requestById', (ids) => this.returns.findByIds(returnReadScope(), ids), (r) => r.id);
+    return batchLoader<string, ReturnRequestEntity>(
+      'returns.requestById',
+      (ids) => this.returns.findByIds(returnReadScope(), ids),
+      (r) => r.id,
+    );
   }
 
   requestsByOrderId() {
@@ -23,6 +27,10 @@ export class ReturnRequestLoaders {
   }
 
   linesByRequestId() {
-    return groupLoader<string, ReturnLineEntity>('returns.linesByRequestId', (ids) => this.returns.findLinesByRequestIds(ids), (l) => l.returnRequestId);
+    return groupLoader<string, ReturnLineEntity>(
+      'returns.linesByRequestId',
+      (ids) => this.returns.findLinesByRequestIds(ids),
+      (l) => l.returnRequestId,
+    );
   }
 }

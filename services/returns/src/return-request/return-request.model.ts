@@ -3,7 +3,7 @@ import { Connection } from '@sc/graphql';
 import { ReturnReason } from './return-reason';
 import { ReturnStatus } from './return-status';
 import { ReturnType } from './return-type';
-import { Order } from '../references/order.model';
+import { Order } from './order.model';
 
 @ObjectType({ description: 'Units of one order line the buyer asks to return.' })
 export class ReturnLine {

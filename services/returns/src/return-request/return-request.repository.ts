@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { lockForUpdate } from '@sc/kit';
 import { ReturnRequestEntity } from './return-request.entity';
 import { ReturnLineEntity } from './return-line.entity';
 import { RELEASED_RETURN_STATUSES, ReturnStatus } from './return-status';
@@ -44,20 +45,18 @@ export class ReturnRequestRepository {
     const qb = this.requests().where('r.sellerId = :sellerId', { sellerId });
     if (status) qb.andWhere('r.status = :status', { status });
     if (afterId) qb.andWhere('r.id < :afterId', { afterId });
-    return qb.orderBy('r.id', 'DESC').limit(limit + 1).getMany();
+    return qb
+      .orderBy('r.id', 'DESC')
+      .limit(limit + 1)
+      .getMany();
   }
 
   /**
    * The buyer's projected order, locked so concurrent requests on it check returnable quantities one
-   * at a time; null when unknown, another buyer's, or not yet placed in the projection.
+   * at a time; NOT_FOUND (Order) when unknown, another buyer's, or not yet placed in the projection.
    */
-  lockOrderOfBuyer(manager: EntityManager, orderId: string, buyerId: string): Promise<ProjectedOrderEntity | null> {
-    return manager
-      .getRepository(ProjectedOrderEntity)
-      .createQueryBuilder('o')
-      .setLock('pessimistic_write')
-      .where('o.id = :orderId AND o.buyerId = :buyerId', { orderId, buyerId })
-      .getOne();
+  lockOrderOfBuyer(manager: EntityManager, orderId: string, buyerId: string): Promise<ProjectedOrderEntity> {
+    return lockForUpdate(manager, ProjectedOrderEntity, { id: orderId, buyerId }, { entity: 'Order', id: orderId });
   }
 
   /** Every request ever opened on the order, whatever its status (on return_requests_order_idx). */

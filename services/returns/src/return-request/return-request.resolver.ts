@@ -25,7 +25,9 @@ export class ReturnRequestResolver {
     return entity ? toReturnRequest(entity) : null;
   }
 
-  @Mutation(() => ReturnRequest, { description: 'Buyer asks to return units of a confirmed order (at most 5 after-sales requests per order); the shop then decides.' })
+  @Mutation(() => ReturnRequest, {
+    description: 'Buyer asks to return units of a confirmed order (at most 5 after-sales requests per order); the shop then decides.',
+  })
   async requestReturn(@Args('input') input: RequestReturnInput): Promise<ReturnRequest> {
     return toReturnRequest(await this.requestReturnService.request(input));
   }

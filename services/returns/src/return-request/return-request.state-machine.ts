@@ -1,5 +1,6 @@
 import { ActorType } from '@sc/events';
 import { InvalidTransitionError } from '@sc/graphql';
+import { Transition, TransitionTable } from '@sc/kit';
 import { ReturnStatus as S } from './return-status';
 
 /** Something that can happen to a return request (domain §B.3 decision codes). */
@@ -19,13 +20,6 @@ export type ReturnAction =
   | 'cancel'
   | 'closeForCancelledOrder';
 
-interface Transition {
-  from: S;
-  action: ReturnAction;
-  to: S;
-  actors: ActorType[];
-}
-
 /** The status of every new return request. */
 export const INITIAL_RETURN_STATUS = S.RETURN_OR_REFUND_REQUEST_PENDING;
 
@@ -39,7 +33,7 @@ export const PRE_SUCCESS = [S.RETURN_OR_REFUND_REQUEST_PENDING, S.AWAITING_BUYER
  * Every allowed return transition and who may trigger it; anything else is INVALID_TRANSITION.
  * SYSTEM covers the timers (auto-approve after the seller's deadline, ship-back timeout, auto-receive).
  */
-export const RETURN_TRANSITIONS: readonly Transition[] = [
+export const RETURN_TRANSITIONS: readonly Transition<S, ReturnAction>[] = [
   { from: S.RETURN_OR_REFUND_REQUEST_PENDING, action: 'approveReturn', to: S.AWAITING_BUYER_SHIP, actors: ['SELLER_STAFF', 'SYSTEM'] },
   { from: S.RETURN_OR_REFUND_REQUEST_PENDING, action: 'approveRefund', to: S.RETURN_OR_REFUND_REQUEST_SUCCESS, actors: ['SELLER_STAFF', 'SYSTEM', 'PLATFORM'] },
   { from: S.RETURN_OR_REFUND_REQUEST_PENDING, action: 'offerPartialRefund', to: S.AWAITING_BUYER_RESPONSE, actors: ['SELLER_STAFF'] },
@@ -61,16 +55,14 @@ export const RETURN_TRANSITIONS: readonly Transition[] = [
   ...PRE_SUCCESS.map((from) => ({ from, action: 'closeForCancelledOrder' as const, to: S.RETURN_OR_REFUND_REQUEST_CANCEL, actors: ['SYSTEM'] as ActorType[] })),
 ];
 
+/** The return request's transition table, looked up by (from, action). */
+export const RETURN_TABLE = new TransitionTable<S, ReturnAction>('ReturnRequest', RETURN_TRANSITIONS);
+
 /** The status after `action`, or INVALID_TRANSITION when the table does not allow it for this actor. */
-export function nextReturnStatus(from: S, action: ReturnAction, actor: ActorType): S {
-  const transition = RETURN_TRANSITIONS.find((t) => t.from === from && t.action === action && t.actors.includes(actor));
-  if (!transition) throw new InvalidTransitionError('ReturnRequest', from, action);
-  return transition.to;
-}
+export const nextReturnStatus = (from: S, action: ReturnAction, actor: ActorType): S => RETURN_TABLE.next(from, action, actor);
 
 /** True when the table allows `action` from `from` for this actor. */
-export const canTransition = (from: S, action: ReturnAction, actor: ActorType): boolean =>
-  RETURN_TRANSITIONS.some((t) => t.from === from && t.action === action && t.actors.includes(actor));
+export const canTransition = (from: S, action: ReturnAction, actor: ActorType): boolean => RETURN_TABLE.can(from, action, actor);
 
 /** The status of a new request opened by `actor`; INVALID_TRANSITION for actors who may not open one. */
 export function initialReturnStatus(actor: ActorType): S {

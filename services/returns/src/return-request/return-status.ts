@@ -30,7 +30,4 @@ registerEnumType(ReturnStatus, { name: 'ReturnStatus', description: 'Lifecycle s
  * Statuses that no longer hold any units of the order: the request ended without a return. Every other
  * status (including REJECT, which the buyer may still appeal) counts against the returnable quantity.
  */
-export const RELEASED_RETURN_STATUSES: readonly ReturnStatus[] = [
-  ReturnStatus.RETURN_OR_REFUND_REQUEST_CANCEL,
-  ReturnStatus.RETURN_OR_REFUND_REQUEST_CLOSED,
-];
+export const RELEASED_RETURN_STATUSES: readonly ReturnStatus[] = [ReturnStatus.RETURN_OR_REFUND_REQUEST_CANCEL, ReturnStatus.RETURN_OR_REFUND_REQUEST_CLOSED];

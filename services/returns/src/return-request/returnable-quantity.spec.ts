@@ -1,6 +1,13 @@
 import { checkReturnableLines, hasShippedUnits, returnableQuantity } from './returnable-quantity';
 
-const line = (over: Partial<Parameters<typeof returnableQuantity>[0]> = {}) => ({ orderLineId: 'oln_a', ordered: 3, shipped: 3, cancelled: 0, alreadyRequested: 0, ...over });
+const line = (over: Partial<Parameters<typeof returnableQuantity>[0]> = {}) => ({
+  orderLineId: 'oln_a',
+  ordered: 3,
+  shipped: 3,
+  cancelled: 0,
+  alreadyRequested: 0,
+  ...over,
+});
 
 describe('returnableQuantity', () => {
   it('is the shipped units not yet requested', () => {
@@ -39,19 +46,41 @@ describe('checkReturnableLines', () => {
   const orderLines = [line({ alreadyRequested: 1 }), line({ orderLineId: 'oln_b', ordered: 2, shipped: 1, cancelled: 1 })];
 
   it('accepts quantities up to the returnable units', () => {
-    expect(checkReturnableLines([{ orderLineId: 'oln_a', quantity: 2 }, { orderLineId: 'oln_b', quantity: 1 }], orderLines)).toEqual([]);
+    expect(
+      checkReturnableLines(
+        [
+          { orderLineId: 'oln_a', quantity: 2 },
+          { orderLineId: 'oln_b', quantity: 1 },
+        ],
+        orderLines,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses more than shipped minus already requested, and cancelled units', () => {
-    expect(checkReturnableLines([{ orderLineId: 'oln_a', quantity: 3 }, { orderLineId: 'oln_b', quantity: 2 }], orderLines)).toEqual([
+    expect(
+      checkReturnableLines(
+        [
+          { orderLineId: 'oln_a', quantity: 3 },
+          { orderLineId: 'oln_b', quantity: 2 },
+        ],
+        orderLines,
+      ),
+    ).toEqual([
       { field: 'lines[0].quantity', message: 'must be at most 2 (the shipped units not yet in a return request)' },
       { field: 'lines[1].quantity', message: 'must be at most 1 (the shipped units not yet in a return request)' },
     ]);
   });
 
   it('refuses a line that is not part of the order', () => {
-    expect(checkReturnableLines([{ orderLineId: 'oln_b', quantity: 1 }, { orderLineId: 'oln_other', quantity: 1 }], orderLines)).toEqual([
-      { field: 'lines[1].orderLineId', message: 'is not a line of this order' },
-    ]);
+    expect(
+      checkReturnableLines(
+        [
+          { orderLineId: 'oln_b', quantity: 1 },
+          { orderLineId: 'oln_other', quantity: 1 },
+        ],
+        orderLines,
+      ),
+    ).toEqual([{ field: 'lines[1].orderLineId', message: 'is not a line of this order' }]);
   });
 });

@@ -77,9 +77,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
         source_id text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX stock_movements_source_uq ON stock_movements (source_type, source_id, sku_id, warehouse_id, movement_type)`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX stock_movements_source_uq ON stock_movements (source_type, source_id, sku_id, warehouse_id, movement_type)`);
     await queryRunner.query(`CREATE INDEX stock_movements_sku_idx ON stock_movements (seller_id, sku_id, id DESC)`);
   }
 

@@ -29,7 +29,9 @@ export class ProductLifecycle1764300000000 implements MigrationInterface {
         ADD COLUMN status_reason text,
         ADD COLUMN has_pending_revision boolean NOT NULL DEFAULT false`);
     await queryRunner.query(`ALTER TABLE skus ADD COLUMN list_price_minor bigint`);
-    await queryRunner.query(`ALTER TABLE skus ADD CONSTRAINT skus_list_price_not_below_price CHECK (list_price_minor IS NULL OR list_price_minor >= price_minor)`);
+    await queryRunner.query(
+      `ALTER TABLE skus ADD CONSTRAINT skus_list_price_not_below_price CHECK (list_price_minor IS NULL OR list_price_minor >= price_minor)`,
+    );
     await queryRunner.query(`
       CREATE TABLE product_revisions (
         id text PRIMARY KEY,

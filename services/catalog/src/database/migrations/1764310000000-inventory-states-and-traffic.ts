@@ -83,7 +83,15 @@ export class InventoryStatesAndTraffic1764310000000 implements MigrationInterfac
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['product_traffic_daily', 'shop_traffic_daily', 'product_daily_visitors', 'shop_daily_visitors', 'closed_orders', 'reserved_order_lines', 'sku_stock_status']) {
+    for (const table of [
+      'product_traffic_daily',
+      'shop_traffic_daily',
+      'product_daily_visitors',
+      'shop_daily_visitors',
+      'closed_orders',
+      'reserved_order_lines',
+      'sku_stock_status',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
     await queryRunner.query(`DROP INDEX stock_movements_order_idx`);

@@ -44,9 +44,7 @@ export class InitialSchema1764100000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX collaborations_seller_idx ON collaborations (seller_id, id DESC)`);
     await queryRunner.query(`CREATE INDEX collaborations_seller_product_idx ON collaborations (seller_id, product_id, id DESC)`);
-    await queryRunner.query(
-      `CREATE UNIQUE INDEX collaborations_one_active_uq ON collaborations (seller_id, creator_id, product_id) WHERE status = 'ACTIVE'`,
-    );
+    await queryRunner.query(`CREATE UNIQUE INDEX collaborations_one_active_uq ON collaborations (seller_id, creator_id, product_id) WHERE status = 'ACTIVE'`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -109,7 +109,13 @@ export class OrderLifecycle1764320000000 implements MigrationInterface {
         DROP COLUMN cancelled_quantity, DROP COLUMN packed_quantity, DROP COLUMN shipped_quantity,
         DROP COLUMN shipping_fee_minor, DROP COLUMN seller_discount_minor,
         DROP COLUMN creator_id, DROP COLUMN content_id, DROP COLUMN ad_campaign_id`);
-    for (const index of ['orders_seller_created_idx', 'orders_seller_paid_idx', 'orders_seller_ship_by_idx', 'orders_seller_buyer_idx', 'orders_seller_open_cancellation_idx']) {
+    for (const index of [
+      'orders_seller_created_idx',
+      'orders_seller_paid_idx',
+      'orders_seller_ship_by_idx',
+      'orders_seller_buyer_idx',
+      'orders_seller_open_cancellation_idx',
+    ]) {
       await queryRunner.query(`DROP INDEX ${index}`);
     }
     await queryRunner.query(`

@@ -21,9 +21,7 @@ export class InquiriesAndDashboard1764330000000 implements MigrationInterface {
         created_at timestamptz NOT NULL
       )`);
     await queryRunner.query(`CREATE INDEX conversations_seller_idx ON conversations (seller_id, id DESC)`);
-    await queryRunner.query(
-      `CREATE INDEX conversations_seller_unread_idx ON conversations (seller_id, id DESC) WHERE seller_unread_count > 0`,
-    );
+    await queryRunner.query(`CREATE INDEX conversations_seller_unread_idx ON conversations (seller_id, id DESC) WHERE seller_unread_count > 0`);
     await queryRunner.query(
       `CREATE INDEX conversations_seller_awaiting_idx ON conversations (seller_id, awaiting_reply_since) WHERE awaiting_reply_since IS NOT NULL`,
     );
@@ -119,9 +117,17 @@ export class InquiriesAndDashboard1764330000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
-      'dashboard_pending_page_views', 'dashboard_daily_visitor_counts', 'dashboard_daily_visitors', 'dashboard_product_sellers',
-      'dashboard_daily_buyers', 'dashboard_daily_sales', 'dashboard_order_facts', 'dashboard_shops',
-      'holiday_periods', 'messages', 'conversations',
+      'dashboard_pending_page_views',
+      'dashboard_daily_visitor_counts',
+      'dashboard_daily_visitors',
+      'dashboard_product_sellers',
+      'dashboard_daily_buyers',
+      'dashboard_daily_sales',
+      'dashboard_order_facts',
+      'dashboard_shops',
+      'holiday_periods',
+      'messages',
+      'conversations',
     ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }

@@ -9,9 +9,7 @@ export class LineCancellationAndShopSettings1764470000000 implements MigrationIn
   name = 'LineCancellationAndShopSettings1764470000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE dashboard_order_facts ADD COLUMN cancelled_lines_minor bigint NOT NULL DEFAULT 0 CHECK (cancelled_lines_minor >= 0)`,
-    );
+    await queryRunner.query(`ALTER TABLE dashboard_order_facts ADD COLUMN cancelled_lines_minor bigint NOT NULL DEFAULT 0 CHECK (cancelled_lines_minor >= 0)`);
     await queryRunner.query(`ALTER TABLE cancellation_requests ADD COLUMN lines jsonb`);
     await queryRunner.query(`
       CREATE TABLE shop_order_settings (

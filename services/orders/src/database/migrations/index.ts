@@ -9,7 +9,14 @@ import { DashboardActionCounters1764510000000 } from './1764510000000-dashboard-
 import { ShopShippingSettings1764600000000 } from './1764600000000-shop-shipping-settings';
 
 /** Every migration of the orders database, oldest first. */
-export const migrations = [InitialSchema1764100000000, ProductSellability1764300000000, OrderLifecycle1764320000000, InquiriesAndDashboard1764330000000, DashboardRefunds1764460000000,
-  LineCancellationAndShopSettings1764470000000, DashboardBuyerRollups1764500000000, DashboardActionCounters1764510000000,
+export const migrations = [
+  InitialSchema1764100000000,
+  ProductSellability1764300000000,
+  OrderLifecycle1764320000000,
+  InquiriesAndDashboard1764330000000,
+  DashboardRefunds1764460000000,
+  LineCancellationAndShopSettings1764470000000,
+  DashboardBuyerRollups1764500000000,
+  DashboardActionCounters1764510000000,
   ShopShippingSettings1764600000000,
 ];

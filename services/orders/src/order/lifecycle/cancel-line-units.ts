@@ -1,7 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { appendToOutbox } from '@sc/messaging';
+import { WriteTx } from '@sc/kit';
 import { amountsAfterLineCancellation } from '../money/line-cancellation';
-import { Cause, orderLinesCancelled } from '../order.events';
+import { orderLinesCancelled } from '../order.events';
 import { OrderEntity } from '../order.entity';
 import { OrderLineEntity } from '../order-line.entity';
 
@@ -13,16 +12,19 @@ import { OrderLineEntity } from '../order-line.entity';
  * lines. The caller has checked the units are cancellable and applied the order's transition.
  */
 export async function cancelLineUnits(
-  manager: EntityManager,
+  tx: WriteTx,
   order: OrderEntity,
   lines: OrderLineEntity[],
   units: ReadonlyMap<string, number>,
   reason: string,
-  cause: Cause,
 ): Promise<void> {
   const amounts = amountsAfterLineCancellation(
     lines.map((l) => ({
-      id: l.id, unitPriceMinor: BigInt(l.unitPriceMinor), quantity: l.quantity, cancelledQuantity: l.cancelledQuantity, sellerDiscountMinor: BigInt(l.sellerDiscountMinor),
+      id: l.id,
+      unitPriceMinor: BigInt(l.unitPriceMinor),
+      quantity: l.quantity,
+      cancelledQuantity: l.cancelledQuantity,
+      sellerDiscountMinor: BigInt(l.sellerDiscountMinor),
     })),
     units,
     BigInt(order.shippingFeeMinor),
@@ -32,7 +34,7 @@ export async function cancelLineUnits(
     line.cancelledQuantity += units.get(line.id) ?? 0;
     line.shippingFeeMinor = share.shippingFeeMinor.toString();
     line.sellerDiscountMinor = share.sellerDiscountMinor.toString();
-    await manager.update(
+    await tx.manager.update(
       OrderLineEntity,
       { id: line.id },
       { cancelledQuantity: line.cancelledQuantity, shippingFeeMinor: line.shippingFeeMinor, sellerDiscountMinor: line.sellerDiscountMinor },
@@ -43,13 +45,11 @@ export async function cancelLineUnits(
     sellerDiscountMinor: amounts.sellerDiscountMinor.toString(),
     totalMinor: amounts.totalMinor.toString(),
   });
-  await manager.update(
+  await tx.manager.update(
     OrderEntity,
     { id: order.id },
     { subtotalMinor: order.subtotalMinor, sellerDiscountMinor: order.sellerDiscountMinor, totalMinor: order.totalMinor },
   );
-  const cancelled = lines
-    .filter((l) => (units.get(l.id) ?? 0) > 0)
-    .map((l) => ({ orderLineId: l.id, skuId: l.skuId, quantity: units.get(l.id)! }));
-  await appendToOutbox(manager, 'orders.order.v1', [orderLinesCancelled(order, reason, cancelled, lines, amounts.cancelledMinor, cause)]);
+  const cancelled = lines.filter((l) => (units.get(l.id) ?? 0) > 0).map((l) => ({ orderLineId: l.id, skuId: l.skuId, quantity: units.get(l.id)! }));
+  await tx.emit('orders.order.v1', [orderLinesCancelled(order, reason, cancelled, lines, amounts.cancelledMinor, tx.cause)]);
 }

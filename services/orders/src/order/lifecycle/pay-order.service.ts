@@ -1,16 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { requireRole } from '@sc/auth';
 import { assertValid } from '@sc/graphql';
-import { appendToOutbox } from '@sc/messaging';
-import { OrderCommands } from './order-commands';
-import { applyTransition, liveQuantities, lockLines } from './order-transition';
+import { CommandRunner } from '@sc/kit';
+import { applyTransition, liveQuantities, lockLines, lockOrder } from './order-transition';
 import { OrderCommandInput } from './lifecycle.inputs';
 import { checkCommand } from './lifecycle.validation';
 import { orderPaid } from '../order.events';
 import { paymentDeadlines } from '../policy/deadlines';
 import { OrderPolicies } from '../policy/policy-overrides';
-import { scheduleTimer } from '../../scheduler/timer-schedule';
-import { TimerKind } from '../../scheduler/order-timer.entity';
+import { ORDER_TIMERS, OrderTimers, TimerKind } from '../order-timers';
 
 /**
  * Buyer payment (simulated: it always succeeds). UNPAID → ON_HOLD, sets the payment deadlines from the
@@ -19,24 +17,25 @@ import { TimerKind } from '../../scheduler/order-timer.entity';
 @Injectable()
 export class PayOrderService {
   constructor(
-    private readonly commands: OrderCommands,
+    private readonly runner: CommandRunner,
     private readonly policies: OrderPolicies,
+    @Inject(ORDER_TIMERS) private readonly timers: OrderTimers,
   ) {}
 
   pay(input: OrderCommandInput): Promise<string> {
     const buyer = requireRole('BUYER');
     assertValid(checkCommand(input, 'orderId', input.orderId, 'ord'));
-    return this.commands.run('payOrder', 'BUYER', input, async ({ manager, now, cause }) => {
-      const order = await this.commands.lockOrder(manager, input.orderId, { buyerId: buyer.userId });
-      const deadlines = paymentDeadlines(now, this.policies.of(order.region));
-      await applyTransition(manager, order, 'pay', 'BUYER', now, cause, {
+    return this.runner.run({ operation: 'payOrder', actor: 'BUYER', input }, async (tx) => {
+      const order = await lockOrder(tx.manager, input.orderId, { buyerId: buyer.userId });
+      const deadlines = paymentDeadlines(tx.now, this.policies.of(order.region));
+      await applyTransition(tx, order, 'pay', 'BUYER', {
         reason: 'PAYMENT_SUCCEEDED',
-        extra: { paidAt: now, remorseEndsAt: deadlines.remorseEndsAt, shipByAt: deadlines.shipByAt, autoCancelAt: deadlines.autoCancelAt },
+        extra: { paidAt: tx.now, remorseEndsAt: deadlines.remorseEndsAt, shipByAt: deadlines.shipByAt, autoCancelAt: deadlines.autoCancelAt },
       });
-      await scheduleTimer(manager, order, TimerKind.REMORSE_END, deadlines.remorseEndsAt);
-      await scheduleTimer(manager, order, TimerKind.AUTO_CANCEL, deadlines.autoCancelAt);
-      const lines = await lockLines(manager, order.id);
-      await appendToOutbox(manager, 'orders.order.v1', [orderPaid(order, liveQuantities(lines), cause)]);
+      await this.timers.schedule(tx, order, TimerKind.REMORSE_END, deadlines.remorseEndsAt);
+      await this.timers.schedule(tx, order, TimerKind.AUTO_CANCEL, deadlines.autoCancelAt);
+      const lines = await lockLines(tx.manager, order.id);
+      await tx.emit('orders.order.v1', [orderPaid(order, liveQuantities(lines), tx.cause)]);
       return order.id;
     });
   }

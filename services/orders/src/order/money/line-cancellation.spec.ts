@@ -2,7 +2,11 @@ import { amountsAfterLineCancellation } from './line-cancellation';
 import { orderAmounts } from './order-amounts';
 
 const line = (id: string, unit: bigint, quantity: number, discount: bigint, cancelled = 0) => ({
-  id, unitPriceMinor: unit, quantity, cancelledQuantity: cancelled, sellerDiscountMinor: discount,
+  id,
+  unitPriceMinor: unit,
+  quantity,
+  cancelledQuantity: cancelled,
+  sellerDiscountMinor: discount,
 });
 
 describe('amounts after a line-level cancellation', () => {
@@ -28,7 +32,14 @@ describe('amounts after a line-level cancellation', () => {
   it('splits odd discounts by largest remainder and keeps every sum exact', () => {
     const lines = [line('a', 3333n, 3, 1001n), line('b', 999n, 7, 2n), line('c', 1n, 1, 0n)];
     const before = 3n * 3333n + 7n * 999n + 1n + 7n - 1003n;
-    const after = amountsAfterLineCancellation(lines, new Map([['a', 1], ['b', 3]]), 7n);
+    const after = amountsAfterLineCancellation(
+      lines,
+      new Map([
+        ['a', 1],
+        ['b', 3],
+      ]),
+      7n,
+    );
     expect(after.lines.reduce((s, l) => s + l.shippingFeeMinor, 0n)).toBe(7n);
     expect(after.lines.reduce((s, l) => s + l.sellerDiscountMinor, 0n)).toBe(after.sellerDiscountMinor);
     expect(after.lines.map((l) => l.sellerDiscountMinor)).toEqual([667n, 1n, 0n]); // 1001 × 2/3 → 667.33; 2 × 4/7 → 1.14

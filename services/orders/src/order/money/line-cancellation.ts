@@ -26,7 +26,11 @@ export interface LineCancellationAmounts {
  * paid for them; the shipping fee stays whole while anything still ships and is re-split over the live line
  * totals. Every set of shares still sums exactly to its order-level amount.
  */
-export function amountsAfterLineCancellation(lines: readonly LineAmounts[], cancel: ReadonlyMap<string, number>, shippingFeeMinor: bigint): LineCancellationAmounts {
+export function amountsAfterLineCancellation(
+  lines: readonly LineAmounts[],
+  cancel: ReadonlyMap<string, number>,
+  shippingFeeMinor: bigint,
+): LineCancellationAmounts {
   let cancelledMinor = 0n;
   const after = lines.map((l) => {
     const live = l.quantity - l.cancelledQuantity;
@@ -36,7 +40,10 @@ export function amountsAfterLineCancellation(lines: readonly LineAmounts[], canc
     cancelledMinor += l.unitPriceMinor * BigInt(units) - dropped;
     return { id: l.id, liveTotal: l.unitPriceMinor * BigInt(live - units), sellerDiscountMinor: kept };
   });
-  const fees = allocate(shippingFeeMinor, after.map((l) => l.liveTotal));
+  const fees = allocate(
+    shippingFeeMinor,
+    after.map((l) => l.liveTotal),
+  );
   const subtotalMinor = after.reduce((sum, l) => sum + l.liveTotal, 0n);
   const sellerDiscountMinor = after.reduce((sum, l) => sum + l.sellerDiscountMinor, 0n);
   return {

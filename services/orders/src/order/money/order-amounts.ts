@@ -20,7 +20,8 @@ export function orderAmounts(lineTotals: bigint[], currencyCode: string, shippin
   // Both amounts are the server's own (the shop's shipping setting, promotions), never a buyer's: breaking
   // these rules is a pricing fault, so it fails loudly instead of answering like bad input.
   for (const amount of [shippingFee, sellerDiscount]) {
-    if (amount && amount.currencyCode !== currencyCode) throw new Error(`Order amounts must be in the order currency ${currencyCode}, not ${amount.currencyCode}`);
+    if (amount && amount.currencyCode !== currencyCode)
+      throw new Error(`Order amounts must be in the order currency ${currencyCode}, not ${amount.currencyCode}`);
   }
   const subtotal = lineTotals.reduce((sum, t) => sum + t, 0n);
   const fee = shippingFee?.amount ?? 0n;

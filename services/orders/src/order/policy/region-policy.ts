@@ -57,5 +57,8 @@ export const REGION_POLICIES: Readonly<Record<Region, OrderPolicy>> = {
   },
 };
 
+/** The marketplace default until a shop chooses (the policy every order had before regions were settings). */
+export const DEFAULT_REGION = Region.US;
+
 /** The policy of a region (unknown stored values fall back to US, the marketplace default). */
 export const policyOf = (region: string): OrderPolicy => REGION_POLICIES[region as Region] ?? REGION_POLICIES[Region.US];

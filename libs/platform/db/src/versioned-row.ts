@@ -1,0 +1,17 @@
+import { Column } from 'typeorm';
+
+/**
+ * The columns every aggregate root's row carries: `version` (bumped by each change, stamped on its events
+ * as `aggregateVersion`) and when the row was created and last changed (written from the service clock by
+ * the use cases; the database default only covers rows inserted outside them). An entity extends it.
+ */
+export abstract class VersionedRow {
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}

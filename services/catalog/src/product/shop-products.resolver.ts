@@ -1,0 +1,30 @@
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { PageArgs } from '@sc/graphql';
+import { Shop } from '../shop/shop.model';
+import { ProductConnection } from './product.model';
+import { ProductBucketCounts, ProductFilter } from './product-bucket';
+import { ProductStatus } from './product-status';
+import { ProductQueries } from './product.queries';
+
+/** Product fields on Shop: the seller's product list and its tab counts (the Shop type itself belongs to the shop module). */
+@Resolver(() => Shop)
+export class ShopProductsResolver {
+  constructor(private readonly productQueries: ProductQueries) {}
+
+  @ResolveField(() => ProductConnection, { description: "The shop's products, newest first." })
+  products(
+    @Parent() shop: Shop,
+    @Args() page: PageArgs,
+    @Args('status', { type: () => ProductStatus, nullable: true }) status?: ProductStatus,
+    @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter,
+  ) {
+    return this.productQueries.listForShop(shop.id, page, filter ?? {}, status ?? null);
+  }
+
+  @ResolveField(() => ProductBucketCounts, {
+    description: 'Products per seller-center tab (a live product with a revision in review counts in both Active and In review).',
+  })
+  productBucketCounts(@Parent() shop: Shop) {
+    return this.productQueries.bucketCounts(shop.id);
+  }
+}
