@@ -6,5 +6,9 @@ const { projectConfig } = require('../jest.preset');
 /** @type {import('jest').Config} */
 module.exports = {
   ...projectConfig('gateway', 'gateway'),
-  testMatch: ['<rootDir>/gateway/src/**/*.spec.ts', '<rootDir>/gateway/test/**/*.e2e-spec.ts'],
+  // SC_UNIT_ONLY=1 (npm run test:unit): the unit specs only.
+  testMatch:
+    process.env.SC_UNIT_ONLY === '1'
+      ? ['<rootDir>/gateway/src/**/*.spec.ts']
+      : ['<rootDir>/gateway/src/**/*.spec.ts', '<rootDir>/gateway/test/**/*.e2e-spec.ts'],
 };
