@@ -15,3 +15,8 @@ export abstract class VersionedRow {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
+
+/** The version and timestamps of an aggregate's row as its first change inserts it: version 1, created and updated at `now`. */
+export function firstVersionAt(now: Date): Pick<VersionedRow, 'version' | 'createdAt' | 'updatedAt'> {
+  return { version: 1, createdAt: now, updatedAt: now };
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentSellerId } from '@sc/auth';
-import { isUniqueViolation, newId } from '@sc/db';
+import { isUniqueViolation, newId, firstVersionAt } from '@sc/db';
 import { AppError, NotFoundError, assertValid } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
 import { CollaborationEntity } from './collaboration.entity';
@@ -44,9 +44,7 @@ export class CreateCollaborationService {
           productId: input.productId,
           commissionRateBps: input.commissionRateBps,
           status: INITIAL_COLLABORATION_STATUS,
-          version: 1,
-          createdAt: tx.now,
-          updatedAt: tx.now,
+          ...firstVersionAt(tx.now),
         });
         await manager.insert(CollaborationEntity, collaboration);
         await tx.emit('creators.collaboration.v1', [collaborationCreated(collaboration, tx.cause)]);

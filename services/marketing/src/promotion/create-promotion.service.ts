@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentSellerId } from '@sc/auth';
-import { newId } from '@sc/db';
+import { newId, firstVersionAt } from '@sc/db';
 import { NotFoundError, assertValid } from '@sc/graphql';
 import { CLOCK, Clock, CommandRunner, requestNow } from '@sc/kit';
 import { PromotionEntity } from './promotion.entity';
@@ -42,9 +42,7 @@ export class CreatePromotionService {
         startsAt: input.startsAt,
         endsAt: input.endsAt,
         deactivatedAt: null,
-        version: 1,
-        createdAt: tx.now,
-        updatedAt: tx.now,
+        ...firstVersionAt(tx.now),
       });
       await tx.manager.insert(PromotionEntity, promotion);
       await tx.manager.insert(

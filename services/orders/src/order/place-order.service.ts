@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireRole } from '@sc/auth';
-import { newId } from '@sc/db';
+import { newId, firstVersionAt } from '@sc/db';
 import { assertValid } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
 import { OrderEntity } from './order.entity';
@@ -65,9 +65,7 @@ export class PlaceOrderService {
         recipientPhone: input.recipient?.phone.trim() ?? null,
         recipientAddress: input.recipient?.address.trim() ?? null,
         cancelReason: null,
-        version: 1,
-        createdAt: tx.now,
-        updatedAt: tx.now,
+        ...firstVersionAt(tx.now),
       });
       await manager.insert(OrderEntity, order);
       const lines = priced.lines.map((line, position) =>

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireRole } from '@sc/auth';
-import { newId } from '@sc/db';
+import { newId, firstVersionAt } from '@sc/db';
 import { assertValid } from '@sc/graphql';
 import { CommandRunner, WriteTx } from '@sc/kit';
 import { ReturnRequestEntity } from './return-request.entity';
@@ -54,9 +54,7 @@ export class RequestReturnService {
       type: input.type ?? ReturnType.RETURN_AND_REFUND,
       reason: input.reason,
       reasonText: input.reasonText?.trim() ?? null,
-      version: 1,
-      createdAt: tx.now,
-      updatedAt: tx.now,
+      ...firstVersionAt(tx.now),
     });
     await manager.insert(ReturnRequestEntity, request);
     const lines = input.lines.map((line, position) =>
