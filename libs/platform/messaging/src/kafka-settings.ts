@@ -21,9 +21,11 @@ const kafkaLog = logger('kafka');
 const jsonLogCreator =
   () =>
   ({ namespace, level, log }: LogEntry) => {
-    const { message, ...extra } = log;
+    // kafkajs's own `correlationId` is a protocol request number: renamed, so it is never read as a request's
+    // id; its `timestamp` and `logger` repeat what every line already has.
+    const { message, correlationId, timestamp: _timestamp, logger: _logger, ...extra } = log;
     const name = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'info';
-    kafkaLog[name]({ namespace, ...extra }, message);
+    kafkaLog[name]({ namespace, ...extra, ...(correlationId === undefined ? {} : { kafkaRequestId: correlationId }) }, message);
   };
 
 /** The one place a kafkajs client is built; errors only, as structured JSON lines. */
