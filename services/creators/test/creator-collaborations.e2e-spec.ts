@@ -1,10 +1,48 @@
 import { Identity } from '@sc/auth';
-import { GraphQLResult, TestStack, callSubgraph, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { newId } from '@sc/db';
+import {
+  GraphQLResult,
+  TestStack,
+  callSubgraph,
+  errorCodes,
+  eventFixture,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  startTestStack,
+} from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
 
-// Creators with catalog over real Kafka and PostgreSQL: the product projection, the creator directory,
-// collaborations and the fields creators contributes to catalog's Product and Shop.
-describe('creator collaborations (creators + catalog)', () => {
+/**
+ * A live product of `owner`'s shop as catalog announced it: `product.created` (version 1, ACTIVATE, one SKU)
+ * on catalog.product.v1, the topic creators projects its catalog_products read model from.
+ */
+async function announceLiveProduct(stack: TestStack, owner: Identity, title: string): Promise<string> {
+  const productId = newId('prd');
+  const created = eventFixture('catalog.product.v1', 'product.created', {
+    source: 'catalog',
+    sellerId: owner.sellerId!,
+    aggregateType: 'Product',
+    aggregateId: productId,
+    aggregateVersion: 1,
+    actor: { type: 'SELLER_STAFF', id: owner.userId },
+    payload: {
+      productId,
+      title,
+      status: 'ACTIVATE',
+      skus: [{ skuId: newId('sku'), sellerSku: `GS-${Math.random()}`, price: { amountMinor: '1999', currencyCode: 'USD' } }],
+    },
+  });
+  await publishRaw(stack.settings, 'catalog.product.v1', [created]);
+  return productId;
+}
+
+// Creators alone over real Kafka and PostgreSQL, fed catalog's product events as catalog publishes them:
+// the product projection, the creator directory, collaborations and the fields creators contributes to
+// catalog's Product and Shop.
+describe('creator collaborations (creators, catalog events as fixtures)', () => {
   let stack: TestStack;
   const platform: Identity = { userId: 'usr_platform', sellerId: null, roles: ['PLATFORM'] };
   const seller = newSeller();
@@ -13,8 +51,6 @@ describe('creator collaborations (creators + catalog)', () => {
   let ownProductId: string;
   let othersProductId: string;
 
-  const catalog = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
   const creators = (identity: Identity, query: string, variables?: unknown) =>
     callSubgraph(subgraphUrlOf(stack.settings, 'creators'), stack.settings.internalSigningSecret, identity, query, variables);
 
@@ -30,17 +66,9 @@ describe('creator collaborations (creators + catalog)', () => {
       { input: { commissionRateBps: 1000, idempotencyKey: newIdempotencyKey(), ...input } },
     );
 
-  /** A product created through catalog, once creators has projected it from catalog.product.v1. */
+  /** A product catalog announced on catalog.product.v1, once creators has projected it. */
   async function createProduct(owner: Identity, title = 'Glow serum'): Promise<string> {
-    const created = await catalog(owner, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
-      input: {
-        title,
-        idempotencyKey: newIdempotencyKey(),
-        skus: [{ sellerSku: `GS-${Math.random()}`, price: { amountMinor: '1999', currencyCode: 'USD' }, initialStock: 5 }],
-      },
-    });
-    expect(created.errors).toBeUndefined();
-    const productId = (created.data as any).createProduct.id as string;
+    const productId = await announceLiveProduct(stack, owner, title);
     const db = await stack.db('creators');
     await eventually(
       async () => (await db.query('SELECT 1 FROM catalog_products WHERE id = $1', [productId])).rowCount,
@@ -64,14 +92,7 @@ describe('creator collaborations (creators + catalog)', () => {
   const unknownId = (prefix: string, i: number) => `${prefix}_000000000${i.toString(16).padStart(16, '0')}`;
 
   beforeAll(async () => {
-    stack = await startTestStack('creators', { subgraphs: ['catalog', 'creators'] });
-    for (const [identity, name] of [
-      [seller, 'Glow shop'],
-      [otherSeller, 'Other shop'],
-    ] as const) {
-      const shop = await catalog(identity, `mutation { registerShop(input: { name: "${name}", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
-      expect(shop.errors).toBeUndefined();
-    }
+    stack = await startTestStack('creators', { subgraphs: ['creators'] });
     for (const handle of ['anna.k', 'anna_b', 'annabel', 'bob.fit', 'cara', 'dan_cooks']) {
       const registered = await registerCreator(platform, { handle, displayName: handle.toUpperCase(), followerCount: handle.length * 1000 });
       expect(registered.errors).toBeUndefined();

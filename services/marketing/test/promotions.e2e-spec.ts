@@ -1,33 +1,77 @@
+import { randomUUID } from 'node:crypto';
 import { Identity } from '@sc/auth';
-import { TestStack, callSubgraph, createLiveProduct, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { newId } from '@sc/db';
+import { EventEnvelope } from '@sc/events';
+import {
+  TEST_PLATFORM,
+  TestStack,
+  callSubgraph,
+  errorCodes,
+  eventFixture,
+  eventually,
+  newBuyer,
+  newIdempotencyKey,
+  newSeller,
+  publishRaw,
+  startTestStack,
+} from '@sc/testing';
 import { subgraphUrlOf } from '@sc/stack';
 
-// Marketing with catalog over real Kafka and PostgreSQL: the product projection, promotions, their
-// federation fields and batching, deactivation and refusals.
-describe('promotions (marketing + catalog)', () => {
+/** A product of `seller` as catalog's `product.created` announces it (catalog ids, aggregate version 1). */
+function productCreatedFixture(seller: Identity, title: string, status: 'DRAFT' | 'PENDING'): EventEnvelope {
+  const productId = newId('prd');
+  return eventFixture('catalog.product.v1', 'product.created', {
+    source: 'catalog',
+    sellerId: seller.sellerId!,
+    aggregateType: 'Product',
+    aggregateId: productId,
+    aggregateVersion: 1,
+    actor: { type: 'SELLER_STAFF', id: seller.userId },
+    payload: {
+      productId,
+      title,
+      status,
+      skus: [{ skuId: newId('sku'), sellerSku: `SKU-${randomUUID()}`, price: { amountMinor: '1000', currencyCode: 'USD' } }],
+    },
+  });
+}
+
+/**
+ * A live product of `seller`, as catalog announced it: created for review (PENDING, version 1), then
+ * approved by the platform (`product.status_changed` PENDING → ACTIVATE, version 2).
+ */
+function liveProductFixture(seller: Identity, title: string): { productId: string; events: EventEnvelope[] } {
+  const created = productCreatedFixture(seller, title, 'PENDING');
+  const approved = eventFixture('catalog.product.v1', 'product.status_changed', {
+    source: 'catalog',
+    sellerId: seller.sellerId!,
+    aggregateType: 'Product',
+    aggregateId: created.aggregateId,
+    aggregateVersion: 2,
+    actor: { type: 'PLATFORM', id: TEST_PLATFORM.userId },
+    payload: { productId: created.aggregateId, from: 'PENDING', to: 'ACTIVATE', sellable: true, reason: null },
+  });
+  return { productId: created.aggregateId, events: [created, approved] };
+}
+
+// Marketing alone over real Kafka and PostgreSQL, fed catalog.product.v1 as catalog publishes it: the
+// product projection, promotions, their federation fields and batching, deactivation and refusals.
+describe('promotions (marketing, catalog events as fixtures)', () => {
   let stack: TestStack;
   const seller = newSeller();
   const otherSeller = newSeller();
   const buyer = newBuyer();
   const HOUR = 60 * 60 * 1000;
 
-  const catalog = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
   const marketing = (identity: Identity, query: string, variables?: unknown) =>
     callSubgraph(subgraphUrlOf(stack.settings, 'marketing'), stack.settings.internalSigningSecret, identity, query, variables);
   const marketingDb = () => stack.db('marketing');
 
-  async function registerShop(identity: Identity) {
-    const shop = await catalog(identity, `mutation { registerShop(input: { name: "Promo shop", currencyCode: "USD", timeZone: "UTC" }) { id } }`);
-    expect(shop.errors).toBeUndefined();
-  }
-
+  /** Publishes catalog's product.created for a new DRAFT product of `identity`; returns its id. */
   async function createProduct(identity: Identity, title: string): Promise<string> {
-    const created = await catalog(identity, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, {
-      input: { title, idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: `SKU-${Math.random()}`, price: { amountMinor: '1000', currencyCode: 'USD' } }] },
-    });
-    expect(created.errors).toBeUndefined();
-    return (created.data as any).createProduct.id as string;
+    const event = productCreatedFixture(identity, title, 'DRAFT');
+    await publishRaw(stack.settings, 'catalog.product.v1', [event]);
+    return event.aggregateId;
   }
 
   const CREATE = `mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { id title discountBasisPoints status startsAt endsAt products { id } } }`;
@@ -75,9 +119,7 @@ describe('promotions (marketing + catalog)', () => {
   let otherSellersProduct: string;
 
   beforeAll(async () => {
-    stack = await startTestStack('marketing', { subgraphs: ['catalog', 'marketing'] });
-    await registerShop(seller);
-    await registerShop(otherSeller);
+    stack = await startTestStack('marketing', { subgraphs: ['marketing'] });
     products = [await createProduct(seller, 'Linen shirt'), await createProduct(seller, 'Wool scarf'), await createProduct(seller, 'Silk tie')];
     otherSellersProduct = await createProduct(otherSeller, 'Cotton socks');
     const db = await marketingDb();
@@ -98,7 +140,8 @@ describe('promotions (marketing + catalog)', () => {
   });
 
   it("follows the product's status changes in the read model", async () => {
-    const live = await createLiveProduct(catalog, seller, { title: 'Reviewed linen trousers' });
+    const live = liveProductFixture(seller, 'Reviewed linen trousers');
+    await publishRaw(stack.settings, 'catalog.product.v1', live.events);
     const db = await marketingDb();
     const status = await eventually(
       async () => (await db.query('SELECT status FROM catalog_products WHERE product_id = $1', [live.productId])).rows[0]?.status,
