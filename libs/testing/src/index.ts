@@ -8,3 +8,5 @@ export * from './read-topic';
 export * from './live-product';
 export * from './event-fixture';
 export * from './test-clock';
+export * from './outbox-events';
+export * from './fixtures';
