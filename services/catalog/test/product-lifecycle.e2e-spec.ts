@@ -2,57 +2,80 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import {
+  LiveProduct,
   PASSING_LISTING,
   TEST_PLATFORM,
   TestStack,
-  callGateway,
-  callSubgraph,
   createLiveProduct,
   errorCodes,
-  eventually,
   newBuyer,
   newIdempotencyKey,
   newSeller,
-  publishRaw,
   startTestStack,
-  waitForSellable,
-  testEvent,
 } from '@sc/testing';
-import { ProductCreatedV1, ProductStatusChangedV1 } from '@sc/events';
 import { createDataSource } from '@sc/db';
-import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
+import { databaseUrlOf } from '@sc/stack';
 import { ProductBucket } from '../src/product/product-bucket';
 import { ProductStatus } from '../src/product/product-status';
 import { ProductListFilter, ProductRepository } from '../src/product/product.repository';
 import { entities } from '../src/database/entities';
+import {
+  ADJUST,
+  APPROVE,
+  AdjustResult,
+  ApproveResult,
+  BulkAction,
+  BulkResult,
+  CREATE,
+  CatalogCall,
+  CreateProductResult,
+  EDIT,
+  EditProductResult,
+  FREEZE,
+  FreezeResult,
+  PLATFORM_DEACTIVATE,
+  PRICES,
+  PlatformDeactivateResult,
+  PricesResult,
+  ProductBucketCountsView,
+  REJECT,
+  RejectResult,
+  SUBMIT,
+  ShopProductsView,
+  SubmitResult,
+  THRESHOLD,
+  ThresholdResult,
+  bulk,
+  catalogCaller,
+  dataOf,
+  defaultWarehouseOf,
+  priceChangesOf,
+  registerShop,
+  statusChangesOf,
+  statusOf,
+  writeCounts,
+} from './support/catalog-api';
+import { feedOrderEvents, inventoryRepliesOf, orderOf } from './support/orders-feed';
 
-// The product lifecycle through the gateway (catalog + orders, real PostgreSQL and Kafka): review loop,
-// live revisions, bulk actions, buckets, sellability in orders, and bad input for every mutation.
+/** One node of a PostgreSQL `EXPLAIN (FORMAT JSON)` plan, as far as the plan checks read it. */
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+// The product lifecycle in catalog alone (real PostgreSQL and Kafka): review loop, live revisions, bulk
+// actions, buckets, and bad input for every mutation; the status and price events catalog publishes for
+// orders, and orders' events (as OrderFixture publishes them) where catalog depends on them: reservations
+// and the delete guard. How orders reacts to catalog's events (sellability, prices, placeOrder refused) is
+// tested across services in gateway/test/flows/product-sellability.e2e-spec.ts.
 describe('product lifecycle', () => {
   let stack: TestStack;
   let db: Client;
-  let ordersDb: Client;
+  let call: CatalogCall;
   const seller = newSeller();
   const buyer = newBuyer();
-
-  const gql = (identity: Identity, query: string, variables?: unknown) =>
-    callGateway<any>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
-  const catalog = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<any>(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
-
-  const PRODUCT_FIELDS = 'id status title hasPendingRevision failedReasons { position reasons suggestions } statusReason';
-  const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT_FIELDS} skus { id } } }`;
-  const EDIT = `mutation($input: EditProductInput!) { editProduct(input: $input) { ${PRODUCT_FIELDS} latestRevision { revisionNo reviewStatus changedFields title } } }`;
-  const SUBMIT = `mutation($input: ProductCommandInput!) { submitProductForReview(input: $input) { ${PRODUCT_FIELDS} } }`;
-  const APPROVE = `mutation($input: ProductCommandInput!) { approveProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
-  const REJECT = `mutation($input: RejectProductInput!) { rejectProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
-  const PLATFORM_DEACTIVATE = `mutation($input: PlatformProductActionInput!) { platformDeactivateProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
-  const FREEZE = `mutation($input: PlatformProductActionInput!) { freezeProduct(input: $input) { ${PRODUCT_FIELDS} } }`;
-  const PRICES = `mutation($input: UpdateSkuPricesInput!) { updateSkuPrices(input: $input) { id skus { id price { amountMinor } listPrice { amountMinor } } } }`;
-  const bulk = (name: string) => `mutation($input: BulkProductsInput!) { ${name}(input: $input) { productId ok error { code message } } }`;
-  const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`;
-  const ADJUST = `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { available } }`;
-  const THRESHOLD = `mutation($input: SetOutOfStockThresholdInput!) { setOutOfStockThreshold(input: $input) { outOfStock } }`;
 
   const key = newIdempotencyKey;
   const draftInput = (title = 'Short tote', extra: Record<string, unknown> = {}) => ({
@@ -61,196 +84,198 @@ describe('product lifecycle', () => {
     skus: [{ sellerSku: `T-${randomUUID()}`, price: { amountMinor: '1299', currencyCode: 'USD' }, initialStock: 5 }],
     ...extra,
   });
-  const createDraft = async (owner: Identity = seller, title?: string) => {
-    const created = await catalog(owner, CREATE, { input: draftInput(title) });
-    expect(created.errors).toBeUndefined();
-    return created.data.createProduct as { id: string; skus: Array<{ id: string }> };
-  };
-  const live = (owner: Identity = seller, title?: string) => createLiveProduct(catalog, owner, { title });
-  const statusOf = async (id: string) => (await db.query('SELECT status FROM products WHERE id = $1', [id])).rows[0].status;
-  const counts = async () =>
-    (
-      await db.query(`SELECT (SELECT count(*) FROM products) p, (SELECT count(*) FROM skus) s, (SELECT count(*) FROM product_revisions) r,
-        (SELECT coalesce(sum(version), 0) FROM products) v, (SELECT count(*) FROM outbox) o, (SELECT count(*) FROM idempotency_keys) k`)
-    ).rows[0];
-  const ordersCounts = async () => (await ordersDb.query(`SELECT (SELECT count(*) FROM orders) o, (SELECT count(*) FROM outbox) x`)).rows[0];
-  const placeOrder = (skuId: string) => gql(buyer, PLACE, { input: { shopId: seller.sellerId, lines: [{ skuId, quantity: 1 }], idempotencyKey: key() } });
+  const createDraft = async (owner: Identity = seller, title?: string) =>
+    dataOf(await call<CreateProductResult>(owner, CREATE, { input: draftInput(title) })).createProduct;
+  const live = (owner: Identity = seller, title?: string): Promise<LiveProduct> => createLiveProduct(call, owner, { title });
+  const counts = () => writeCounts(db);
+  const runBulk = async <N extends BulkAction>(identity: Identity, name: N, productIds: string[], idempotencyKey = key()) =>
+    dataOf(await call<BulkResult<N>>(identity, bulk(name), { input: { productIds, idempotencyKey } }))[name];
+  const transitions = async (productId: string) => (await statusChangesOf(db, productId)).map(([from, to, sellable]) => [from, to, sellable]);
 
   beforeAll(async () => {
-    stack = await startTestStack('lifecycle', { subgraphs: ['catalog', 'orders'], gateway: true });
+    stack = await startTestStack('lifecycle', { subgraphs: ['catalog'] });
     db = await stack.db('catalog');
-    ordersDb = await stack.db('orders');
-    const shop = await catalog(seller, `mutation { registerShop(input: { name: "Lifecycle shop", currencyCode: "USD", timeZone: "UTC" }) { id } }`);
-    expect(shop.errors).toBeUndefined();
+    call = catalogCaller(stack);
+    await registerShop(call, seller, 'Lifecycle shop');
   });
 
   afterAll(async () => {
     await stack?.dispose();
   });
 
-  it('runs the review loop through the gateway: reject with reasons → fix → resubmit → approve', async () => {
-    const dryRun = await gql(seller, `query($input: ListingCheckInput!) { checkListing(input: $input) { passed problems { field code } } }`, {
-      input: { title: 'TOTE SALE', images: [] },
-    });
-    expect(dryRun.data.checkListing.passed).toBe(false);
-    expect(dryRun.data.checkListing.problems.map((p: any) => p.code).sort()).toEqual([
-      'CATEGORY_REQUIRED',
-      'NO_IMAGES',
-      'TITLE_ALL_CAPS',
-      'TITLE_LENGTH',
-      'TITLE_PROMOTIONAL',
-    ]);
+  it('runs the review loop: reject with reasons → fix → resubmit → approve, announcing each status change', async () => {
+    const dryRun = await call<{ checkListing: { passed: boolean; problems: Array<{ field: string; code: string }> } }>(
+      seller,
+      `query($input: ListingCheckInput!) { checkListing(input: $input) { passed problems { field code } } }`,
+      { input: { title: 'TOTE SALE', images: [] } },
+    );
+    const check = dataOf(dryRun).checkListing;
+    expect(check.passed).toBe(false);
+    expect(check.problems.map((p) => p.code).sort()).toEqual(['CATEGORY_REQUIRED', 'NO_IMAGES', 'TITLE_ALL_CAPS', 'TITLE_LENGTH', 'TITLE_PROMOTIONAL']);
 
     const before = await counts();
-    const refused = await gql(seller, CREATE, { input: draftInput('Short tote', { saveMode: 'LISTING' }) });
+    const refused = await call<CreateProductResult>(seller, CREATE, { input: draftInput('Short tote', { saveMode: 'LISTING' }) });
     expect(errorCodes(refused)).toEqual(['VALIDATION_FAILED']);
     expect(await counts()).toEqual(before);
 
-    const draft = (await gql(seller, CREATE, { input: draftInput() })).data.createProduct;
+    const draft = await createDraft();
     expect(draft.status).toBe('DRAFT');
     const beforeSubmit = await counts();
-    expect(errorCodes(await gql(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } }))).toEqual(['VALIDATION_FAILED']);
+    expect(errorCodes(await call<SubmitResult>(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } }))).toEqual(['VALIDATION_FAILED']);
     expect(await counts()).toEqual(beforeSubmit);
 
-    const fixed = await gql(seller, EDIT, {
+    const fixed = await call<EditProductResult>(seller, EDIT, {
       input: { productId: draft.id, title: 'Heavy canvas tote bag with inner pocket', ...PASSING_LISTING, idempotencyKey: key() },
     });
-    expect(fixed.data.editProduct).toMatchObject({ status: 'DRAFT', title: 'Heavy canvas tote bag with inner pocket', hasPendingRevision: false });
-    expect((await gql(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } })).data.submitProductForReview.status).toBe('PENDING');
+    expect(dataOf(fixed).editProduct).toMatchObject({ status: 'DRAFT', title: 'Heavy canvas tote bag with inner pocket', hasPendingRevision: false });
+    const submitted = await call<SubmitResult>(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } });
+    expect(dataOf(submitted).submitProductForReview.status).toBe('PENDING');
     expect(
-      errorCodes(await gql(seller, EDIT, { input: { productId: draft.id, title: 'Edited while in review, not allowed', idempotencyKey: key() } })),
+      errorCodes(
+        await call<EditProductResult>(seller, EDIT, { input: { productId: draft.id, title: 'Edited while in review, not allowed', idempotencyKey: key() } }),
+      ),
     ).toEqual(['INVALID_TRANSITION']);
 
     const reasons = [{ position: 'images[0]', reasons: ['Image is blurry'], suggestions: ['Upload a sharp photo on white'] }];
-    const rejected = await gql(TEST_PLATFORM, REJECT, { input: { productId: draft.id, reasons, idempotencyKey: key() } });
-    expect(rejected.data.rejectProduct).toMatchObject({ status: 'FAILED', failedReasons: reasons });
-    expect(errorCodes(await gql(TEST_PLATFORM, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } }))).toEqual(['INVALID_TRANSITION']);
-
-    await gql(seller, EDIT, { input: { productId: draft.id, images: ['https://images.example/tote-sharp.jpg'], idempotencyKey: key() } });
-    expect((await gql(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } })).data.submitProductForReview.status).toBe('PENDING');
-    const approved = await gql(TEST_PLATFORM, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } });
-    expect(approved.data.approveProduct).toMatchObject({ status: 'ACTIVATE', failedReasons: [] });
-
-    const events = await db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE message_key = $1 AND event_type = 'product.status_changed' ORDER BY seq`, [
-      draft.id,
+    const rejected = await call<RejectResult>(TEST_PLATFORM, REJECT, { input: { productId: draft.id, reasons, idempotencyKey: key() } });
+    expect(dataOf(rejected).rejectProduct).toMatchObject({ status: 'FAILED', failedReasons: reasons });
+    expect(errorCodes(await call<ApproveResult>(TEST_PLATFORM, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } }))).toEqual([
+      'INVALID_TRANSITION',
     ]);
-    expect(events.rows.map(({ p }) => [p.from, p.to, p.sellable])).toEqual([
+
+    dataOf(
+      await call<EditProductResult>(seller, EDIT, { input: { productId: draft.id, images: ['https://images.example/tote-sharp.jpg'], idempotencyKey: key() } }),
+    );
+    const resubmitted = await call<SubmitResult>(seller, SUBMIT, { input: { productId: draft.id, idempotencyKey: key() } });
+    expect(dataOf(resubmitted).submitProductForReview.status).toBe('PENDING');
+    const approved = await call<ApproveResult>(TEST_PLATFORM, APPROVE, { input: { productId: draft.id, idempotencyKey: key() } });
+    expect(dataOf(approved).approveProduct).toMatchObject({ status: 'ACTIVATE', failedReasons: [] });
+
+    // What orders' sellability read model is built from: only ACTIVATE is sellable, and every change
+    // carries a higher product version than the one before (orders keeps the newest whatever the order).
+    const changes = await statusChangesOf(db, draft.id);
+    expect(changes.map(([from, to, sellable]) => [from, to, sellable])).toEqual([
       ['DRAFT', 'PENDING', false],
       ['PENDING', 'FAILED', false],
       ['FAILED', 'PENDING', false],
       ['PENDING', 'ACTIVATE', true],
     ]);
+    const versions = changes.map(([, , , version]) => version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   it('keeps a live product selling while its content edit is reviewed, and prices skip review', async () => {
     const product = await live(seller, 'Linen shirt with mother-of-pearl buttons');
-    await waitForSellable(ordersDb, product.skuIds);
-    const edited = await gql(seller, EDIT, {
+    const edited = await call<EditProductResult>(seller, EDIT, {
       input: { productId: product.productId, title: 'Linen shirt with horn buttons, relaxed fit', idempotencyKey: key() },
     });
-    expect(edited.data.editProduct).toMatchObject({
+    expect(dataOf(edited).editProduct).toMatchObject({
       status: 'ACTIVATE',
       title: 'Linen shirt with mother-of-pearl buttons',
       hasPendingRevision: true,
       latestRevision: { revisionNo: 1, reviewStatus: 'PENDING', changedFields: ['title'], title: 'Linen shirt with horn buttons, relaxed fit' },
     });
-    const placed = await placeOrder(product.skuIds[0]);
-    expect(placed.errors).toBeUndefined();
+    // Still on sale while the revision is in review: an order of it (orders' order.placed) gets its stock.
+    const order = orderOf(seller, buyer, product);
+    await feedOrderEvents(stack, db, order.place());
+    expect(await inventoryRepliesOf(db, order.orderId)).toEqual(['inventory.reserved']);
 
-    const prices = await gql(seller, PRICES, {
+    const prices = await call<PricesResult>(seller, PRICES, {
       input: {
         productId: product.productId,
         prices: [{ skuId: product.skuIds[0], price: { amountMinor: '1999', currencyCode: 'USD' }, listPrice: { amountMinor: '2999', currencyCode: 'USD' } }],
         idempotencyKey: key(),
       },
     });
-    expect(prices.data.updateSkuPrices.skus[0]).toMatchObject({ price: { amountMinor: '1999' }, listPrice: { amountMinor: '2999' } });
-    expect(await statusOf(product.productId)).toBe('ACTIVATE');
-    await eventually(
-      async () => (await ordersDb.query('SELECT price_minor FROM sku_prices WHERE sku_id = $1', [product.skuIds[0]])).rows[0].price_minor,
-      (p) => p === '1999',
-    );
-
-    const approved = await gql(TEST_PLATFORM, APPROVE, { input: { productId: product.productId, idempotencyKey: key() } });
-    expect(approved.data.approveProduct).toMatchObject({ status: 'ACTIVATE', title: 'Linen shirt with horn buttons, relaxed fit', hasPendingRevision: false });
-
-    await gql(seller, EDIT, { input: { productId: product.productId, title: 'Linen shirt that review will turn down', idempotencyKey: key() } });
-    const reasons = [{ position: 'title', reasons: ['Vague'], suggestions: [] }];
-    const rejected = await gql(TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons, idempotencyKey: key() } });
-    expect(rejected.data.rejectProduct).toMatchObject({ status: 'ACTIVATE', title: 'Linen shirt with horn buttons, relaxed fit', hasPendingRevision: false });
-  });
-
-  it('refuses orders for a product after it is deactivated (PRODUCT_NOT_AVAILABLE), writing nothing in orders', async () => {
-    const product = await live(seller, 'Waxed cotton rain jacket, olive');
-    await waitForSellable(ordersDb, product.skuIds);
-    const result = await gql(seller, bulk('deactivateProducts'), { input: { productIds: [product.productId], idempotencyKey: key() } });
-    expect(result.data.deactivateProducts).toEqual([{ productId: product.productId, ok: true, error: null }]);
-    await waitForSellable(ordersDb, product.skuIds, false);
-    const before = await ordersCounts();
-    expect(errorCodes(await placeOrder(product.skuIds[0]))).toEqual(['PRODUCT_NOT_AVAILABLE']);
-    expect(await ordersCounts()).toEqual(before);
-    await gql(seller, bulk('activateProducts'), { input: { productIds: [product.productId], idempotencyKey: key() } });
-    await waitForSellable(ordersDb, product.skuIds);
-    expect((await placeOrder(product.skuIds[0])).errors).toBeUndefined();
-  });
-
-  it("settles orders' sellability on the newest product version whatever order events arrive in", async () => {
-    const productId = `prd_${Date.now().toString(36).padStart(9, '0')}${'c'.repeat(16)}`;
-    const skuId = `sku_${Date.now().toString(36).padStart(9, '0')}${'d'.repeat(16)}`;
-    const base = {
-      source: 'catalog',
-      sellerId: seller.sellerId!,
-      aggregateType: 'Product',
-      aggregateId: productId,
-      actor: { type: 'SYSTEM' as const, id: null },
-    };
-    const statusChanged = (version: number, from: string, to: string) =>
-      testEvent<ProductStatusChangedV1>({
-        ...base,
-        type: 'product.status_changed',
-        aggregateVersion: version,
-        payload: { productId, from: from as any, to: to as any, sellable: to === 'ACTIVATE', reason: null },
-      });
-    const created = testEvent<ProductCreatedV1>({
-      ...base,
-      type: 'product.created',
-      aggregateVersion: 1,
-      payload: {
-        productId,
-        title: 'Out of order',
-        status: 'PENDING',
-        skus: [{ skuId, sellerSku: 'OOO-1', price: { amountMinor: '100', currencyCode: 'USD' } }],
-      },
+    expect(dataOf(prices).updateSkuPrices.skus[0]).toMatchObject({ price: { amountMinor: '1999' }, listPrice: { amountMinor: '2999' } });
+    expect(await statusOf(db, product.productId)).toBe('ACTIVATE');
+    // The price orders' price read model takes, at a product version above the approval's (so it wins there).
+    const [priceChange] = await priceChangesOf(db, product.productId);
+    expect(priceChange).toMatchObject({
+      productId: product.productId,
+      skuId: product.skuIds[0],
+      oldPrice: { amountMinor: '2500', currencyCode: 'USD' },
+      newPrice: { amountMinor: '1999', currencyCode: 'USD' },
     });
-    const deactivated = statusChanged(3, 'ACTIVATE', 'SELLER_DEACTIVATED');
-    // Newest first, then the creation, then a stale approval, then a redelivery of the newest.
-    const stale = statusChanged(2, 'PENDING', 'ACTIVATE');
-    await publishRaw(stack.settings, 'catalog.product.v1', [deactivated, created, stale, deactivated]);
-    const ids = [deactivated.id, created.id, stale.id];
-    await eventually(
-      async () => (await ordersDb.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [ids])).rows[0].n,
-      (n) => n === 3,
+    const [approval] = await statusChangesOf(db, product.productId);
+    expect(priceChange.aggregateVersion).toBeGreaterThan(approval[3]);
+
+    const approved = await call<ApproveResult>(TEST_PLATFORM, APPROVE, { input: { productId: product.productId, idempotencyKey: key() } });
+    expect(dataOf(approved).approveProduct).toMatchObject({
+      status: 'ACTIVATE',
+      title: 'Linen shirt with horn buttons, relaxed fit',
+      hasPendingRevision: false,
+    });
+
+    dataOf(
+      await call<EditProductResult>(seller, EDIT, {
+        input: { productId: product.productId, title: 'Linen shirt that review will turn down', idempotencyKey: key() },
+      }),
     );
-    const row = (
-      await ordersDb.query(
-        'SELECT p.sellable, s.status, s.status_version FROM sku_prices p JOIN product_sellability s USING (product_id) WHERE p.sku_id = $1',
-        [skuId],
-      )
-    ).rows[0];
-    expect(row).toEqual({ sellable: false, status: 'SELLER_DEACTIVATED', status_version: 3 });
+    const reasons = [{ position: 'title', reasons: ['Vague'], suggestions: [] }];
+    const rejected = await call<RejectResult>(TEST_PLATFORM, REJECT, { input: { productId: product.productId, reasons, idempotencyKey: key() } });
+    expect(dataOf(rejected).rejectProduct).toMatchObject({
+      status: 'ACTIVATE',
+      title: 'Linen shirt with horn buttons, relaxed fit',
+      hasPendingRevision: false,
+    });
+
+    // Edits, a price change and both reviews later the product never stopped being sellable: its only
+    // status change is the approval that put it on sale.
+    expect(await transitions(product.productId)).toEqual([['PENDING', 'ACTIVATE', true]]);
+  });
+
+  it('announces a deactivated product as unsellable and a reactivated one as sellable again (what orders refuses orders by)', async () => {
+    const product = await live(seller, 'Waxed cotton rain jacket, olive');
+    expect(await runBulk(seller, 'deactivateProducts', [product.productId])).toEqual([{ productId: product.productId, ok: true, error: null }]);
+    expect(await statusOf(db, product.productId)).toBe('SELLER_DEACTIVATED');
+    expect(await runBulk(seller, 'activateProducts', [product.productId])).toEqual([{ productId: product.productId, ok: true, error: null }]);
+    expect(await statusOf(db, product.productId)).toBe('ACTIVATE');
+    expect(await transitions(product.productId)).toEqual([
+      ['PENDING', 'ACTIVATE', true],
+      ['ACTIVATE', 'SELLER_DEACTIVATED', false],
+      ['SELLER_DEACTIVATED', 'ACTIVATE', true],
+    ]);
   });
 
   it('deletes and recovers products', async () => {
     const product = await live(seller);
-    const deleted = await gql(seller, bulk('deleteProducts'), { input: { productIds: [product.productId], idempotencyKey: key() } });
-    expect(deleted.data.deleteProducts[0].ok).toBe(true);
-    expect(await statusOf(product.productId)).toBe('DELETED');
+    const [deleted] = await runBulk(seller, 'deleteProducts', [product.productId]);
+    expect(deleted.ok).toBe(true);
+    expect(await statusOf(db, product.productId)).toBe('DELETED');
     expect(
-      errorCodes(await gql(seller, EDIT, { input: { productId: product.productId, title: 'Editing a deleted product is refused', idempotencyKey: key() } })),
+      errorCodes(
+        await call<EditProductResult>(seller, EDIT, {
+          input: { productId: product.productId, title: 'Editing a deleted product is refused', idempotencyKey: key() },
+        }),
+      ),
     ).toEqual(['INVALID_TRANSITION']);
-    const recovered = await gql(seller, bulk('recoverProducts'), { input: { productIds: [product.productId], idempotencyKey: key() } });
-    expect(recovered.data.recoverProducts[0].ok).toBe(true);
-    expect(await statusOf(product.productId)).toBe('SELLER_DEACTIVATED');
+    const [recovered] = await runBulk(seller, 'recoverProducts', [product.productId]);
+    expect(recovered.ok).toBe(true);
+    expect(await statusOf(db, product.productId)).toBe('SELLER_DEACTIVATED');
+  });
+
+  it('refuses to delete a product while an order holds its units (PRODUCT_HAS_OPEN_ORDERS), and deletes it once the order is cancelled', async () => {
+    const product = await live(seller, 'Enamel camping mug, speckled');
+    const order = orderOf(seller, buyer, product, { quantity: 2 });
+    await feedOrderEvents(stack, db, order.place());
+    expect(await inventoryRepliesOf(db, order.orderId)).toEqual(['inventory.reserved']);
+
+    const changesBefore = await statusChangesOf(db, product.productId);
+    const [refused] = await runBulk(seller, 'deleteProducts', [product.productId]);
+    expect([refused.ok, refused.error?.code]).toEqual([false, 'PRODUCT_HAS_OPEN_ORDERS']);
+    expect(await statusOf(db, product.productId)).toBe('ACTIVATE');
+    expect(await statusChangesOf(db, product.productId)).toEqual(changesBefore);
+
+    await feedOrderEvents(stack, db, order.cancel({ reason: 'BUYER_CHANGED_MIND', by: 'BUYER' }));
+    expect(await inventoryRepliesOf(db, order.orderId)).toEqual(['inventory.reserved', 'inventory.released']);
+    const [deleted] = await runBulk(seller, 'deleteProducts', [product.productId]);
+    expect(deleted).toEqual({ productId: product.productId, ok: true, error: null });
+    expect(await transitions(product.productId)).toEqual([
+      ['PENDING', 'ACTIVATE', true],
+      ['ACTIVATE', 'DELETED', false],
+    ]);
   });
 
   it('answers bulk actions per product, and replays them for the same key', async () => {
@@ -258,17 +283,18 @@ describe('product lifecycle', () => {
     const draft = await createDraft();
     const others = await createDraft(await registeredSeller());
     const unknown = `prd_${'0'.repeat(9)}${'a'.repeat(16)}`;
-    const input = { productIds: [active.productId, draft.id, unknown, others.id], idempotencyKey: key() };
-    const result = (await gql(seller, bulk('deactivateProducts'), { input })).data.deactivateProducts;
-    expect(result.map((r: any) => [r.productId, r.ok, r.error?.code ?? null])).toEqual([
+    const productIds = [active.productId, draft.id, unknown, others.id];
+    const idempotencyKey = key();
+    const result = await runBulk(seller, 'deactivateProducts', productIds, idempotencyKey);
+    expect(result.map((r) => [r.productId, r.ok, r.error?.code ?? null])).toEqual([
       [active.productId, true, null],
       [draft.id, false, 'INVALID_TRANSITION'],
       [unknown, false, 'NOT_FOUND'],
       [others.id, false, 'NOT_FOUND'],
     ]);
     const versions = await counts();
-    const replay = (await gql(seller, bulk('deactivateProducts'), { input })).data.deactivateProducts;
-    expect(replay.map((r: any) => r.ok)).toEqual([true, false, false, false]);
+    const replay = await runBulk(seller, 'deactivateProducts', productIds, idempotencyKey);
+    expect(replay.map((r) => r.ok)).toEqual([true, false, false, false]);
     expect((await counts()).v).toEqual(versions.v);
   });
 
@@ -281,46 +307,68 @@ describe('product lifecycle', () => {
       [PLATFORM_DEACTIVATE, { productId: product.productId, reason: 'Counterfeit', idempotencyKey: key() }],
       [FREEZE, { productId: product.productId, reason: 'Counterfeit', idempotencyKey: key() }],
     ] as const) {
-      expect(errorCodes(await gql(seller, query, { input }))).toEqual(['FORBIDDEN']);
+      expect(errorCodes(await call(seller, query, { input }))).toEqual(['FORBIDDEN']);
     }
     expect(await counts()).toEqual(before);
 
-    const deactivated = await gql(TEST_PLATFORM, PLATFORM_DEACTIVATE, {
+    const deactivated = await call<PlatformDeactivateResult>(TEST_PLATFORM, PLATFORM_DEACTIVATE, {
       input: { productId: product.productId, reason: 'Misleading claims', idempotencyKey: key() },
     });
-    expect(deactivated.data.platformDeactivateProduct).toMatchObject({ status: 'PLATFORM_DEACTIVATED', statusReason: 'Misleading claims' });
-    const frozen = await gql(TEST_PLATFORM, FREEZE, { input: { productId: product.productId, reason: 'Counterfeit goods', idempotencyKey: key() } });
-    expect(frozen.data.freezeProduct.status).toBe('FREEZE');
-    const ids = { productIds: [product.productId] };
-    for (const name of ['activateProducts', 'deactivateProducts', 'deleteProducts', 'recoverProducts']) {
-      expect((await gql(seller, bulk(name), { input: { ...ids, idempotencyKey: key() } })).data[name][0].error.code).toBe('INVALID_TRANSITION');
+    expect(dataOf(deactivated).platformDeactivateProduct).toMatchObject({ status: 'PLATFORM_DEACTIVATED', statusReason: 'Misleading claims' });
+    const frozen = await call<FreezeResult>(TEST_PLATFORM, FREEZE, {
+      input: { productId: product.productId, reason: 'Counterfeit goods', idempotencyKey: key() },
+    });
+    expect(dataOf(frozen).freezeProduct.status).toBe('FREEZE');
+    for (const name of ['activateProducts', 'deactivateProducts', 'deleteProducts', 'recoverProducts'] as const) {
+      expect((await runBulk(seller, name, [product.productId]))[0].error?.code).toBe('INVALID_TRANSITION');
     }
-    expect(errorCodes(await gql(seller, SUBMIT, { input: { productId: product.productId, idempotencyKey: key() } }))).toEqual(['INVALID_TRANSITION']);
+    expect(errorCodes(await call<SubmitResult>(seller, SUBMIT, { input: { productId: product.productId, idempotencyKey: key() } }))).toEqual([
+      'INVALID_TRANSITION',
+    ]);
   });
 
   async function registeredSeller(): Promise<Identity> {
     const other = newSeller();
-    await catalog(other, `mutation { registerShop(input: { name: "Other shop", currencyCode: "USD", timeZone: "UTC" }) { id } }`);
+    await registerShop(call, other, 'Other shop');
     return other;
   }
+
+  const bucketCounts = async (shop: Identity) =>
+    dataOf(
+      await call<{ shop: { productBucketCounts: ProductBucketCountsView } }>(
+        shop,
+        `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted outOfStock } } }`,
+      ),
+    ).shop.productBucketCounts;
 
   it('counts and lists products per bucket, with filters', async () => {
     const shop = await registeredSeller();
     const [activeA, activeB, inactive, failed, deleted] = [await live(shop), await live(shop), await live(shop), await live(shop), await live(shop)];
     const drafts = [await createDraft(shop, 'Marble coaster'), await createDraft(shop, 'Marble tray')];
     const pending = await createLiveProductPending(shop);
-    await gql(shop, bulk('deactivateProducts'), { input: { productIds: [inactive.productId], idempotencyKey: key() } });
-    await gql(shop, bulk('deleteProducts'), { input: { productIds: [deleted.productId], idempotencyKey: key() } });
-    await gql(TEST_PLATFORM, PLATFORM_DEACTIVATE, { input: { productId: failed.productId, reason: 'Policy', idempotencyKey: key() } });
-    await gql(shop, EDIT, { input: { productId: activeB.productId, description: 'Now with a longer description', idempotencyKey: key() } });
+    await runBulk(shop, 'deactivateProducts', [inactive.productId]);
+    await runBulk(shop, 'deleteProducts', [deleted.productId]);
+    dataOf(
+      await call<PlatformDeactivateResult>(TEST_PLATFORM, PLATFORM_DEACTIVATE, {
+        input: { productId: failed.productId, reason: 'Policy', idempotencyKey: key() },
+      }),
+    );
+    dataOf(
+      await call<EditProductResult>(shop, EDIT, {
+        input: { productId: activeB.productId, description: 'Now with a longer description', idempotencyKey: key() },
+      }),
+    );
 
-    const result = await gql(shop, `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted } } }`);
-    expect(result.data.shop.productBucketCounts).toEqual({ active: 2, inReview: 2, suspended: 1, inactive: 1, drafts: 2, deleted: 1 });
+    const result = await call<{ shop: { productBucketCounts: Omit<ProductBucketCountsView, 'outOfStock'> } }>(
+      shop,
+      `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted } } }`,
+    );
+    expect(dataOf(result).shop.productBucketCounts).toEqual({ active: 2, inReview: 2, suspended: 1, inactive: 1, drafts: 2, deleted: 1 });
 
     const list = async (filter: Record<string, unknown>) =>
-      (
-        await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })
-      ).data.shop.products.nodes.map((n: any) => n.id);
+      dataOf(
+        await call<ShopProductsView>(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter }),
+      ).shop.products.nodes.map((n) => n.id);
     expect(await list({ bucket: 'ACTIVE' })).toEqual([activeB.productId, activeA.productId]);
     expect(await list({ bucket: 'IN_REVIEW' })).toEqual([pending, activeB.productId]);
     expect(await list({ bucket: 'SUSPENDED' })).toEqual([failed.productId]);
@@ -330,54 +378,60 @@ describe('product lifecycle', () => {
     expect(await list({ keyword: 'marble c' })).toEqual([drafts[0].id]);
     expect(await list({ bucket: 'DRAFTS', keyword: 'MARBLE' })).toEqual([drafts[1].id, drafts[0].id]);
     expect(await list({ createdFrom: new Date(Date.now() + 60_000).toISOString() })).toEqual([]);
-    const warehouse = (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id;
+    const warehouse = await defaultWarehouseOf(db, shop.sellerId!);
     expect(await list({ warehouseId: warehouse })).toHaveLength(8);
-    const emptied = await gql(shop, ADJUST, { input: { skuId: activeA.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
-    expect(emptied.data.adjustInventory.available).toBe(0);
+    const emptied = await call<AdjustResult>(shop, ADJUST, {
+      input: { skuId: activeA.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() },
+    });
+    expect(dataOf(emptied).adjustInventory.available).toBe(0);
     expect(await list({ outOfStock: true })).toEqual([activeA.productId]);
     expect(await list({ outOfStock: false })).not.toContain(activeA.productId);
-    expect((await gql(shop, `{ shop { productBucketCounts { outOfStock } } }`)).data.shop.productBucketCounts.outOfStock).toBe(1);
-    expect(errorCodes(await gql(shop, `{ shop { products(filter: { keyword: "a\\u0000" }) { nodes { id } } } }`))).toEqual(['VALIDATION_FAILED']);
+    expect((await bucketCounts(shop)).outOfStock).toBe(1);
+    expect(errorCodes(await call<ShopProductsView>(shop, `{ shop { products(filter: { keyword: "a\\u0000" }) { nodes { id } } } }`))).toEqual([
+      'VALIDATION_FAILED',
+    ]);
   });
 
   it('agrees on out of stock everywhere: the filter, Sku.outOfStock, every bucket and the counts', async () => {
     const shop = await registeredSeller();
-    const warehouse = (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id;
+    const warehouse = await defaultWarehouseOf(db, shop.sellerId!);
     // Two SKUs, one pushed out of stock by its threshold (3 available, threshold 3): the product is out of stock.
-    const mixed = await createLiveProduct(catalog, shop, {
+    const mixed = await createLiveProduct(call, shop, {
       title: 'Two-colour mug',
       skus: [
         { initialStock: 3, salesAttributes: [{ name: 'Colour', value: 'Sand' }] },
         { initialStock: 8, salesAttributes: [{ name: 'Colour', value: 'Ink' }] },
       ],
     });
-    expect(
-      (await gql(shop, THRESHOLD, { input: { skuId: mixed.skuIds[0], threshold: 3, idempotencyKey: key() } })).data.setOutOfStockThreshold.outOfStock,
-    ).toBe(true);
+    const threshold = await call<ThresholdResult>(shop, THRESHOLD, { input: { skuId: mixed.skuIds[0], threshold: 3, idempotencyKey: key() } });
+    expect(dataOf(threshold).setOutOfStockThreshold.outOfStock).toBe(true);
     const stocked = await live(shop, 'Stoneware bowl');
-    const emptyDraft = (
-      await catalog(shop, CREATE, {
+    const emptyDraft = dataOf(
+      await call<CreateProductResult>(shop, CREATE, {
         input: {
           ...draftInput('Empty draft'),
           skus: [{ sellerSku: `E-${randomUUID()}`, price: { amountMinor: '900', currencyCode: 'USD' }, initialStock: 0 }],
         },
-      })
-    ).data.createProduct;
+      }),
+    ).createProduct;
+    const adjust = async (skuId: string, delta: number, reason: string) =>
+      dataOf(await call<AdjustResult>(shop, ADJUST, { input: { skuId, warehouseId: warehouse, delta, reason, idempotencyKey: key() } }));
     const soldOut = await live(shop, 'Sold-out jug');
-    await gql(shop, ADJUST, { input: { skuId: soldOut.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
+    await adjust(soldOut.skuIds[0], -10, 'LOST');
     const deletedEmpty = await live(shop, 'Deleted empty vase');
-    await gql(shop, ADJUST, { input: { skuId: deletedEmpty.skuIds[0], warehouseId: warehouse, delta: -10, reason: 'LOST', idempotencyKey: key() } });
-    expect(
-      (await gql(shop, bulk('deleteProducts'), { input: { productIds: [deletedEmpty.productId], idempotencyKey: key() } })).data.deleteProducts[0].ok,
-    ).toBe(true);
-    await gql(shop, bulk('deactivateProducts'), { input: { productIds: [soldOut.productId], idempotencyKey: key() } });
+    await adjust(deletedEmpty.skuIds[0], -10, 'LOST');
+    expect((await runBulk(shop, 'deleteProducts', [deletedEmpty.productId]))[0].ok).toBe(true);
+    await runBulk(shop, 'deactivateProducts', [soldOut.productId]);
 
+    type StockNode = { id: string; skus: Array<{ id: string; outOfStock: boolean }> };
     const list = async (filter: Record<string, unknown>) =>
-      (await gql(shop, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id skus { id outOfStock } } } } }`, { filter }))
-        .data.shop.products.nodes as Array<{
-        id: string;
-        skus: Array<{ id: string; outOfStock: boolean }>;
-      }>;
+      dataOf(
+        await call<ShopProductsView<StockNode>>(
+          shop,
+          `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id skus { id outOfStock } } } } }`,
+          { filter },
+        ),
+      ).shop.products.nodes;
     const ids = (nodes: Array<{ id: string }>) => nodes.map((n) => n.id);
 
     const out = await list({ outOfStock: true });
@@ -391,16 +445,20 @@ describe('product lifecycle', () => {
 
     // Shop.outOfStockSkus lists exactly the SKUs that say so, of the products the seller can have on sale
     // (live or seller-deactivated): not the empty draft's, not the deleted product's.
-    const oosSkus = (await gql(shop, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`)).data.shop;
+    const oosSkus = dataOf(
+      await call<{ shop: { outOfStockSkuCount: number; outOfStockSkus: { nodes: Array<{ skuId: string }> } } }>(
+        shop,
+        `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`,
+      ),
+    ).shop;
     const actionable = [soldOut.productId, mixed.productId];
     const flagged = out.filter((p) => actionable.includes(p.id)).flatMap((p) => p.skus.filter((sku) => sku.outOfStock).map((sku) => sku.id));
     expect(flagged).toHaveLength(2);
-    expect(oosSkus.outOfStockSkus.nodes.map((n: any) => n.skuId).sort()).toEqual(flagged.sort());
+    expect(oosSkus.outOfStockSkus.nodes.map((n) => n.skuId).sort()).toEqual(flagged.sort());
     expect(oosSkus.outOfStockSkuCount).toBe(flagged.length);
 
     // Every bucket splits into its out-of-stock and in-stock products, and the counts say the same.
-    const counts = (await gql(shop, `{ shop { productBucketCounts { active inReview suspended inactive drafts deleted outOfStock } } }`)).data.shop
-      .productBucketCounts;
+    const counts = await bucketCounts(shop);
     const countOf: Record<string, number> = {
       ACTIVE: counts.active,
       IN_REVIEW: counts.inReview,
@@ -418,15 +476,17 @@ describe('product lifecycle', () => {
     expect(counts.outOfStock).toBe(3);
 
     // Back in stock: the flag, the filter and the count follow together.
-    await gql(shop, ADJUST, { input: { skuId: soldOut.skuIds[0], warehouseId: warehouse, delta: 4, reason: 'RECEIVED', idempotencyKey: key() } });
+    await adjust(soldOut.skuIds[0], 4, 'RECEIVED');
     expect(ids(await list({ outOfStock: true }))).not.toContain(soldOut.productId);
-    expect((await gql(shop, `{ shop { productBucketCounts { outOfStock } } }`)).data.shop.productBucketCounts.outOfStock).toBe(2);
+    expect((await bucketCounts(shop)).outOfStock).toBe(2);
   });
 
   async function createLiveProductPending(owner: Identity): Promise<string> {
-    const created = await catalog(owner, CREATE, { input: { ...draftInput('Marble serving board, large size'), ...PASSING_LISTING, saveMode: 'LISTING' } });
-    expect(created.data.createProduct.status).toBe('PENDING');
-    return created.data.createProduct.id;
+    const created = await call<CreateProductResult>(owner, CREATE, {
+      input: { ...draftInput('Marble serving board, large size'), ...PASSING_LISTING, saveMode: 'LISTING' },
+    });
+    expect(dataOf(created).createProduct.status).toBe('PENDING');
+    return dataOf(created).createProduct.id;
   }
 
   it('lists a 100,000-product shop from an index: no sort of the shop, no sequential scan (plan, not timing)', async () => {
@@ -434,7 +494,7 @@ describe('product lifecycle', () => {
     // Product i was created i seconds before the insert: this range holds products 20,000 to 60,000.
     const insertedAt = Date.now();
     const range = { createdFrom: new Date(insertedAt - 60_000_000), createdTo: new Date(insertedAt - 20_000_000) };
-    const warehouseId = (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [big.sellerId])).rows[0].id;
+    const warehouseId = await defaultWarehouseOf(db, big.sellerId!);
     await db.query(
       `INSERT INTO products (id, seller_id, title, status, has_pending_revision, created_at)
        SELECT 'prd_' || lpad(to_hex(i), 9, '0') || substr(md5(i::text), 1, 16), $1, 'Bulk product ' || i,
@@ -497,12 +557,12 @@ describe('product lifecycle', () => {
       ];
       const planOf = async (filter: ProductListFilter, cursor: string | null) => {
         const [sql, params] = repository.listQuery(big.sellerId!, filter, 20, cursor).getQueryAndParameters();
-        const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
+        const [{ 'QUERY PLAN': plan }] = (await db.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
         return flatten(plan[0].Plan);
       };
-      const checkIndexed = (name: string, nodes: any[]) => {
+      const checkIndexed = (name: string, nodes: PlanNode[]) => {
         expect({ name, seq: nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']) }).toEqual({ name, seq: [] });
-        const fromIndex = (n: any) => (/Index/.test(n['Node Type']) || n['Node Type'] === 'Bitmap Heap Scan') && n['Relation Name'] === 'products';
+        const fromIndex = (n: PlanNode) => (/Index/.test(n['Node Type']) || n['Node Type'] === 'Bitmap Heap Scan') && n['Relation Name'] === 'products';
         expect({ name, index: nodes.some(fromIndex) }).toEqual({ name, index: true });
       };
       for (const [name, filter] of filters) {
@@ -530,35 +590,41 @@ describe('product lifecycle', () => {
     // The created range pages in keyset order with an id cursor, and a keyword finds what SQL finds.
     const rangeVars = { createdFrom: range.createdFrom.toISOString(), createdTo: range.createdTo.toISOString() };
     const PAGE = `query($filter: ProductFilter, $after: String) { shop { products(first: 100, filter: $filter, after: $after) { nodes { id } pageInfo { endCursor } } } }`;
-    const firstPage = (await gql(big, PAGE, { filter: rangeVars })).data.shop.products;
-    const secondPage = (await gql(big, PAGE, { filter: rangeVars, after: firstPage.pageInfo.endCursor })).data.shop.products;
-    const expectedRange = await db.query(
+    const firstPage = dataOf(await call<ShopProductsView>(big, PAGE, { filter: rangeVars })).shop.products;
+    const secondPage = dataOf(await call<ShopProductsView>(big, PAGE, { filter: rangeVars, after: firstPage.pageInfo?.endCursor })).shop.products;
+    const expectedRange = await db.query<{ id: string }>(
       `SELECT id FROM products WHERE seller_id = $1 AND created_at >= $2 AND created_at < $3 ORDER BY created_at DESC, id DESC LIMIT 200`,
       [big.sellerId, range.createdFrom, range.createdTo],
     );
-    expect([...firstPage.nodes, ...secondPage.nodes].map((n: any) => n.id)).toEqual(expectedRange.rows.map((r) => r.id));
-    const found = (await gql(big, PAGE, { filter: { keyword: 'Bulk Product 4242' } })).data.shop.products.nodes.map((n: any) => n.id);
-    const expectedFound = await db.query(`SELECT id FROM products WHERE seller_id = $1 AND lower(title) LIKE '%bulk product 4242%' ORDER BY id DESC`, [
-      big.sellerId,
-    ]);
+    expect([...firstPage.nodes, ...secondPage.nodes].map((n) => n.id)).toEqual(expectedRange.rows.map((r) => r.id));
+    const found = dataOf(await call<ShopProductsView>(big, PAGE, { filter: { keyword: 'Bulk Product 4242' } })).shop.products.nodes.map((n) => n.id);
+    const expectedFound = await db.query<{ id: string }>(
+      `SELECT id FROM products WHERE seller_id = $1 AND lower(title) LIKE '%bulk product 4242%' ORDER BY id DESC`,
+      [big.sellerId],
+    );
     expect(found).toEqual(expectedFound.rows.map((r) => r.id));
     expect(found).toHaveLength(11);
-    const counts = await gql(big, `{ shop { productBucketCounts { active inReview drafts outOfStock } } }`);
-    expect(counts.data.shop.productBucketCounts.active).toBe(30_000);
-    const expectedOutOfStock = await db.query(
+    const counts = dataOf(
+      await call<{ shop: { productBucketCounts: Pick<ProductBucketCountsView, 'active' | 'inReview' | 'drafts' | 'outOfStock'> } }>(
+        big,
+        `{ shop { productBucketCounts { active inReview drafts outOfStock } } }`,
+      ),
+    );
+    expect(counts.shop.productBucketCounts.active).toBe(30_000);
+    const expectedOutOfStock = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM products p JOIN sku_stock_status st ON st.product_id = p.id WHERE p.seller_id = $1 AND st.out_of_stock AND p.status <> 'DELETED'`,
       [big.sellerId],
     );
-    expect(counts.data.shop.productBucketCounts.outOfStock).toBe(expectedOutOfStock.rows[0].n);
+    expect(counts.shop.productBucketCounts.outOfStock).toBe(expectedOutOfStock.rows[0].n);
     expect(expectedOutOfStock.rows[0].n).toBeGreaterThan(0);
   });
 
-  function flatten(node: any): any[] {
+  function flatten(node: PlanNode): PlanNode[] {
     return [node, ...(node.Plans ?? []).flatMap(flatten)];
   }
 
   describe('bad input: typed error and nothing written', () => {
-    let product: { productId: string; skuIds: string[] };
+    let product: LiveProduct;
     let draft: { id: string };
     beforeAll(async () => {
       product = await live(seller);
@@ -737,17 +803,17 @@ describe('product lifecycle', () => {
     it.each(cases)('%s', async (_name, make, code) => {
       const [identity, query, variables] = make();
       const before = await counts();
-      expect(errorCodes(await catalog(identity, query, variables))).toEqual([code]);
+      expect(errorCodes(await call(identity, query, variables))).toEqual([code]);
       expect(await counts()).toEqual(before);
     });
 
     it('refuses an idempotency key reused with other input, writing nothing', async () => {
       const reused = key();
-      await catalog(seller, EDIT, { input: { productId: draft.id, title: 'First edit of the draft', idempotencyKey: reused } });
+      dataOf(await call<EditProductResult>(seller, EDIT, { input: { productId: draft.id, title: 'First edit of the draft', idempotencyKey: reused } }));
       const before = await counts();
-      expect(errorCodes(await catalog(seller, EDIT, { input: { productId: draft.id, title: 'Second edit of the draft', idempotencyKey: reused } }))).toEqual([
-        'IDEMPOTENCY_CONFLICT',
-      ]);
+      expect(
+        errorCodes(await call<EditProductResult>(seller, EDIT, { input: { productId: draft.id, title: 'Second edit of the draft', idempotencyKey: reused } })),
+      ).toEqual(['IDEMPOTENCY_CONFLICT']);
       expect(await counts()).toEqual(before);
     });
   });

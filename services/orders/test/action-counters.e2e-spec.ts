@@ -2,26 +2,18 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Identity } from '@sc/auth';
 import { createDataSource } from '@sc/db';
-import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
-import {
-  TestStack,
-  callSubgraph,
-  createLiveProduct,
-  eventually,
-  moveClock,
-  newBuyer,
-  newIdempotencyKey,
-  newSeller,
-  startTestStack,
-  waitForSellable,
-} from '@sc/testing';
+import { databaseUrlOf } from '@sc/stack';
+import { TestStack, eventually, moveClock, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
 import { ActionCounters } from '../src/dashboard/sales-summary.model';
 import { SalesSummaryQueries } from '../src/dashboard/sales-summary.queries';
+import { announceLiveProduct, announceShop } from './support/catalog-feed';
+import { CancellationStatus, OrderStatus, ShopEntities, callOrders, orderMutationOk, placeReservedOrder } from './support/orders-subgraph';
 
 // The home dashboard's action counters are kept by triggers (migration 1764510000000). Through the real write
 // paths (place, pay, remorse timer, cancellation requests, partial shipment, line cancellation, seller cancel,
 // auto-cancel, inquiries), they must equal the live count(*) definitions at every step, for any "now": the 24 h
 // windows are probed at their edges (deadline exactly at now + 24 h, one millisecond either side, whole hours).
+// Orders runs alone: catalog's shops, products and stock reservations arrive as fixtures (support/catalog-feed).
 process.env.CLOCK_MODE = 'controlled';
 
 const HOUR = 3_600_000;
@@ -54,7 +46,22 @@ function probeInstants(now: Date, deadlines: Date[]): Date[] {
   return [...new Set(instants)].sort((a, b) => a - b).map((t) => new Date(t));
 }
 
-describe('home dashboard action counters under every order and inquiry write path (orders + catalog, controlled clock)', () => {
+/** The order fields these tests read. */
+interface CounterOrderView {
+  id: string;
+  status: OrderStatus;
+  shipByDeadline: string | null;
+  autoCancelAt: string | null;
+  lines: Array<{ id: string; quantity: number }>;
+  cancellationRequests: Array<{ id: string; status: CancellationStatus }>;
+}
+
+/** What cancellation mutations select here. */
+interface WithCancellationRequests {
+  cancellationRequests: Array<{ id: string; status: CancellationStatus }>;
+}
+
+describe('home dashboard action counters under every order and inquiry write path (orders, catalog events as fixtures, controlled clock)', () => {
   let stack: TestStack;
   let db: Client;
   let dataSource: DataSource;
@@ -62,45 +69,31 @@ describe('home dashboard action counters under every order and inquiry write pat
   const otherSeller = newSeller();
   const buyer = newBuyer();
 
-  const call = (service: 'catalog' | 'orders', identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<any>(subgraphUrlOf(stack.settings, service), stack.settings.internalSigningSecret, identity, query, variables);
-
-  const ok = async (identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') => {
-    const result = await call('orders', identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
-      input: { idempotencyKey: newIdempotencyKey(), ...input },
-    });
-    expect(result.errors).toBeUndefined();
-    return result.data[name];
-  };
+  const call = <T>(identity: Identity, query: string, variables?: unknown) => callOrders<T>(stack, identity, query, variables);
+  const ok = <T = { id: string; status: OrderStatus }>(
+    identity: Identity,
+    name: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    selection?: string,
+  ) => orderMutationOk<T>(stack, identity, name, inputType, input, selection);
 
   const ORDER_FIELDS = 'id status shipByDeadline autoCancelAt lines { id quantity } cancellationRequests { id status }';
   const getOrder = async (id: string) => {
-    const result = await call('orders', seller, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id });
+    const result = await call<{ order: CounterOrderView }>(seller, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id });
     expect(result.errors).toBeUndefined();
-    return result.data.order;
+    return result.data!.order;
   };
 
+  /** A live product's SKU at 15.00 USD, as catalog announced it, once orders' price read model has it sellable. */
   async function createSku(owner: Identity): Promise<string> {
-    const { skuIds } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), owner, {
-      title: 'Counter mug',
-      skus: [{ price: '1500', initialStock: 1000 }],
-    });
-    await waitForSellable(db, skuIds);
+    const { skuIds } = await announceLiveProduct(stack, owner, { title: 'Counter mug', skus: [{ price: '1500' }] });
     return skuIds[0];
   }
 
-  async function placeUnpaid(shopOwner: Identity, lines: Array<{ skuId: string; quantity: number }>): Promise<string> {
-    const placed = await call('orders', buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
-      input: { shopId: shopOwner.sellerId, lines, idempotencyKey: newIdempotencyKey() },
-    });
-    expect(placed.errors).toBeUndefined();
-    const id = placed.data.placeOrder.id as string;
-    await eventually(
-      async () => (await db.query('SELECT status FROM orders WHERE id = $1', [id])).rows[0]?.status,
-      (s) => s === 'UNPAID',
-    );
-    return id;
-  }
+  /** Places an order, answers it with catalog's reservation (fixture) and waits until it is UNPAID. */
+  const placeUnpaid = (shopOwner: Identity, lines: Array<{ skuId: string; quantity: number }>): Promise<string> =>
+    placeReservedOrder(stack, buyer, shopOwner.sellerId!, lines);
 
   /** Every deadline of the seller's open orders: where the windows' edges matter. */
   const openDeadlines = async (): Promise<Date[]> =>
@@ -121,8 +114,7 @@ describe('home dashboard action counters under every order and inquiry write pat
         expect({ step, sellerId, at: at.toISOString(), kept }).toEqual({ step, sellerId, at: at.toISOString(), kept: await liveCounters(db, sellerId, at) });
       }
     }
-    const served = await call(
-      'orders',
+    const served = await call<ShopEntities<{ actionCounters: ActionCounters }>>(
       seller,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { actionCounters {
       awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`,
@@ -130,23 +122,16 @@ describe('home dashboard action counters under every order and inquiry write pat
     );
     expect(served.errors).toBeUndefined();
     const live = await liveCounters(db, seller.sellerId!, now);
-    expect({ step, served: served.data._entities[0].actionCounters }).toEqual({ step, served: live });
+    expect({ step, served: served.data!._entities[0].actionCounters }).toEqual({ step, served: live });
     return live;
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('counters', { subgraphs: ['catalog', 'orders'] });
+    stack = await startTestStack('counters', { subgraphs: ['orders'] });
     db = await stack.db('orders');
     dataSource = createDataSource({ url: databaseUrlOf(stack.settings, 'orders'), entities: [], migrations: [], applicationName: 'action-counters-test' });
     await dataSource.initialize();
-    for (const owner of [seller, otherSeller]) {
-      const shop = await call(
-        'catalog',
-        owner,
-        `mutation { registerShop(input: { name: "Counter shop", currencyCode: "USD", timeZone: "Asia/Kolkata" }) { id } }`,
-      );
-      expect(shop.errors).toBeUndefined();
-    }
+    for (const owner of [seller, otherSeller]) await announceShop(stack, owner, { name: 'Counter shop', currencyCode: 'USD', timeZone: 'Asia/Kolkata' });
   }, 180_000);
 
   afterAll(async () => {
@@ -176,7 +161,7 @@ describe('home dashboard action counters under every order and inquiry write pat
     expect(await expectExact('awaiting shipment')).toMatchObject({ awaitingShipment: 5 });
 
     const [o1, o2, o3, o4, o5] = ids;
-    const requested = await ok(
+    const requested = await ok<WithCancellationRequests>(
       buyer,
       'requestCancellation',
       'BuyerCancelOrderInput',
@@ -192,14 +177,26 @@ describe('home dashboard action counters under every order and inquiry write pat
       'status',
     );
     expect(await expectExact('cancellation rejected')).toMatchObject({ pendingCancellationRequests: 0 });
-    const again = await ok(buyer, 'requestCancellation', 'BuyerCancelOrderInput', { orderId: o1, reason: 'Please' }, 'cancellationRequests { id status }');
-    const pending = again.cancellationRequests.find((c: { status: string }) => c.status === 'CANCELLATION_REQUEST_PENDING');
-    await ok(seller, 'approveCancellation', 'CancellationDecisionInput', { cancellationId: pending.id }, 'status');
+    const again = await ok<WithCancellationRequests>(
+      buyer,
+      'requestCancellation',
+      'BuyerCancelOrderInput',
+      { orderId: o1, reason: 'Please' },
+      'cancellationRequests { id status }',
+    );
+    const pending = again.cancellationRequests.find((c) => c.status === 'CANCELLATION_REQUEST_PENDING');
+    await ok(seller, 'approveCancellation', 'CancellationDecisionInput', { cancellationId: pending!.id }, 'status');
     expect(await expectExact('cancellation approved')).toMatchObject({ awaitingShipment: 4, pendingCancellationRequests: 0 });
 
     // Part of o2 ships: partially shipping still counts in the windows, no longer as awaiting shipment.
     const o2Order = await getOrder(o2);
-    const pkg = await ok(seller, 'createPackage', 'CreatePackageInput', { orderId: o2, lines: [{ orderLineId: o2Order.lines[0].id, quantity: 1 }] }, 'id');
+    const pkg = await ok<{ id: string }>(
+      seller,
+      'createPackage',
+      'CreatePackageInput',
+      { orderId: o2, lines: [{ orderLineId: o2Order.lines[0].id, quantity: 1 }] },
+      'id',
+    );
     await ok(seller, 'shipPackage', 'ShipPackageInput', { packageId: pkg.id, carrier: 'UPS', trackingNumber: '1Z0000COUNTERS' }, 'status');
     expect((await getOrder(o2)).status).toBe('PARTIALLY_SHIPPING');
     expect(await expectExact('partially shipped')).toMatchObject({ awaitingShipment: 3 });
@@ -219,12 +216,12 @@ describe('home dashboard action counters under every order and inquiry write pat
     // A pending request on o4, then the clock runs into the windows and past the auto-cancel deadlines.
     await ok(buyer, 'requestCancellation', 'BuyerCancelOrderInput', { orderId: o4, reason: 'Too slow' }, 'status');
     const { shipByDeadline, autoCancelAt } = await getOrder(o5);
-    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(shipByDeadline) - 2 * HOUR).toISOString() });
+    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(shipByDeadline!) - 2 * HOUR).toISOString() });
     const nearShipBy = await expectExact('ship-by deadline within 24 h');
     expect(nearShipBy.toShipWithin24h).toBeGreaterThan(0);
-    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(autoCancelAt) - 1).toISOString() });
+    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(autoCancelAt!) - 1).toISOString() });
     expect((await expectExact('auto-cancel a millisecond away')).autoCancelWithin24h).toBeGreaterThan(0);
-    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(autoCancelAt) + 1).toISOString() });
+    await moveClock(stack.settings, 'orders', { setTo: new Date(Date.parse(autoCancelAt!) + 1).toISOString() });
     await eventually(
       () => getOrder(o5),
       (o) => o.status === 'CANCELLED',
@@ -233,13 +230,17 @@ describe('home dashboard action counters under every order and inquiry write pat
 
     // Inquiries: unread while the buyer's messages are unread, whatever their number.
     const CONVERSATION = 'id unreadCount';
-    const started = await call('orders', buyer, `mutation($input: StartConversationInput!) { startConversation(input: $input) { ${CONVERSATION} } }`, {
-      input: { shopId: seller.sellerId, text: 'Where is my mug?', idempotencyKey: newIdempotencyKey() },
-    });
+    const started = await call<{ startConversation: { id: string; unreadCount: number } }>(
+      buyer,
+      `mutation($input: StartConversationInput!) { startConversation(input: $input) { ${CONVERSATION} } }`,
+      {
+        input: { shopId: seller.sellerId, text: 'Where is my mug?', idempotencyKey: newIdempotencyKey() },
+      },
+    );
     expect(started.errors).toBeUndefined();
-    const conversationId = started.data.startConversation.id;
+    const conversationId = started.data!.startConversation.id;
     expect(await expectExact('conversation started')).toMatchObject({ unreadInquiries: 1 });
-    await call('orders', buyer, `mutation($input: SendMessageInput!) { sendBuyerMessage(input: $input) { ${CONVERSATION} } }`, {
+    await call(buyer, `mutation($input: SendMessageInput!) { sendBuyerMessage(input: $input) { ${CONVERSATION} } }`, {
       input: { conversationId, text: 'Hello?', idempotencyKey: newIdempotencyKey() },
     });
     expect(await expectExact('second buyer message')).toMatchObject({ unreadInquiries: 1 });

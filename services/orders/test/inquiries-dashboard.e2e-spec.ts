@@ -2,26 +2,83 @@ import { Client } from 'pg';
 import { Identity } from '@sc/auth';
 import { EventEnvelope, TopicName } from '@sc/events';
 import { createDataSource } from '@sc/db';
-import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
+import { databaseUrlOf } from '@sc/stack';
 import {
   TestStack,
-  callSubgraph,
   errorCodes,
+  eventFixture,
   eventually,
   moveClock,
   newBuyer,
   newIdempotencyKey,
   newSeller,
+  productCreatedFixture,
   publishRaw,
+  shopRegisteredFixture,
   startTestStack,
-  testEvent,
 } from '@sc/testing';
+import { ActionCounters } from '../src/dashboard/sales-summary.model';
 import { addDays, localDay } from '../src/dashboard/day-range';
 import { rebuildDashboardRollups } from '../src/dashboard/rollup-rebuild';
+import { announceShop } from './support/catalog-feed';
+import { MoneyView, ShopEntities, callOrders, invalidFields } from './support/orders-subgraph';
 
-// Buyer inquiries and the home dashboard on the orders subgraph, with real PostgreSQL and Kafka. Shops come from
-// catalog's registerShop; order-lifecycle and traffic facts arrive as contract-valid raw events; time moves with the test clock.
-describe('buyer inquiries and home dashboard (orders)', () => {
+// Buyer inquiries and the home dashboard on the orders subgraph alone, with real PostgreSQL and Kafka. Shops and
+// products come as catalog announces them (shop.registered, product.created fixtures); payments and cancellations as
+// orders publishes them, refunds as returns does and page views as the storefront does: typed, contract-checked
+// envelopes published raw (redelivered and reordered on purpose). Time moves with the test clock.
+
+/** A conversation as `CONVERSATION` selects it. */
+interface ConversationView {
+  id: string;
+  status: 'AWAITING_SELLER' | 'AWAITING_BUYER' | 'RESOLVED';
+  unreadCount: number;
+  replyDueAt: string | null;
+  initiatedBy: 'BUYER' | 'SELLER_STAFF';
+  orderId: string | null;
+}
+
+/** The shop's inquiry fields the inquiry test reads. */
+interface ShopInquiriesView {
+  unreadConversationCount: number;
+  inquiryResponseRate: { rate: number | null; respondedWithin12h: number; eligible: number; window: { from: string; to: string }; definition: string };
+  conversationsNearDeadline: Array<{ id: string }>;
+  near: { nodes: Array<{ id: string }> };
+  unread: { nodes: Array<{ id: string }> };
+  actionCounters: Pick<ActionCounters, 'unreadInquiries' | 'awaitingShipment'>;
+}
+
+/** `SalesFigures` as the summary query selects it (`currencyCode` of money only on `current.gmv`). */
+interface SalesFiguresView {
+  from: string;
+  to: string;
+  gmv: MoneyView;
+  refunds: MoneyView;
+  netSales: MoneyView;
+  orders: number;
+  buyers: number;
+  averageOrderValue: MoneyView | null;
+  visitors: number;
+  conversionBasisPoints: number | null;
+}
+
+/** `SalesSummary` as the summary query selects it. */
+interface SalesSummaryView {
+  timeZone: string;
+  currencyCode: string;
+  current: SalesFiguresView;
+  previous: SalesFiguresView;
+  daily: Array<{ day: string; gmv: MoneyView; refunds: MoneyView; netSales: MoneyView; orders: number; buyers: number; visitors: number }>;
+  definitions: Array<{ metric: string; definition: string }>;
+}
+
+/** The dashboard's stored rollups of a shop, as `rollups()` reads them. */
+interface StoredRollups {
+  sales: Array<{ day: string; gmv_minor: string; net_minor: string; refunds_minor: string; paid_orders: number; buyers: number }>;
+  buyers: Array<{ day: string; buyer_id: string; prev_day: string | null }>;
+}
+
+describe("buyer inquiries and home dashboard (orders, other services' events as fixtures)", () => {
   let stack: TestStack;
   let db: Client;
   const seller = newSeller();
@@ -29,11 +86,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
   const [b1, b2, b3, b4, stranger] = [newBuyer(), newBuyer(), newBuyer(), newBuyer(), newBuyer()];
   const HOUR = 3_600_000;
 
-  const orders = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
-
-  const event = (type: string, sellerId: string, aggregateId: string, payload: unknown, occurredAt?: Date): EventEnvelope =>
-    testEvent({ type, source: 'test', sellerId, aggregateType: 'Test', aggregateId, actor: { type: 'SYSTEM', id: null }, payload, occurredAt });
+  const orders = <T>(identity: Identity, query: string, variables?: unknown) => callOrders<T>(stack, identity, query, variables);
 
   async function publishAndWait(topic: TopicName, events: EventEnvelope[]): Promise<void> {
     await publishRaw(stack.settings, topic, events);
@@ -44,8 +97,8 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     );
   }
 
-  const registerShop = (identity: Identity, timeZone: string) =>
-    event('shop.registered', identity.sellerId!, identity.sellerId!, { shopId: identity.sellerId, name: 'Shop', currencyCode: 'USD', timeZone });
+  /** Catalog's shop.registered for `identity`'s shop. */
+  const registerShop = (identity: Identity, timeZone: string) => shopRegisteredFixture(identity, { name: 'Shop', currencyCode: 'USD', timeZone });
 
   /** Row counts of everything an inquiry mutation may write. */
   const writeCounts = async () =>
@@ -58,21 +111,14 @@ describe('buyer inquiries and home dashboard (orders)', () => {
   beforeAll(async () => {
     process.env.CLOCK_MODE = 'controlled';
     process.env.NODE_ENV = 'test';
-    stack = await startTestStack('inquiries', { subgraphs: ['catalog', 'orders'] });
+    stack = await startTestStack('inquiries', { subgraphs: ['orders'] });
     db = await stack.db('orders');
-    // Through catalog: registerShop publishes shop.registered, which orders projects (time zone, currency).
+    // Catalog's shop.registered (as registerShop publishes it), which orders projects (time zone, currency).
     for (const [identity, timeZone] of [
       [seller, 'America/New_York'],
       [otherSeller, 'UTC'],
     ] as const) {
-      const registered = await callSubgraph(
-        subgraphUrlOf(stack.settings, 'catalog'),
-        stack.settings.internalSigningSecret,
-        identity,
-        `mutation($tz: String!) { registerShop(input: { name: "Inquiry shop", currencyCode: "USD", timeZone: $tz }) { id } }`,
-        { tz: timeZone },
-      );
-      expect(registered.errors).toBeUndefined();
+      await announceShop(stack, identity, { name: 'Inquiry shop', currencyCode: 'USD', timeZone });
     }
     const shops = await eventually(
       async () =>
@@ -97,28 +143,40 @@ describe('buyer inquiries and home dashboard (orders)', () => {
   describe('inquiries', () => {
     const CONVERSATION = 'id status unreadCount replyDueAt initiatedBy orderId';
     const start = (buyer: Identity, text = 'Is this in stock?', extra: Record<string, unknown> = {}) =>
-      orders(buyer, `mutation($input: StartConversationInput!) { startConversation(input: $input) { ${CONVERSATION} } }`, {
-        input: { shopId: seller.sellerId, text, idempotencyKey: newIdempotencyKey(), ...extra },
-      });
-    const reply = (conversationId: string, isAutoReply = false, identity: Identity = seller) =>
-      orders(identity, `mutation($input: ReplyToConversationInput!) { replyToConversation(input: $input) { ${CONVERSATION} } }`, {
-        input: {
-          conversationId,
-          text: isAutoReply ? 'We will get back to you soon.' : 'Yes, ships tomorrow.',
-          isAutoReply,
-          idempotencyKey: newIdempotencyKey(),
+      orders<{ startConversation: ConversationView }>(
+        buyer,
+        `mutation($input: StartConversationInput!) { startConversation(input: $input) { ${CONVERSATION} } }`,
+        {
+          input: { shopId: seller.sellerId, text, idempotencyKey: newIdempotencyKey(), ...extra },
         },
-      });
-    const action = (name: 'resolveConversation' | 'markConversationRead', conversationId: string, identity: Identity = seller) =>
-      orders(identity, `mutation($input: ConversationActionInput!) { ${name}(input: $input) { ${CONVERSATION} } }`, {
+      );
+    const reply = (conversationId: string, isAutoReply = false, identity: Identity = seller) =>
+      orders<{ replyToConversation: ConversationView }>(
+        identity,
+        `mutation($input: ReplyToConversationInput!) { replyToConversation(input: $input) { ${CONVERSATION} } }`,
+        {
+          input: {
+            conversationId,
+            text: isAutoReply ? 'We will get back to you soon.' : 'Yes, ships tomorrow.',
+            isAutoReply,
+            idempotencyKey: newIdempotencyKey(),
+          },
+        },
+      );
+    const action = <N extends 'resolveConversation' | 'markConversationRead'>(name: N, conversationId: string, identity: Identity = seller) =>
+      orders<Record<N, ConversationView>>(identity, `mutation($input: ConversationActionInput!) { ${name}(input: $input) { ${CONVERSATION} } }`, {
         input: { conversationId, idempotencyKey: newIdempotencyKey() },
       });
     const holiday = (on: boolean) =>
-      orders(seller, `mutation($input: SetHolidayModeInput!) { setHolidayMode(input: $input) { on periods { startedAt endedAt } } }`, {
-        input: { on, idempotencyKey: newIdempotencyKey() },
-      });
+      orders<{ setHolidayMode: { on: boolean; periods: Array<{ startedAt: string; endedAt: string | null }> } }>(
+        seller,
+        `mutation($input: SetHolidayModeInput!) { setHolidayMode(input: $input) { on periods { startedAt endedAt } } }`,
+        {
+          input: { on, idempotencyKey: newIdempotencyKey() },
+        },
+      );
     const shopInquiries = async (withinHours = 2) => {
-      const result = await orders(
+      const result = await orders<ShopEntities<ShopInquiriesView>>(
         seller,
         `query($rep: [_Any!]!, $h: Int!) { _entities(representations: $rep) { ... on Shop {
             unreadConversationCount
@@ -131,7 +189,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
         { rep: [{ __typename: 'Shop', id: seller.sellerId }], h: withinHours },
       );
       expect(result.errors).toBeUndefined();
-      return result.data._entities[0];
+      return result.data!._entities[0];
     };
     const ids: Record<string, string> = {};
 
@@ -140,35 +198,39 @@ describe('buyer inquiries and home dashboard (orders)', () => {
 
       const c1 = await start(b1);
       expect(c1.errors).toBeUndefined();
-      expect(c1.data.startConversation).toMatchObject({ status: 'AWAITING_SELLER', unreadCount: 1, initiatedBy: 'BUYER', orderId: null });
-      expect(Date.parse(c1.data.startConversation.replyDueAt) - t0.getTime()).toBeGreaterThanOrEqual(12 * HOUR);
-      ids.c1 = c1.data.startConversation.id;
-      ids.c2 = (await start(b2)).data.startConversation.id;
+      expect(c1.data!.startConversation).toMatchObject({ status: 'AWAITING_SELLER', unreadCount: 1, initiatedBy: 'BUYER', orderId: null });
+      expect(Date.parse(c1.data!.startConversation.replyDueAt!) - t0.getTime()).toBeGreaterThanOrEqual(12 * HOUR);
+      ids.c1 = c1.data!.startConversation.id;
+      ids.c2 = (await start(b2)).data!.startConversation.id;
       // Seller-initiated: never counts towards the rate.
-      const c3 = await orders(seller, `mutation($input: ContactBuyerInput!) { contactBuyer(input: $input) { ${CONVERSATION} } }`, {
-        input: { buyerId: b1.userId, text: 'Your parcel is delayed by a day.', idempotencyKey: newIdempotencyKey() },
-      });
-      expect(c3.data.contactBuyer).toMatchObject({ status: 'AWAITING_BUYER', unreadCount: 0, initiatedBy: 'SELLER_STAFF', replyDueAt: null });
-      ids.c3 = c3.data.contactBuyer.id;
+      const c3 = await orders<{ contactBuyer: ConversationView }>(
+        seller,
+        `mutation($input: ContactBuyerInput!) { contactBuyer(input: $input) { ${CONVERSATION} } }`,
+        {
+          input: { buyerId: b1.userId, text: 'Your parcel is delayed by a day.', idempotencyKey: newIdempotencyKey() },
+        },
+      );
+      expect(c3.data!.contactBuyer).toMatchObject({ status: 'AWAITING_BUYER', unreadCount: 0, initiatedBy: 'SELLER_STAFF', replyDueAt: null });
+      ids.c3 = c3.data!.contactBuyer.id;
       // An auto-reply is not an answer: still awaiting the seller with the same deadline.
       const auto = await reply(ids.c2, true);
-      expect(auto.data.replyToConversation).toMatchObject({ status: 'AWAITING_SELLER' });
-      expect(auto.data.replyToConversation.replyDueAt).not.toBeNull();
+      expect(auto.data!.replyToConversation).toMatchObject({ status: 'AWAITING_SELLER' });
+      expect(auto.data!.replyToConversation.replyDueAt).not.toBeNull();
 
       await moveClock(stack.settings, 'orders', { advanceMs: 3 * HOUR });
-      expect((await reply(ids.c1)).data.replyToConversation).toMatchObject({ status: 'AWAITING_BUYER', replyDueAt: null, unreadCount: 1 });
-      ids.c4 = (await start(b3)).data.startConversation.id;
-      expect((await holiday(true)).data.setHolidayMode.on).toBe(true);
-      ids.c5 = (await start(b4)).data.startConversation.id;
+      expect((await reply(ids.c1)).data!.replyToConversation).toMatchObject({ status: 'AWAITING_BUYER', replyDueAt: null, unreadCount: 1 });
+      ids.c4 = (await start(b3)).data!.startConversation.id;
+      expect((await holiday(true)).data!.setHolidayMode.on).toBe(true);
+      ids.c5 = (await start(b4)).data!.startConversation.id;
       const off = await holiday(false);
-      expect(off.data.setHolidayMode).toMatchObject({ on: false, periods: [{ startedAt: expect.any(String), endedAt: expect.any(String) }] });
+      expect(off.data!.setHolidayMode).toMatchObject({ on: false, periods: [{ startedAt: expect.any(String), endedAt: expect.any(String) }] });
 
       // t0 + 11 h: c2's deadline is 1 h away; c4 and c5 are 4 h away.
       await moveClock(stack.settings, 'orders', { advanceMs: 8 * HOUR });
       let shop = await shopInquiries();
-      expect(shop.conversationsNearDeadline.map((c: any) => c.id)).toEqual([ids.c2]);
-      expect(shop.near.nodes.map((c: any) => c.id)).toEqual([ids.c2]);
-      expect((await shopInquiries(5)).conversationsNearDeadline.map((c: any) => c.id)).toEqual([ids.c2, ids.c4, ids.c5]);
+      expect(shop.conversationsNearDeadline.map((c) => c.id)).toEqual([ids.c2]);
+      expect(shop.near.nodes.map((c) => c.id)).toEqual([ids.c2]);
+      expect((await shopInquiries(5)).conversationsNearDeadline.map((c) => c.id)).toEqual([ids.c2, ids.c4, ids.c5]);
       // Only c1 is due or answered; c2 and c4 can still be answered in time; c3 seller-initiated; c5 holiday.
       expect(shop.inquiryResponseRate).toMatchObject({ rate: 10000, respondedWithin12h: 1, eligible: 1 });
       expect(shop.unreadConversationCount).toBe(4);
@@ -183,26 +245,38 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(shop.inquiryResponseRate.definition).toContain('holiday mode');
 
       // Resolved with only an auto-reply: excluded.
-      expect((await action('resolveConversation', ids.c2)).data.resolveConversation).toMatchObject({ status: 'RESOLVED', replyDueAt: null });
-      expect((await action('markConversationRead', ids.c1)).data.markConversationRead).toMatchObject({ unreadCount: 0 });
+      expect((await action('resolveConversation', ids.c2)).data!.resolveConversation).toMatchObject({ status: 'RESOLVED', replyDueAt: null });
+      expect((await action('markConversationRead', ids.c1)).data!.markConversationRead).toMatchObject({ unreadCount: 0 });
       shop = await shopInquiries();
       expect(shop.inquiryResponseRate).toMatchObject({ rate: 5000, respondedWithin12h: 1, eligible: 2 });
       expect(shop.unreadConversationCount).toBe(3);
-      expect(shop.unread.nodes.map((c: any) => c.id).sort()).toEqual([ids.c2, ids.c4, ids.c5].sort());
+      expect(shop.unread.nodes.map((c) => c.id).sort()).toEqual([ids.c2, ids.c4, ids.c5].sort());
 
       // The buyer writes again: a resolved conversation reopens; an answered one awaits the seller again.
-      const again = await orders(b1, `mutation($input: SendMessageInput!) { sendBuyerMessage(input: $input) { ${CONVERSATION} } }`, {
-        input: { conversationId: ids.c1, text: 'Thanks! One more question.', idempotencyKey: newIdempotencyKey() },
-      });
-      expect(again.data.sendBuyerMessage).toMatchObject({ status: 'AWAITING_SELLER', unreadCount: 1 });
-      const messages = await orders(b1, `query($id: ID!) { conversation(id: $id) { messages { nodes { sender isAutoReply text } } } }`, { id: ids.c1 });
-      expect(messages.data.conversation.messages.nodes).toEqual([
+      const again = await orders<{ sendBuyerMessage: ConversationView }>(
+        b1,
+        `mutation($input: SendMessageInput!) { sendBuyerMessage(input: $input) { ${CONVERSATION} } }`,
+        {
+          input: { conversationId: ids.c1, text: 'Thanks! One more question.', idempotencyKey: newIdempotencyKey() },
+        },
+      );
+      expect(again.data!.sendBuyerMessage).toMatchObject({ status: 'AWAITING_SELLER', unreadCount: 1 });
+      const messages = await orders<{ conversation: { messages: { nodes: Array<{ sender: string; isAutoReply: boolean; text: string }> } } }>(
+        b1,
+        `query($id: ID!) { conversation(id: $id) { messages { nodes { sender isAutoReply text } } } }`,
+        { id: ids.c1 },
+      );
+      expect(messages.data!.conversation.messages.nodes).toEqual([
         { sender: 'BUYER', isAutoReply: false, text: 'Is this in stock?' },
         { sender: 'SELLER_STAFF', isAutoReply: false, text: 'Yes, ships tomorrow.' },
         { sender: 'BUYER', isAutoReply: false, text: 'Thanks! One more question.' },
       ]);
-      const holidayMessage = await orders(seller, `query($id: ID!) { conversation(id: $id) { messages { nodes { duringHoliday } } } }`, { id: ids.c5 });
-      expect(holidayMessage.data.conversation.messages.nodes).toEqual([{ duringHoliday: true }]);
+      const holidayMessage = await orders<{ conversation: { messages: { nodes: Array<{ duringHoliday: boolean }> } } }>(
+        seller,
+        `query($id: ID!) { conversation(id: $id) { messages { nodes { duringHoliday } } } }`,
+        { id: ids.c5 },
+      );
+      expect(holidayMessage.data!.conversation.messages.nodes).toEqual([{ duringHoliday: true }]);
     });
 
     it('counts the action counters from open orders against the clock', async () => {
@@ -222,7 +296,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
           [id, seller.sellerId, b1.userId, status, shipBy, autoCancel, cancellation],
         );
       }
-      const result = await orders(
+      const result = await orders<ShopEntities<{ actionCounters: ActionCounters }>>(
         seller,
         `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { actionCounters {
           awaitingShipment toShipWithin24h autoCancelWithin24h pendingCancellationRequests unreadInquiries } } } }`,
@@ -230,7 +304,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
           rep: [{ __typename: 'Shop', id: seller.sellerId }],
         },
       );
-      expect(result.data._entities[0].actionCounters).toEqual({
+      expect(result.data!._entities[0].actionCounters).toEqual({
         awaitingShipment: 3,
         toShipWithin24h: 2,
         autoCancelWithin24h: 2,
@@ -242,11 +316,12 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     it('replays a repeated idempotency key and refuses it with other input', async () => {
       const key = newIdempotencyKey();
       const input = { shopId: seller.sellerId, text: 'Hello', idempotencyKey: key };
-      const first = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
+      type Started = { startConversation: { id: string } };
+      const first = await orders<Started>(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
       const before = await writeCounts();
-      const again = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
-      expect(again.data.startConversation.id).toBe(first.data.startConversation.id);
-      const other = await orders(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, {
+      const again = await orders<Started>(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, { input });
+      expect(again.data!.startConversation.id).toBe(first.data!.startConversation.id);
+      const other = await orders<Started>(b1, `mutation($input: StartConversationInput!) { startConversation(input: $input) { id } }`, {
         input: { ...input, text: 'Hi' },
       });
       expect(errorCodes(other)).toEqual(['IDEMPOTENCY_CONFLICT']);
@@ -292,12 +367,12 @@ describe('buyer inquiries and home dashboard (orders)', () => {
         [b1, `resolveConversation(input: { conversationId: "${ids.c1}", idempotencyKey: "${newIdempotencyKey()}" }) { id }`, {}, 'FORBIDDEN'],
       ];
       for (const [identity, mutation, variables, code] of cases) {
-        const result = await orders(identity, `mutation { ${mutation} }`, variables);
+        const result = await orders<unknown>(identity, `mutation { ${mutation} }`, variables);
         expect({ mutation, codes: errorCodes(result) }).toEqual({ mutation, codes: [code] });
       }
-      const invalid = await orders(b1, 'mutation { startConversation(input: { shopId: "", text: "  ", idempotencyKey: "x" }) { id } }');
-      expect((invalid.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['shopId', 'text', 'idempotencyKey']);
-      const badWindow = await orders(
+      const invalid = await orders<unknown>(b1, 'mutation { startConversation(input: { shopId: "", text: "  ", idempotencyKey: "x" }) { id } }');
+      expect(invalidFields(invalid)).toEqual(['shopId', 'text', 'idempotencyKey']);
+      const badWindow = await orders<unknown>(
         seller,
         `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { conversationsNearDeadline(withinHours: 0) { id } } } }`,
         {
@@ -313,23 +388,43 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     const shopA = newSeller();
     const [A, B, C, D, E, F] = ['byr_a', 'byr_b', 'byr_c', 'byr_d', 'byr_e', 'byr_f'];
     const ord = (n: number) => `ord_${n.toString().padStart(25, '0')}`;
+    // Orders' order.paid (the buyer paid) as orders publishes it.
     const paid = (n: number, buyerId: string, paidAt: string, amountMinor: string, shop: Identity = shopA) =>
-      event('order.paid', shop.sellerId!, ord(n), {
-        orderId: ord(n),
-        buyerId,
-        paidAt,
-        total: { amountMinor, currencyCode: 'USD' },
-        lines: [{ orderLineId: `oln_${n.toString().padStart(25, '0')}`, skuId: 'sku_0000000000000000000000001', quantity: 1 }],
+      eventFixture('orders.order.v1', 'order.paid', {
+        source: 'orders',
+        sellerId: shop.sellerId!,
+        aggregateType: 'Order',
+        aggregateId: ord(n),
+        actor: { type: 'BUYER', id: buyerId },
+        payload: {
+          orderId: ord(n),
+          buyerId,
+          paidAt,
+          total: { amountMinor, currencyCode: 'USD' },
+          lines: [{ orderLineId: `oln_${n.toString().padStart(25, '0')}`, skuId: 'sku_0000000000000000000000001', quantity: 1 }],
+        },
       });
+    // Orders' order.cancelled by the seller at `at`.
     const cancelled = (n: number, reason: string, at: string) =>
-      event('order.cancelled', shopA.sellerId!, ord(n), { orderId: ord(n), reason, cancelledBy: 'SELLER' }, new Date(at));
+      eventFixture('orders.order.v1', 'order.cancelled', {
+        source: 'orders',
+        sellerId: shopA.sellerId!,
+        aggregateType: 'Order',
+        aggregateId: ord(n),
+        actor: { type: 'SELLER_STAFF', id: shopA.userId },
+        occurredAt: new Date(at),
+        payload: { orderId: ord(n), reason, cancelledBy: 'SELLER' },
+      });
     // A refund of a return (or, with `cancellationId`, of a cancellation) as returns publishes it.
     const refund = (n: number, orderNo: number, issuedAt: string, amountMinor: string, cancellationId: string | null = null) =>
-      event(
-        'refund.issued',
-        shopA.sellerId!,
-        `ret_${n.toString().padStart(25, '0')}`,
-        {
+      eventFixture('returns.refund.v1', 'refund.issued', {
+        source: 'returns',
+        sellerId: shopA.sellerId!,
+        aggregateType: 'ReturnRequest',
+        aggregateId: `ret_${n.toString().padStart(25, '0')}`,
+        actor: { type: 'SYSTEM', id: null },
+        occurredAt: new Date(issuedAt),
+        payload: {
           refundId: `rfd_${n.toString().padStart(25, '0')}`,
           returnId: cancellationId ? null : `ret_${n.toString().padStart(25, '0')}`,
           cancellationId,
@@ -340,14 +435,23 @@ describe('buyer inquiries and home dashboard (orders)', () => {
           breakdown: { subtotal: { amountMinor, currencyCode: 'USD' }, shippingFee: { amountMinor: '0', currencyCode: 'USD' } },
           lines: [{ orderLineId: `oln_${orderNo.toString().padStart(25, '0')}`, quantity: 1, amount: { amountMinor, currencyCode: 'USD' } }],
         },
-        new Date(issuedAt),
-      );
-    const view = (productId: string, visitorId: string, viewedAt: string) => event('page.viewed', 'storefront', productId, { productId, visitorId, viewedAt });
-    const product = (productId: string) => event('product.created', shopA.sellerId!, productId, { productId, title: 'Lamp', status: 'ACTIVATE', skus: [] });
+      });
+    // The storefront's page.viewed: it does not say whose product it is (orders learns that from product.created).
+    const view = (productId: string, visitorId: string, viewedAt: string) =>
+      eventFixture('storefront.traffic.v1', 'page.viewed', {
+        source: 'storefront',
+        sellerId: 'storefront',
+        aggregateType: 'Product',
+        aggregateId: productId,
+        actor: { type: 'BUYER', id: null },
+        payload: { productId, visitorId, viewedAt },
+      });
+    // Catalog's product.created for a product of shopA (no SKUs: the dashboard only learns whose product it is).
+    const product = (productId: string) => productCreatedFixture(shopA, { productId, title: 'Lamp', skus: [] }).event;
     const [P1, P2] = ['prd_0000000000000000000000001', 'prd_0000000000000000000000002'];
 
     const summary = async (range: Record<string, unknown>, shop: Identity = shopA) => {
-      const result = await orders(
+      const result = await orders<ShopEntities<{ salesSummary: SalesSummaryView }>>(
         shop,
         `query($rep: [_Any!]!, $range: SalesRangeInput!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: $range) {
             timeZone currencyCode
@@ -360,7 +464,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       return result;
     };
 
-    const rollups = async (sellerId = shopA.sellerId) =>
+    const rollups = async (sellerId = shopA.sellerId): Promise<StoredRollups> =>
       (
         await db.query(
           `SELECT json_build_object(
@@ -419,7 +523,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
 
       const result = await summary({ preset: 'CUSTOM', from: '2031-01-01', to: '2031-01-07' });
       expect(result.errors).toBeUndefined();
-      const s = result.data._entities[0].salesSummary;
+      const s = result.data!._entities[0].salesSummary;
       expect(s.timeZone).toBe('America/New_York');
       expect(s.current).toEqual({
         from: '2031-01-01',
@@ -463,18 +567,9 @@ describe('buyer inquiries and home dashboard (orders)', () => {
         day('2031-01-06', '500', '4000', '-4000', 1, 1, 2), // order 8 cancelled; order 1's refund
         day('2031-01-07', '1000', '0', '1000', 1, 1, 1),
       ]);
-      expect(s.definitions.map((d: any) => d.metric)).toEqual([
-        'gmv',
-        'refunds',
-        'netSales',
-        'orders',
-        'buyers',
-        'averageOrderValue',
-        'visitors',
-        'conversion',
-      ]);
-      expect(s.definitions.find((d: any) => d.metric === 'gmv').definition).toContain('includes orders later cancelled or refunded');
-      expect(s.definitions.find((d: any) => d.metric === 'refunds').definition).toContain('bucketed by issuedAt');
+      expect(s.definitions.map((d) => d.metric)).toEqual(['gmv', 'refunds', 'netSales', 'orders', 'buyers', 'averageOrderValue', 'visitors', 'conversion']);
+      expect(s.definitions.find((d) => d.metric === 'gmv')!.definition).toContain('includes orders later cancelled or refunded');
+      expect(s.definitions.find((d) => d.metric === 'refunds')!.definition).toContain('bucketed by issuedAt');
       const facts = await db.query('SELECT count(*)::int AS n FROM dashboard_refund_facts WHERE seller_id = $1', [shopA.sellerId]);
       expect(facts.rows[0].n).toBe(4); // every refund is kept, so a rebuild needs nothing from returns
     });
@@ -482,7 +577,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     it('rebuilds identical rollups, refunds included, from the order and refund facts', async () => {
       const incremental = await rollups();
       expect(incremental.sales.length).toBeGreaterThan(0);
-      expect(incremental.sales.filter((d: any) => d.refunds_minor !== '0').map((d: any) => [d.day, d.refunds_minor])).toEqual([
+      expect(incremental.sales.filter((d) => d.refunds_minor !== '0').map((d) => [d.day, d.refunds_minor])).toEqual([
         ['2031-01-02', '1500'],
         ['2031-01-06', '4000'],
         ['2031-01-09', '2001'],
@@ -502,9 +597,9 @@ describe('buyer inquiries and home dashboard (orders)', () => {
     it('refuses bad ranges with every problem listed', async () => {
       const bad = await summary({ preset: 'CUSTOM', from: '2031-02-30' });
       expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);
-      expect((bad.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['range.from', 'range.to']);
+      expect(invalidFields(bad)).toEqual(['range.from', 'range.to']);
       expect(errorCodes(await summary({ preset: 'LAST_7_DAYS', from: '2031-01-01' }))).toEqual(['VALIDATION_FAILED']);
-      const other = await orders(
+      const other = await orders<unknown>(
         seller,
         `query($rep: [_Any!]!) { _entities(representations: $rep) { ... on Shop { salesSummary(range: { preset: TODAY }) { timeZone } } } }`,
         {
@@ -518,7 +613,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       // The clock stands at 2031-01-11 ~04:00Z = Jan 10 ~23:00 in New York (see the inquiry test).
       const result = await summary({ preset: 'LAST_7_DAYS' });
       expect(result.errors).toBeUndefined();
-      const s = result.data._entities[0].salesSummary;
+      const s = result.data!._entities[0].salesSummary;
       expect([s.current.from, s.current.to, s.previous.from, s.previous.to]).toEqual(['2031-01-03', '2031-01-09', '2030-12-27', '2031-01-02']);
       expect(s.current.gmv.amountMinor).toBe('21833'); // 3333 + 7001 + 500 + 1000 + 9999 (order 2 is Jan 2 in New York)
       expect(s.previous.gmv.amountMinor).toBe('17100'); // 4000 + 600 + 10000 + 2500
@@ -534,7 +629,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       const read = async (from: string, to: string) => {
         const result = await summary({ preset: 'CUSTOM', from, to }, shopB);
         expect(result.errors).toBeUndefined();
-        return result.data._entities[0].salesSummary;
+        return result.data!._entities[0].salesSummary;
       };
       const buyersOf = async (from: string, to: string) => {
         const s = await read(from, to);
@@ -562,7 +657,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect(await buyersOf('2030-06-01', '2030-06-10')).toEqual([5, 2]); // X, Y, Z, W, V; previous: Z, X
       expect(await buyersOf('2030-06-03', '2030-06-08')).toEqual([4, 4]); // Y, X, Z, W; previous: Z, X, Y, V
       const outer = await read('2030-06-01', '2030-06-10');
-      expect(outer.daily.filter((d: any) => d.buyers > 0).map((d: any) => [d.day, d.orders, d.buyers])).toEqual([
+      expect(outer.daily.filter((d) => d.buyers > 0).map((d) => [d.day, d.orders, d.buyers])).toEqual([
         ['2030-06-01', 1, 1],
         ['2030-06-02', 2, 2],
         ['2030-06-04', 1, 1],
@@ -592,7 +687,7 @@ describe('buyer inquiries and home dashboard (orders)', () => {
       expect((await buyersOf(yesterday, addDays(today, 1)))[0]).toBe(2); // X, V
       expect((await buyersOf('2030-06-01', today))[0]).toBe(5);
       const todays = await summary({ preset: 'TODAY' }, shopB);
-      expect([todays.data._entities[0].salesSummary.current.buyers, todays.data._entities[0].salesSummary.previous.buyers]).toEqual([2, 1]);
+      expect([todays.data!._entities[0].salesSummary.current.buyers, todays.data!._entities[0].salesSummary.previous.buyers]).toEqual([2, 1]);
 
       // The rebuild produces the same rollups, links included, and drops the cache.
       const incremental = await rollups(shopB.sellerId);
