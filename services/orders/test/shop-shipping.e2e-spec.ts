@@ -1,25 +1,14 @@
 import { Client } from 'pg';
 import { Identity } from '@sc/auth';
-import { subgraphUrlOf } from '@sc/stack';
-import {
-  TestStack,
-  callGateway,
-  callSubgraph,
-  createLiveProduct,
-  errorCodes,
-  eventually,
-  newBuyer,
-  newIdempotencyKey,
-  newSeller,
-  startTestStack,
-  waitForSellable,
-  waitForShopInOrders,
-} from '@sc/testing';
+import { TestStack, errorCodes, eventually, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { announceLiveProduct, announceShop, reserveStock } from './support/catalog-feed';
+import { MoneyView, ordersCaller } from './support/order-flow';
 
 // Money on an order comes only from the server's own data: prices from orders' catalog read model, the
-// shipping fee from the shop's shipping setting, no discount until promotions price one. Over the gateway,
-// as clients call it, with catalog (shop currency, SKUs) and orders on real Kafka and PostgreSQL.
-describe('shipping from the shop, no money from the buyer (catalog + orders + gateway)', () => {
+// shipping fee from the shop's shipping setting, no discount until promotions price one. Orders alone, called
+// as the gateway calls it, with catalog's shop (currency) and SKUs announced as fixtures; the same refusals
+// at the gateway, and the setting read through the composed graph, are gateway/test/flows/shop-shipping.e2e-spec.ts.
+describe('shipping from the shop, no money from the buyer (orders, catalog events as fixtures)', () => {
   let stack: TestStack;
   let db: Client;
   const seller = newSeller();
@@ -29,19 +18,36 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
   const platform: Identity = { userId: 'ops_1', sellerId: null, roles: ['PLATFORM'] };
   let skuId: string;
 
-  const gql = (identity: Identity, query: string, variables?: unknown) =>
-    callGateway<any>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
-  const catalog = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<any>(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
-  const ordersSubgraph = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
+  const orders = ordersCaller(() => stack);
+
+  /** The shop's shipping setting as orders answers it. */
+  interface ShippingView {
+    flatFee: MoneyView;
+    freeShippingThreshold: MoneyView | null;
+    isDefault: boolean;
+  }
+  /** The money of an order placed against that setting. */
+  interface PlacedMoney {
+    id: string;
+    status: string;
+    subtotal: MoneyView;
+    shippingFee: MoneyView;
+    sellerDiscount: MoneyView;
+    total: MoneyView;
+    lines: Array<{ shippingFee: MoneyView; sellerDiscount: MoneyView }>;
+  }
 
   const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`;
   const SETTINGS = 'shipping { flatFee { amountMinor currencyCode } freeShippingThreshold { amountMinor currencyCode } isDefault }';
+  const SHOP_SETTINGS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { orderSettings { ${SETTINGS} } } } }`;
   const setShipping = (identity: Identity, input: Record<string, unknown>) =>
-    gql(identity, `mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { ${SETTINGS} } }`, {
-      input: { idempotencyKey: newIdempotencyKey(), ...input },
-    });
+    orders<{ setShopShipping: { shipping: ShippingView } }>(
+      identity,
+      `mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { ${SETTINGS} } }`,
+      {
+        input: { idempotencyKey: newIdempotencyKey(), ...input },
+      },
+    );
   const usd = (amountMinor: string) => ({ amountMinor, currencyCode: 'USD' });
 
   /** A digest of every table placing an order or setting shipping could write. */
@@ -54,34 +60,35 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
       )
     ).rows[0];
 
-  /** Places an order of `quantity` units of the 10.00 USD SKU; returns its money once catalog has reserved it. */
-  async function placed(quantity: number) {
-    const result = await gql(buyer, PLACE, { input: { shopId: seller.sellerId, lines: [{ skuId, quantity }], idempotencyKey: newIdempotencyKey() } });
+  /** Places an order of `quantity` units of the 10.00 USD SKU; returns its money once catalog (a fixture) has reserved it. */
+  async function placed(quantity: number): Promise<PlacedMoney> {
+    const result = await orders<{ placeOrder: { id: string } }>(buyer, PLACE, {
+      input: { shopId: seller.sellerId, lines: [{ skuId, quantity }], idempotencyKey: newIdempotencyKey() },
+    });
     expect(result.errors).toBeUndefined();
+    const id = result.data!.placeOrder.id;
+    await reserveStock(stack, id);
     return eventually(
       async () =>
         (
-          await gql(
+          await orders<{ order: PlacedMoney }>(
             seller,
             `query($id: ID!) { order(id: $id) { id status subtotal { amountMinor } shippingFee { amountMinor currencyCode } sellerDiscount { amountMinor } total { amountMinor }
           lines { shippingFee { amountMinor } sellerDiscount { amountMinor } } } }`,
-            { id: result.data.placeOrder.id },
+            { id },
           )
-        ).data.order,
+        ).data!.order,
       (order) => order?.status === 'UNPAID',
     );
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('shipping', { subgraphs: ['catalog', 'orders'], gateway: true });
+    stack = await startTestStack('shipping', { subgraphs: ['orders'] });
     db = await stack.db('orders');
-    const shop = await catalog(seller, `mutation { registerShop(input: { name: "Shipping shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
-    expect(shop.errors).toBeUndefined();
+    await announceShop(stack, seller, { name: 'Shipping shop', currencyCode: 'USD', timeZone: 'America/New_York' });
     ({
       skuIds: [skuId],
-    } = await createLiveProduct(catalog, seller, { title: 'Canvas tote', skus: [{ price: '1000', initialStock: 50 }] }));
-    await waitForSellable(db, [skuId]);
-    await waitForShopInOrders(db, seller.sellerId!);
+    } = await announceLiveProduct(stack, seller, { title: 'Canvas tote', skus: [{ price: '1000' }] }));
   });
 
   afterAll(async () => {
@@ -99,26 +106,23 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
     ];
     for (const [name, extra] of attempts) {
       const input = { shopId: seller.sellerId, lines: [line], idempotencyKey: newIdempotencyKey(), ...extra };
-      for (const [via, call] of [
-        ['gateway', gql],
-        ['subgraph', ordersSubgraph],
-      ] as const) {
-        const result = await call(buyer, PLACE, { input });
-        expect([name, via, result.data ?? null]).toEqual([name, via, null]);
-        expect([name, via, result.errors?.map((e: any) => e.message)]).toEqual([
-          name,
-          via,
-          [expect.stringMatching(/is not defined by type "PlaceOrder(Line)?Input"/)],
-        ]);
-        // Refused while coercing the variables, before any resolver runs: the same code from the gateway and the subgraph.
-        expect([name, via, errorCodes(result)]).toEqual([name, via, ['BAD_USER_INPUT']]);
-      }
+      const result = await orders(buyer, PLACE, { input });
+      expect([name, result.data ?? null]).toEqual([name, null]);
+      expect([name, result.errors?.map((e) => e.message)]).toEqual([name, [expect.stringMatching(/is not defined by type "PlaceOrder(Line)?Input"/)]]);
+      // Refused while coercing the variables, before any resolver runs.
+      expect([name, errorCodes(result)]).toEqual([name, ['BAD_USER_INPUT']]);
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it("charges the shop's flat fee below its free-shipping threshold and nothing from it on", async () => {
-    const current = async () => (await gql(seller, `{ shop { orderSettings { ${SETTINGS} } } }`)).data.shop.orderSettings.shipping;
+    const current = async () => {
+      const result = await orders<{ _entities: Array<{ orderSettings: { shipping: ShippingView } }> }>(seller, SHOP_SETTINGS, {
+        r: [{ __typename: 'Shop', id: seller.sellerId }],
+      });
+      expect(result.errors).toBeUndefined();
+      return result.data!._entities[0].orderSettings.shipping;
+    };
     expect(await current()).toEqual({ flatFee: { amountMinor: '0', currencyCode: 'USD' }, freeShippingThreshold: null, isDefault: true });
     const before = await placed(4);
     expect(before).toMatchObject({ subtotal: { amountMinor: '4000' }, shippingFee: { amountMinor: '0' }, total: { amountMinor: '4000' } });
@@ -130,7 +134,7 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
       freeShippingThreshold: { amountMinor: '5000', currencyCode: 'USD' },
       isDefault: false,
     };
-    expect(set.data.setShopShipping.shipping).toEqual(expected);
+    expect(set.data!.setShopShipping.shipping).toEqual(expected);
     expect(await current()).toEqual(expected);
 
     expect(await placed(4)).toEqual({
@@ -146,8 +150,12 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
     // Exactly at the threshold ships free.
     expect(await placed(5)).toMatchObject({ shippingFee: { amountMinor: '0' }, total: { amountMinor: '5000' } });
     // The order placed before the setting keeps what it was charged.
-    const again = await gql(seller, `query($id: ID!) { order(id: $id) { shippingFee { amountMinor } total { amountMinor } } }`, { id: before.id });
-    expect(again.data.order).toEqual({ shippingFee: { amountMinor: '0' }, total: { amountMinor: '4000' } });
+    const again = await orders<{ order: Pick<PlacedMoney, 'shippingFee' | 'total'> }>(
+      seller,
+      `query($id: ID!) { order(id: $id) { shippingFee { amountMinor } total { amountMinor } } }`,
+      { id: before.id },
+    );
+    expect(again.data!.order).toEqual({ shippingFee: { amountMinor: '0' }, total: { amountMinor: '4000' } });
   });
 
   it("refuses negative amounts, another currency and callers who are not the shop's staff, with typed errors and nothing written", async () => {
@@ -179,13 +187,7 @@ describe('shipping from the shop, no money from the buyer (catalog + orders + ga
       if (fields) expect([name, (result.errors![0].extensions!.fields as Array<{ field: string }>).map((f) => f.field)]).toEqual([name, fields]);
     }
     // Another shop's staff cannot even read the setting.
-    const foreign = await ordersSubgraph(
-      otherSeller,
-      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Shop { orderSettings { ${SETTINGS} } } } }`,
-      {
-        r: [{ __typename: 'Shop', id: seller.sellerId }],
-      },
-    );
+    const foreign = await orders(otherSeller, SHOP_SETTINGS, { r: [{ __typename: 'Shop', id: seller.sellerId }] });
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     expect(await snapshot()).toEqual(before);
     expect((await placed(4)).shippingFee).toEqual({ amountMinor: '599', currencyCode: 'USD' });

@@ -1,128 +1,34 @@
 import { Client } from 'pg';
-import { Identity } from '@sc/auth';
-import {
-  TestStack,
-  errorCodes,
-  eventually,
-  newBuyer,
-  newIdempotencyKey,
-  newSeller,
-  publishRaw,
-  startTestStack,
-  waitForShopInOrders,
-  testEvent,
-} from '@sc/testing';
-import {
-  HOUR,
-  REQUEST_RETURN,
-  caller,
-  createSku,
-  entitiesQuery,
-  moveOrdersClock,
-  ordersMutation,
-  shipPackage,
-  waitForProjection,
-  waitForShipped,
-} from './return-flow.helpers';
+import { newId } from '@sc/db';
+import { RefundIssuedV1 } from '@sc/events';
+import { OrderFixture, TestStack, errorCodes, eventFixture, newBuyer, newIdempotencyKey, newSeller, outboxEvents, startTestStack } from '@sc/testing';
+import { OrderFeed, fixtureOrder, lineIdsOf } from './support/order-feed';
+import { APPROVE_REFUND, LineUnits, ReturnRequestType, ReturnsApi, dataOf, fieldErrors, firstErrorExtensions } from './support/returns-api';
+import { refundRows, waitForPublished, waitForShipped } from './support/returns-db';
 
-// Orders runs a controlled clock so paid orders get past the buyer-remorse hour and ship.
-process.env.CLOCK_MODE = 'controlled';
-
-// The seller's refund decision with catalog, orders and returns over real Kafka and PostgreSQL: a refund-only
-// request becomes a refund priced exactly from what the buyer paid, and `refund.issued` leaves in the outbox.
-describe('approveRefund (catalog + orders + returns)', () => {
+// The seller's refund decision with returns alone, fed orders.order.v1 as orders publishes it: a refund-only
+// request becomes a refund priced exactly from what the buyer paid (the lines' shares of the shop's shipping
+// fee as orders split them), and `refund.issued` leaves in the outbox. The same chain through the real orders
+// (its fee split, its total, its dashboard) is gateway/test/flows/returns-refund-flow.e2e-spec.ts.
+describe('approveRefund (returns, orders events as fixtures)', () => {
   let stack: TestStack;
   let returnsDb: Client;
+  let api: ReturnsApi;
+  let feed: OrderFeed;
   const seller = newSeller();
   const buyer = newBuyer();
-  let returns: ReturnType<typeof caller>;
-  let orders: ReturnType<typeof caller>;
-  let skuA: string;
-  let skuB: string;
+  const [skuA, skuB] = [newId('sku'), newId('sku')];
 
-  const APPROVE = `mutation($input: ReturnDecisionInput!) {
-    approveRefund(input: $input) { id status type refund { id status amount { amountMinor currencyCode } subtotal { amountMinor } shippingFee { amountMinor } issuedAt lines { orderLineId quantity amount { amountMinor } } } }
-  }`;
-  const approve = (identity: Identity, returnId: string, idempotencyKey = newIdempotencyKey()) =>
-    returns(identity, APPROVE, { input: { returnId, idempotencyKey } });
-
-  /** Row counts of everything approveRefund writes, and the statuses of the requests. */
-  const written = async () =>
-    (
-      await returnsDb.query(
-        `SELECT (SELECT count(*) FROM refunds)::int AS refunds, (SELECT count(*) FROM refund_lines)::int AS lines,
-                (SELECT count(*) FROM outbox)::int AS outbox, (SELECT count(*) FROM idempotency_keys)::int AS keys,
-                (SELECT string_agg(status || ':' || version, ',' ORDER BY id) FROM return_requests) AS requests`,
-      )
-    ).rows[0];
-
-  /**
-   * An order placed (the shop's 5.00 shipping fee split across its lines), once returns knows it;
-   * with `pay`, also paid, shipped and delivered in full (after-sales requests need shipped units).
-   */
-  async function order(lines: Array<{ skuId: string; quantity: number }>, pay: boolean): Promise<{ id: string; lineIds: string[] }> {
-    const placed = await orders(buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id lines { id } } }`, {
-      input: {
-        shopId: seller.sellerId,
-        lines,
-        idempotencyKey: newIdempotencyKey(),
-      },
-    });
-    expect(placed.errors).toBeUndefined();
-    const { id, lines: placedLines } = (placed.data as any).placeOrder as { id: string; lines: Array<{ id: string }> };
-    await eventually(
-      async () => ((await orders(seller, `query($id: ID!) { order(id: $id) { status } }`, { id })).data as any).order.status,
-      (s) => s === 'UNPAID',
-    );
-    await waitForProjection(returnsDb, id, 'UNPAID', lines.length);
-    if (pay) {
-      const paid = await orders(buyer, `mutation($input: OrderCommandInput!) { payOrder(input: $input) { status } }`, {
-        input: { orderId: id, idempotencyKey: newIdempotencyKey() },
-      });
-      expect(paid.errors).toBeUndefined();
-      await eventually(
-        async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [id])).rows[0]?.paid_at,
-        (at) => !!at,
-      );
-      await moveOrdersClock(stack, HOUR + 1);
-      await shipPackage(
-        stack,
-        seller,
-        { id, lineIds: placedLines.map((l) => l.id) },
-        lines.map((l) => l.quantity),
-        true,
-      );
-      await waitForShipped(
-        returnsDb,
-        id,
-        lines.reduce((sum, l) => sum + l.quantity, 0),
-        'DELIVERED',
-      );
-    }
-    return { id, lineIds: placedLines.map((l) => l.id) };
-  }
-
-  async function requestRefund(orderId: string, lines: Array<{ orderLineId: string; quantity: number }>, type = 'REFUND'): Promise<string> {
-    const result = await returns(buyer, REQUEST_RETURN, { input: { orderId, type, reason: 'NOT_AS_DESCRIBED', lines, idempotencyKey: newIdempotencyKey() } });
-    expect(result.errors).toBeUndefined();
-    return (result.data as any).requestReturn.id;
+  async function requestRefund(order: OrderFixture, lines: LineUnits[], type: ReturnRequestType = 'REFUND'): Promise<string> {
+    const result = await api.requestReturn(buyer, { orderId: order.orderId, type, reason: 'NOT_AS_DESCRIBED', lines });
+    return dataOf(result).requestReturn.id;
   }
 
   beforeAll(async () => {
-    stack = await startTestStack('refunds', { subgraphs: ['catalog', 'orders', 'returns'] });
-    returns = caller(stack, 'returns');
-    orders = caller(stack, 'orders');
+    stack = await startTestStack('refunds', { subgraphs: ['returns'], env: { CLOCK_MODE: 'controlled' } });
+    api = new ReturnsApi(stack);
     returnsDb = await stack.db('returns');
-    const shop = await caller(stack, 'catalog')(
-      seller,
-      `mutation { registerShop(input: { name: "Refund shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`,
-    );
-    expect(shop.errors).toBeUndefined();
-    // Shipping is the shop's setting: a flat 5.00 per order. (Orders carry no discount until promotions price
-    // one; refunds of discounted lines are covered by refund-amounts.spec.ts.)
-    await waitForShopInOrders(await stack.db('orders'), seller.sellerId!);
-    await ordersMutation(stack, seller, 'setShopShipping', 'SetShopShippingInput', { flatFee: { amountMinor: '500', currencyCode: 'USD' } }, 'region');
-    [skuA, skuB] = await Promise.all([createSku(stack, seller, 50), createSku(stack, seller, 50)]);
+    feed = new OrderFeed(stack, returnsDb);
   });
 
   afterAll(async () => {
@@ -130,29 +36,27 @@ describe('approveRefund (catalog + orders + returns)', () => {
   });
 
   describe('on a paid order', () => {
-    let paid: { id: string; lineIds: string[] };
+    // Both SKUs cost 2500: line totals 7500 and 2500; orders split the shop's flat 500 fee 375 + 125. Total 10500.
+    // (Orders carry no discount until promotions price one; refunds of discounted lines are covered by refund-amounts.spec.ts.)
+    const paid = fixtureOrder(seller, buyer, [
+      { skuId: skuA, quantity: 3, shippingFee: '375' },
+      { skuId: skuB, quantity: 1, shippingFee: '125' },
+    ]);
+    const [lineA, lineB] = lineIdsOf(paid);
     let firstReturnId: string;
     const firstKey = newIdempotencyKey();
 
     beforeAll(async () => {
-      // Both SKUs cost 2500: line totals 7500 and 2500; shipping 500 → 375 + 125. Total 10500.
-      paid = await order(
-        [
-          { skuId: skuA, quantity: 3 },
-          { skuId: skuB, quantity: 1 },
-        ],
-        true,
-      );
-      firstReturnId = await requestRefund(paid.id, [
-        { orderLineId: paid.lineIds[0], quantity: 2 },
-        { orderLineId: paid.lineIds[1], quantity: 1 },
+      expect(paid.totalMinor).toBe(10500n);
+      await feed.shipped([paid], { deliver: true });
+      firstReturnId = await requestRefund(paid, [
+        { orderLineId: lineA, quantity: 2 },
+        { orderLineId: lineB, quantity: 1 },
       ]);
     });
 
     it('approves a refund-only request: SUCCESS, an exact refund and refund.issued in one transaction', async () => {
-      const result = await approve(seller, firstReturnId, firstKey);
-      expect(result.errors).toBeUndefined();
-      const request = (result.data as any).approveRefund;
+      const request = dataOf(await api.approveRefund(seller, firstReturnId, firstKey)).approveRefund;
       // Line A, 2 of 3 units: 7500 × 2/3 = 5000 + 375 × 2/3 = 250; line B, all: 2500 + 125.
       expect(request).toMatchObject({
         id: firstReturnId,
@@ -164,141 +68,131 @@ describe('approveRefund (catalog + orders + returns)', () => {
           subtotal: { amountMinor: '7500' },
           shippingFee: { amountMinor: '375' },
           lines: [
-            { orderLineId: paid.lineIds[0], quantity: 2, amount: { amountMinor: '5250' } },
-            { orderLineId: paid.lineIds[1], quantity: 1, amount: { amountMinor: '2625' } },
+            { orderLineId: lineA, quantity: 2, amount: { amountMinor: '5250' } },
+            { orderLineId: lineB, quantity: 1, amount: { amountMinor: '2625' } },
           ],
         },
       });
-      expect(request.refund.id).toMatch(/^rfd_/);
+      const refund = request.refund!;
+      expect(refund.id).toMatch(/^rfd_/);
 
-      const outbox = await returnsDb.query(`SELECT topic, event_type, message_key, envelope FROM outbox WHERE event_type = 'refund.issued'`);
-      expect(outbox.rows).toHaveLength(1);
-      expect(outbox.rows[0]).toMatchObject({ topic: 'returns.refund.v1', message_key: firstReturnId });
-      expect(outbox.rows[0].envelope).toMatchObject({
+      const outbox = await returnsDb.query<{ topic: string; message_key: string }>(`SELECT topic, message_key FROM outbox WHERE event_type = 'refund.issued'`);
+      expect(outbox.rows).toEqual([{ topic: 'returns.refund.v1', message_key: firstReturnId }]);
+      const [issued] = await outboxEvents<RefundIssuedV1>(returnsDb, { type: 'refund.issued' });
+      expect(issued).toMatchObject({
         sellerId: seller.sellerId,
         aggregateType: 'ReturnRequest',
         aggregateVersion: 2,
         actor: { type: 'SELLER_STAFF', id: seller.userId },
         payload: {
-          refundId: request.refund.id,
+          refundId: refund.id,
           returnId: firstReturnId,
           cancellationId: null,
-          orderId: paid.id,
+          orderId: paid.orderId,
           buyerId: buyer.userId,
-          issuedAt: request.refund.issuedAt,
+          issuedAt: refund.issuedAt,
           total: { amountMinor: '7875', currencyCode: 'USD' },
           breakdown: { subtotal: { amountMinor: '7500', currencyCode: 'USD' }, shippingFee: { amountMinor: '375', currencyCode: 'USD' } },
           lines: [
-            { orderLineId: paid.lineIds[0], quantity: 2, amount: { amountMinor: '5250', currencyCode: 'USD' } },
-            { orderLineId: paid.lineIds[1], quantity: 1, amount: { amountMinor: '2625', currencyCode: 'USD' } },
+            { orderLineId: lineA, quantity: 2, amount: { amountMinor: '5250', currencyCode: 'USD' } },
+            { orderLineId: lineB, quantity: 1, amount: { amountMinor: '2625', currencyCode: 'USD' } },
           ],
         },
       });
-      await eventually(
-        async () => (await returnsDb.query(`SELECT published_at FROM outbox WHERE event_type = 'refund.issued'`)).rows[0].published_at,
-        (at) => at !== null,
-      );
+      await waitForPublished(returnsDb, firstReturnId, 'refund.issued');
     });
 
     it('replays a retry with the same key and refuses the key with other input, writing nothing', async () => {
-      const before = await written();
-      const again = await approve(seller, firstReturnId, firstKey);
-      expect(again.errors).toBeUndefined();
-      expect((again.data as any).approveRefund).toMatchObject({
+      const before = await refundRows(returnsDb);
+      const again = await api.approveRefund(seller, firstReturnId, firstKey);
+      expect(dataOf(again).approveRefund).toMatchObject({
         id: firstReturnId,
         status: 'RETURN_OR_REFUND_REQUEST_SUCCESS',
         refund: { amount: { amountMinor: '7875' } },
       });
-      const otherInput = await approve(seller, 'ret_someotherrequest0000000', firstKey);
+      const otherInput = await api.approveRefund(seller, 'ret_someotherrequest0000000', firstKey);
       expect(errorCodes(otherInput)).toEqual(['IDEMPOTENCY_CONFLICT']);
-      expect(await written()).toEqual(before);
+      expect(await refundRows(returnsDb)).toEqual(before);
     });
 
     it('pays back exactly the rest when the last unit is refunded: all refunds sum to the order total', async () => {
-      const lastReturnId = await requestRefund(paid.id, [{ orderLineId: paid.lineIds[0], quantity: 1 }]);
-      const result = await approve(seller, lastReturnId);
-      expect(result.errors).toBeUndefined();
+      const lastReturnId = await requestRefund(paid, [{ orderLineId: lineA, quantity: 1 }]);
+      const result = await api.approveRefund(seller, lastReturnId);
       // 7500 − 5000 = 2500 and 375 − 250 = 125: nothing lost to rounding.
-      expect((result.data as any).approveRefund.refund).toMatchObject({
+      expect(dataOf(result).approveRefund.refund).toMatchObject({
         amount: { amountMinor: '2625' },
         subtotal: { amountMinor: '2500' },
         shippingFee: { amountMinor: '125' },
       });
-      const total = await returnsDb.query('SELECT sum(total_minor)::text AS refunded FROM refunds WHERE order_id = $1', [paid.id]);
+      const total = await returnsDb.query<{ refunded: string }>('SELECT sum(total_minor)::text AS refunded FROM refunds WHERE order_id = $1', [paid.orderId]);
       expect(total.rows[0].refunded).toBe('10500');
     });
 
     it('shows the refund on Order.returns to the shop and the buyer, with one statement per entity type', async () => {
-      const query = entitiesQuery('... on Order { returns { id status refund { amount { amountMinor } lines { quantity } } } }');
+      type OrderRefunds = {
+        returns: Array<{ id: string; status: string; refund: { amount: { amountMinor: string }; lines: Array<{ quantity: number }> } | null }>;
+      };
       for (const identity of [seller, buyer]) {
-        const result = await returns(identity, query, { r: [{ __typename: 'Order', id: paid.id }] });
-        expect(result.errors).toBeUndefined();
-        const list = (result.data as any)._entities[0].returns;
-        expect(list.map((r: any) => r.refund.amount.amountMinor)).toEqual(['7875', '2625']);
+        const result = await api.entities<OrderRefunds>(identity, 'Order', 'returns { id status refund { amount { amountMinor } lines { quantity } } }', [
+          paid.orderId,
+        ]);
+        const [order] = dataOf(result)._entities;
+        expect(order?.returns.map((r) => r.refund?.amount.amountMinor)).toEqual(['7875', '2625']);
         // Requests, their refunds, the refunds' lines.
         expect(result.extensions?.sqlStatements).toBe(3);
       }
     });
 
     it('refuses another seller (NOT_FOUND), a buyer (FORBIDDEN) and a second decision (INVALID_TRANSITION), writing nothing', async () => {
-      const before = await written();
-      expect(errorCodes(await approve(newSeller(), firstReturnId))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await approve(seller, 'ret_doesnotexist0000000000'))).toEqual(['NOT_FOUND']);
-      expect(errorCodes(await approve(buyer, firstReturnId))).toEqual(['FORBIDDEN']);
-      const twice = await approve(seller, firstReturnId);
+      const before = await refundRows(returnsDb);
+      expect(errorCodes(await api.approveRefund(newSeller(), firstReturnId))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await api.approveRefund(seller, 'ret_doesnotexist0000000000'))).toEqual(['NOT_FOUND']);
+      expect(errorCodes(await api.approveRefund(buyer, firstReturnId))).toEqual(['FORBIDDEN']);
+      const twice = await api.approveRefund(seller, firstReturnId);
       expect(errorCodes(twice)).toEqual(['INVALID_TRANSITION']);
-      expect((twice.errors![0].extensions as any).from).toBe('RETURN_OR_REFUND_REQUEST_SUCCESS');
-      expect(await written()).toEqual(before);
+      expect(firstErrorExtensions(twice).from).toBe('RETURN_OR_REFUND_REQUEST_SUCCESS');
+      expect(await refundRows(returnsDb)).toEqual(before);
     });
   });
 
   it('refunds from the shares orders re-split at a partial cancellation: everything shipped comes back to exactly what was paid', async () => {
-    // Lines 3 × 2500 and 2 × 2500: fee 500 → 300 + 200; total 13000.
-    const placed = await order(
-      [
-        { skuId: skuA, quantity: 3 },
-        { skuId: skuB, quantity: 2 },
-      ],
-      false,
-    );
-    const [lineA, lineB] = placed.lineIds;
-    await ordersMutation(stack, buyer, 'payOrder', 'OrderCommandInput', { orderId: placed.id });
-    await eventually(
-      async () => (await returnsDb.query('SELECT paid_at FROM orders WHERE id = $1', [placed.id])).rows[0]?.paid_at,
-      (at) => !!at,
-    );
-    await moveOrdersClock(stack, HOUR + 1);
-    // One unit of B is cancelled: the whole fee is re-split over 7500 and 2500.
-    await ordersMutation(stack, seller, 'cancelOrderLines', 'CancelOrderLinesInput', {
-      orderId: placed.id,
-      reason: 'OUT_OF_STOCK',
-      lines: [{ orderLineId: lineB, quantity: 1 }],
-    });
-    const byLine = (a: { order_line_id: string }, b: { order_line_id: string }) => (a.order_line_id < b.order_line_id ? -1 : 1);
+    // Lines 3 × 2500 and 2 × 2500: orders split the fee 500 → 300 + 200; total 13000.
+    const placed = fixtureOrder(seller, buyer, [
+      { skuId: skuA, quantity: 3, shippingFee: '300' },
+      { skuId: skuB, quantity: 2, shippingFee: '200' },
+    ]);
+    const [lineA, lineB] = lineIdsOf(placed);
+    await feed.placed([placed]);
+    await feed.feed([...placed.pay(), ...placed.releaseHold()]);
+    // One unit of B is cancelled: orders re-splits the whole fee over 7500 and 2500, and the buyer has paid 13000 − 2500.
+    const cancellation = placed.cancelLines({ lines: [{ orderLineId: lineB, quantity: 1 }], reason: 'SELLER_FAULT: OUT_OF_STOCK' });
+    expect(cancellation[0].payload).toMatchObject({ cancelledAmount: { amountMinor: '2500' }, total: { amountMinor: '10500' } });
+    await feed.feed(cancellation);
+    type ShareRow = { order_line_id: string; live_quantity: number; seller_discount_minor: string; shipping_fee_minor: string };
+    const byLine = (a: ShareRow, b: ShareRow) => (a.order_line_id < b.order_line_id ? -1 : 1);
     const shares = async () =>
       (
-        await returnsDb.query(`SELECT order_line_id, live_quantity, seller_discount_minor, shipping_fee_minor FROM order_line_shares WHERE order_id = $1`, [
-          placed.id,
-        ])
+        await returnsDb.query<ShareRow>(
+          `SELECT order_line_id, live_quantity, seller_discount_minor, shipping_fee_minor FROM order_line_shares WHERE order_id = $1`,
+          [placed.orderId],
+        )
       ).rows.sort(byLine);
     const resplit = [
       { order_line_id: lineA, live_quantity: 3, seller_discount_minor: '0', shipping_fee_minor: '375' },
       { order_line_id: lineB, live_quantity: 1, seller_discount_minor: '0', shipping_fee_minor: '125' },
     ].sort(byLine);
-    await eventually(shares, (rows) => rows.length === 2);
     expect(await shares()).toEqual(resplit);
 
     // A late, older snapshot (a lower order version) changes nothing, however it arrives.
-    const stale = testEvent({
-      type: 'order.lines_cancelled',
+    const stale = eventFixture('orders.order.v1', 'order.lines_cancelled', {
       source: 'orders',
       sellerId: seller.sellerId!,
       aggregateType: 'Order',
-      aggregateId: placed.id,
+      aggregateId: placed.orderId,
       aggregateVersion: 1,
       actor: { type: 'SYSTEM', id: null },
       payload: {
-        orderId: placed.id,
+        orderId: placed.orderId,
         reason: 'STALE',
         lines: [],
         lineShares: [lineA, lineB].map((orderLineId) => ({
@@ -309,75 +203,72 @@ describe('approveRefund (catalog + orders + returns)', () => {
         })),
       },
     });
-    await publishRaw(stack.settings, 'orders.order.v1', [stale]);
-    await eventually(
-      async () => (await returnsDb.query('SELECT 1 FROM inbox WHERE event_id = $1', [stale.id])).rowCount,
-      (n) => (n ?? 0) >= 1,
-    );
+    await feed.feed([stale]);
     expect(await shares()).toEqual(resplit);
 
-    await shipPackage(stack, seller, placed, [3, 1], true);
-    await waitForShipped(returnsDb, placed.id, 4, 'DELIVERED');
-    const paidTotal = (await orders(seller, `query($id: ID!) { order(id: $id) { total { amountMinor } } }`, { id: placed.id })).data as any;
-    expect(paidTotal.order.total.amountMinor).toBe('10500'); // 13000 − 2500
+    await feed.feed([...placed.pack(), ...placed.ship(), ...placed.inTransit(), ...placed.deliver()]);
+    await waitForShipped(returnsDb, placed.orderId, 4, 'DELIVERED');
 
     // A: 7500 × 2/3 = 5000 + 375 × 2/3 = 250; B's live unit: 2500 + 125 (placement shares would give 2500 + 100).
-    const first = await approve(
+    const first = await api.approveRefund(
       seller,
-      await requestRefund(placed.id, [
+      await requestRefund(placed, [
         { orderLineId: lineA, quantity: 2 },
         { orderLineId: lineB, quantity: 1 },
       ]),
     );
-    expect(first.errors).toBeUndefined();
-    expect((first.data as any).approveRefund.refund).toMatchObject({
+    expect(dataOf(first).approveRefund.refund).toMatchObject({
       amount: { amountMinor: '7875' },
       lines: [
         { orderLineId: lineA, amount: { amountMinor: '5250' } },
         { orderLineId: lineB, amount: { amountMinor: '2625' } },
       ],
     });
-    const last = await approve(seller, await requestRefund(placed.id, [{ orderLineId: lineA, quantity: 1 }]));
-    expect((last.data as any).approveRefund.refund).toMatchObject({
+    const last = await api.approveRefund(seller, await requestRefund(placed, [{ orderLineId: lineA, quantity: 1 }]));
+    expect(dataOf(last).approveRefund.refund).toMatchObject({
       amount: { amountMinor: '2625' },
       subtotal: { amountMinor: '2500' },
       shippingFee: { amountMinor: '125' },
     });
-    const refunded = await returnsDb.query(
+    const refunded = await returnsDb.query<{ total: string; shipping: string }>(
       'SELECT sum(total_minor)::text AS total, sum(shipping_fee_minor)::text AS shipping FROM refunds WHERE order_id = $1',
-      [placed.id],
+      [placed.orderId],
     );
+    // Exactly the total order.lines_cancelled said the buyer paid, and the whole fee.
     expect(refunded.rows[0]).toEqual({ total: '10500', shipping: '500' });
   });
 
   it('refuses a return-and-refund request (refunded on receipt, not on approval), and a refund request on an unpaid order', async () => {
-    const paid = await order([{ skuId: skuA, quantity: 1 }], true);
-    const returnAndRefund = await requestRefund(paid.id, [{ orderLineId: paid.lineIds[0], quantity: 1 }], 'RETURN_AND_REFUND');
-    const unpaid = await order([{ skuId: skuB, quantity: 1 }], false);
-    const before = await written();
-    expect(errorCodes(await approve(seller, returnAndRefund))).toEqual(['INVALID_TRANSITION']);
+    const paid = fixtureOrder(seller, buyer, [{ skuId: skuA, quantity: 1, shippingFee: '500' }]);
+    const unpaid = fixtureOrder(seller, buyer, [{ skuId: skuB, quantity: 1, shippingFee: '500' }]);
+    await feed.shipped([paid], { deliver: true });
+    await feed.placed([unpaid]);
+    const returnAndRefund = await requestRefund(paid, [{ orderLineId: lineIdsOf(paid)[0], quantity: 1 }], 'RETURN_AND_REFUND');
+    const before = await refundRows(returnsDb);
+    expect(errorCodes(await api.approveRefund(seller, returnAndRefund))).toEqual(['INVALID_TRANSITION']);
     // An unpaid order has shipped nothing: no after-sales request to approve in the first place.
-    const notPaid = await returns(buyer, REQUEST_RETURN, {
-      input: {
-        orderId: unpaid.id,
-        type: 'REFUND',
-        reason: 'NOT_AS_DESCRIBED',
-        lines: [{ orderLineId: unpaid.lineIds[0], quantity: 1 }],
-        idempotencyKey: newIdempotencyKey(),
-      },
+    const notPaid = await api.requestReturn(buyer, {
+      orderId: unpaid.orderId,
+      type: 'REFUND',
+      reason: 'NOT_AS_DESCRIBED',
+      lines: [{ orderLineId: lineIdsOf(unpaid)[0], quantity: 1 }],
     });
     expect(errorCodes(notPaid)).toEqual(['INVALID_TRANSITION']);
-    expect(notPaid.errors![0].extensions as any).toMatchObject({ entity: 'Order', from: 'UNPAID', reason: 'NOT_SHIPPED' });
-    expect(await written()).toEqual(before);
-    const read = await returns(seller, `query($id: ID!) { returnRequest(id: $id) { status type refund { id } } }`, { id: returnAndRefund });
-    expect((read.data as any).returnRequest).toEqual({ status: 'RETURN_OR_REFUND_REQUEST_PENDING', type: 'RETURN_AND_REFUND', refund: null });
+    expect(firstErrorExtensions(notPaid)).toMatchObject({ entity: 'Order', from: 'UNPAID', reason: 'NOT_SHIPPED' });
+    expect(await refundRows(returnsDb)).toEqual(before);
+    const read = await api.call<{ returnRequest: { status: string; type: ReturnRequestType; refund: { id: string } | null } | null }>(
+      seller,
+      `query($id: ID!) { returnRequest(id: $id) { status type refund { id } } }`,
+      { id: returnAndRefund },
+    );
+    expect(dataOf(read).returnRequest).toEqual({ status: 'RETURN_OR_REFUND_REQUEST_PENDING', type: 'RETURN_AND_REFUND', refund: null });
   });
 
   it('refuses malformed input with every problem listed, writing nothing', async () => {
-    const before = await written();
-    const bad = await returns(seller, APPROVE, { input: { returnId: 'ord_notareturn', idempotencyKey: 'short' } });
+    const before = await refundRows(returnsDb);
+    const bad = await api.call(seller, APPROVE_REFUND, { input: { returnId: 'ord_notareturn', idempotencyKey: 'short' } });
     expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);
-    expect((bad.errors![0].extensions as any).fields.map((f: any) => f.field)).toEqual(['idempotencyKey', 'returnId']);
-    expect(await written()).toEqual(before);
+    expect(fieldErrors(bad).map((f) => f.field)).toEqual(['idempotencyKey', 'returnId']);
+    expect(await refundRows(returnsDb)).toEqual(before);
   });
 });
