@@ -4,8 +4,8 @@ import { Identity } from '@sc/auth';
 import { EventEnvelope, OrderPlacedV1 } from '@sc/events';
 import { subgraphUrlOf } from '@sc/stack';
 import {
+  GraphQLResult,
   TestStack,
-  callSubgraph,
   createLiveProduct,
   errorCodes,
   eventually,
@@ -17,15 +17,27 @@ import {
   startTestStack,
   testEvent,
 } from '@sc/testing';
+import { CatalogCall, CountRow, Entities, OutOfStockListView, PageInfoView, ShopProductsView, catalogCaller, dataOf } from './support/catalog-api';
+
+/** A product as this spec's CREATE selects it. */
+interface CreatedProductView {
+  id: string;
+  status: string;
+  skus: Array<{
+    id: string;
+    sellerSku: string;
+    price: { amountMinor: string; currencyCode: string; fractionDigits: number };
+    availableQuantity: number;
+  }>;
+}
+type CreateResult = { createProduct: CreatedProductView };
 
 // The catalog subgraph alone, over HTTP, with real PostgreSQL and Kafka.
 describe('catalog subgraph', () => {
   let stack: TestStack;
   let db: Client;
+  let catalog: CatalogCall;
   const seller = newSeller();
-
-  const catalog = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
 
   const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id status skus { id sellerSku price { amountMinor currencyCode fractionDigits } availableQuantity } } }`;
   const productInput = (overrides: Record<string, unknown> = {}, sku: Record<string, unknown> = {}) => ({
@@ -36,7 +48,7 @@ describe('catalog subgraph', () => {
   });
   const counts = async () =>
     (
-      await db.query(
+      await db.query<Record<'p' | 's' | 'l' | 'o', string>>(
         `SELECT (SELECT count(*) FROM products) p, (SELECT count(*) FROM skus) s, (SELECT count(*) FROM inventory_levels) l, (SELECT count(*) FROM outbox) o`,
       )
     ).rows[0];
@@ -44,7 +56,8 @@ describe('catalog subgraph', () => {
   beforeAll(async () => {
     stack = await startTestStack('catalog', { subgraphs: ['catalog'] });
     db = await stack.db('catalog');
-    const shop = await catalog(
+    catalog = catalogCaller(stack);
+    const shop = await catalog<{ registerShop: { id: string; currencyCode: string } }>(
       seller,
       `mutation { registerShop(input: { name: "Tote shop", currencyCode: "USD", timeZone: "Europe/London" }) { id currencyCode } }`,
     );
@@ -56,23 +69,26 @@ describe('catalog subgraph', () => {
   });
 
   it('creates a draft product with SKUs, stock, and a product.created event in the outbox', async () => {
-    const result = await catalog(seller, CREATE, { input: productInput() });
+    const result = await catalog<CreateResult>(seller, CREATE, { input: productInput() });
     expect(result.errors).toBeUndefined();
-    const product = (result.data as any).createProduct;
+    const product = dataOf(result).createProduct;
     expect(product.status).toBe('DRAFT'); // not sellable until reviewed (product-lifecycle.e2e-spec)
     expect(product.skus[0]).toMatchObject({ price: { amountMinor: '1299', currencyCode: 'USD', fractionDigits: 2 }, availableQuantity: 10 });
-    const events = await db.query(`SELECT event_type, message_key FROM outbox WHERE message_key = $1`, [product.id]);
+    const events = await db.query<{ event_type: string; message_key: string }>(`SELECT event_type, message_key FROM outbox WHERE message_key = $1`, [
+      product.id,
+    ]);
     expect(events.rows).toEqual([{ event_type: 'product.created', message_key: product.id }]);
   });
 
   it("lists the shop's products newest first with keyset pages", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 3; i += 1) ids.push(((await catalog(seller, CREATE, { input: productInput() })).data as any).createProduct.id);
+    for (let i = 0; i < 3; i += 1) ids.push(dataOf(await catalog<CreateResult>(seller, CREATE, { input: productInput() })).createProduct.id);
     const page = `query($after: String) { shop { products(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }`;
-    const first = (await catalog(seller, page)).data as any;
-    expect(first.shop.products.nodes.map((n: any) => n.id)).toEqual([ids[2], ids[1]]);
+    type Page = ShopProductsView & { shop: { products: { pageInfo: PageInfoView } } };
+    const first = dataOf(await catalog<Page>(seller, page));
+    expect(first.shop.products.nodes.map((n) => n.id)).toEqual([ids[2], ids[1]]);
     expect(first.shop.products.pageInfo.hasNextPage).toBe(true);
-    const second = (await catalog(seller, page, { after: first.shop.products.pageInfo.endCursor })).data as any;
+    const second = dataOf(await catalog<Page>(seller, page, { after: first.shop.products.pageInfo.endCursor }));
     expect(second.shop.products.nodes[0].id).toBe(ids[0]);
   });
 
@@ -87,44 +103,56 @@ describe('catalog subgraph', () => {
         price: { amountMinor: '500', currencyCode: 'USD' },
         initialStock: 1,
       }));
-      const product = ((await catalog(seller, CREATE, { input })).data as any).createProduct;
+      const product = dataOf(await catalog<CreateResult>(seller, CREATE, { input })).createProduct;
       productIds.push(...Array.from({ length: 5 }, () => product.id));
-      skuIds.push(...product.skus.map((s: any) => s.id));
+      skuIds.push(...product.skus.map((s) => s.id));
     }
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { id title } ... on Sku { id sellerSku } } }`;
-    const products = await catalog(seller, query, { r: productIds.map((id) => ({ __typename: 'Product', id })) });
-    expect((products.data as any)._entities).toHaveLength(50);
-    expect((products.data as any)._entities.every((p: any) => p?.title === 'Canvas tote')).toBe(true);
+    type ProductOrSku = Entities<{ id: string; title?: string; sellerSku?: string }>;
+    const products = await catalog<ProductOrSku>(seller, query, { r: productIds.map((id) => ({ __typename: 'Product', id })) });
+    expect(dataOf(products)._entities).toHaveLength(50);
+    expect(dataOf(products)._entities.every((p) => p?.title === 'Canvas tote')).toBe(true);
     expect(products.extensions?.sqlStatements).toBe(1);
-    const skus = await catalog(seller, query, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
-    expect((skus.data as any)._entities.filter(Boolean)).toHaveLength(50);
+    const skus = await catalog<ProductOrSku>(seller, query, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
+    expect(dataOf(skus)._entities.filter(Boolean)).toHaveLength(50);
     expect(skus.extensions?.sqlStatements).toBe(1);
     // What a seller's order list asks of each line's SKU: price, sellable units and stock status, still one statement.
     const withStock = `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Sku { id sellerSku price { amountMinor currencyCode } availableQuantity outOfStock outOfStockThreshold } } }`;
-    const stocked = await catalog(seller, withStock, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
+    type StockedSku = {
+      id: string;
+      sellerSku: string;
+      price: { amountMinor: string; currencyCode: string };
+      availableQuantity: number;
+      outOfStock: boolean;
+      outOfStockThreshold: number;
+    };
+    const stocked = await catalog<Entities<StockedSku>>(seller, withStock, { r: skuIds.map((id) => ({ __typename: 'Sku', id })) });
     expect(stocked.errors).toBeUndefined();
-    expect((stocked.data as any)._entities).toEqual(
+    expect(dataOf(stocked)._entities).toEqual(
       skuIds.map((id) =>
         expect.objectContaining({ id, price: { amountMinor: '500', currencyCode: 'USD' }, availableQuantity: 1, outOfStock: false, outOfStockThreshold: 0 }),
       ),
     );
     expect(stocked.extensions?.sqlStatements).toBe(1);
     // The same SKUs through their products: one statement for the products, one for their SKUs with stock.
-    const viaProducts = await catalog(
+    const viaProducts = await catalog<Entities<{ id: string; skus: Array<{ id: string; availableQuantity: number; outOfStock: boolean }> }>>(
       seller,
       `query($r: [_Any!]!) { _entities(representations: $r) {
       ... on Product { id skus { id availableQuantity outOfStock } } } }`,
       { r: [...new Set(productIds)].map((id) => ({ __typename: 'Product', id })) },
     );
-    expect((viaProducts.data as any)._entities.flatMap((p: any) => p.skus)).toEqual(skuIds.map((id) => ({ id, availableQuantity: 1, outOfStock: false })));
+    expect(dataOf(viaProducts)._entities.flatMap((p) => p!.skus)).toEqual(skuIds.map((id) => ({ id, availableQuantity: 1, outOfStock: false })));
     expect(viaProducts.extensions?.sqlStatements).toBe(2);
   });
 
   it('returns the new out-of-stock threshold even when an earlier mutation of the request loaded the SKU', async () => {
     const product = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 3, salesAttributes: [{ name: 'Colour', value: 'Moss' }] }] });
     const skuId = product.skuIds[0];
-    const result = await catalog(
+    const result = await catalog<{
+      updateSkuPrices: { skus: Array<{ id: string; outOfStock: boolean; outOfStockThreshold: number }> };
+      setOutOfStockThreshold: { outOfStockThreshold: number; outOfStock: boolean };
+    }>(
       seller,
       `mutation($prices: UpdateSkuPricesInput!, $threshold: SetOutOfStockThresholdInput!) {
         updateSkuPrices(input: $prices) { skus { id outOfStock outOfStockThreshold } }
@@ -135,8 +163,8 @@ describe('catalog subgraph', () => {
       },
     );
     expect(result.errors).toBeUndefined();
-    expect((result.data as any).updateSkuPrices.skus).toEqual([{ id: skuId, outOfStock: false, outOfStockThreshold: 0 }]);
-    expect((result.data as any).setOutOfStockThreshold).toEqual({ outOfStockThreshold: 5, outOfStock: true });
+    expect(dataOf(result).updateSkuPrices.skus).toEqual([{ id: skuId, outOfStock: false, outOfStockThreshold: 0 }]);
+    expect(dataOf(result).setOutOfStockThreshold).toEqual({ outOfStockThreshold: 5, outOfStock: true });
   });
 
   it.each([
@@ -164,8 +192,7 @@ describe('catalog subgraph', () => {
       salesAttributes: attributes.map(([name, value]) => ({ name, value })),
       price: { amountMinor: '1299', currencyCode: 'USD' },
     });
-    const fieldsOf = (result: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) =>
-      ((result.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string }>).map((f) => f.field);
+    const fieldsOf = (result: GraphQLResult<unknown>) => ((result.errors?.[0]?.extensions?.fields ?? []) as Array<{ field: string }>).map((f) => f.field);
 
     it.each([
       [
@@ -180,16 +207,16 @@ describe('catalog subgraph', () => {
       const before = await counts();
       const result = await catalog(seller, CREATE, { input: productInput({ skus }) });
       expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
-      expect(fieldsOf(result as any)).toEqual(fields);
+      expect(fieldsOf(result)).toEqual(fields);
       expect(await counts()).toEqual(before);
     });
 
     it('creates a product whose SKUs differ, and a single SKU without sales attributes', async () => {
-      const variants = await catalog(seller, CREATE, {
+      const variants = await catalog<CreateResult>(seller, CREATE, {
         input: productInput({ skus: [sku(['Colour', 'Black'], ['Size', 'M']), sku(['Colour', 'Black'], ['Size', 'L'])] }),
       });
       expect(variants.errors).toBeUndefined();
-      expect((variants.data as any).createProduct.skus).toHaveLength(2);
+      expect(dataOf(variants).createProduct.skus).toHaveLength(2);
       expect((await catalog(seller, CREATE, { input: productInput({ skus: [sku()] }) })).errors).toBeUndefined();
     });
   });
@@ -197,7 +224,11 @@ describe('catalog subgraph', () => {
   describe('registerShop refuses bad input with a typed error and writes nothing', () => {
     const REGISTER = `mutation($input: RegisterShopInput!) { registerShop(input: $input) { id } }`;
     const shopRows = async () =>
-      (await db.query(`SELECT (SELECT count(*) FROM shops) s, (SELECT count(*) FROM warehouses) w, (SELECT count(*) FROM outbox) o`)).rows[0];
+      (
+        await db.query<Record<'s' | 'w' | 'o', string>>(
+          `SELECT (SELECT count(*) FROM shops) s, (SELECT count(*) FROM warehouses) w, (SELECT count(*) FROM outbox) o`,
+        )
+      ).rows[0];
     const valid = { name: 'Pottery corner', currencyCode: 'USD', timeZone: 'Europe/Paris' };
 
     it.each([
@@ -244,11 +275,13 @@ describe('catalog subgraph', () => {
       body: JSON.stringify({ query: '{ shop { id } }' }),
     });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // The raw response body: this request bypasses callSubgraph on purpose, so there is no GraphQLResult.
+    const body = (await response.json()) as { errors: Array<{ extensions: { code: unknown } }> };
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it('reserves stock once when the same order.placed is delivered twice', async () => {
-    const product = ((await catalog(seller, CREATE, { input: productInput({}, { initialStock: 7 }) })).data as any).createProduct;
+    const product = dataOf(await catalog<CreateResult>(seller, CREATE, { input: productInput({}, { initialStock: 7 }) })).createProduct;
     const skuId = product.skus[0].id;
     const orderId = `ord_${Date.now().toString(36).padStart(9, '0')}0123456789abcdef`;
     const placed: EventEnvelope<OrderPlacedV1> = testEvent<OrderPlacedV1>({
@@ -270,7 +303,7 @@ describe('catalog subgraph', () => {
     });
     await publishRaw(stack.settings, 'orders.order.v1', [placed, placed]);
     const outcome = await eventually(
-      async () => (await db.query(`SELECT event_type FROM outbox WHERE message_key = $1`, [orderId])).rows,
+      async () => (await db.query<{ event_type: string }>(`SELECT event_type FROM outbox WHERE message_key = $1`, [orderId])).rows,
       (rows) => rows.length > 0,
     );
     expect(outcome).toEqual([{ event_type: 'inventory.reserved' }]);
@@ -282,9 +315,9 @@ describe('catalog subgraph', () => {
       async () => (await db.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [marker.id])).rowCount,
       (n) => n === 1,
     );
-    const level = await db.query(`SELECT on_hand, reserved FROM inventory_levels WHERE sku_id = $1`, [skuId]);
+    const level = await db.query<{ on_hand: number; reserved: number }>(`SELECT on_hand, reserved FROM inventory_levels WHERE sku_id = $1`, [skuId]);
     expect(level.rows[0]).toEqual({ on_hand: 7, reserved: 4 });
-    const inbox = await db.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [placed.id]);
+    const inbox = await db.query<CountRow>(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [placed.id]);
     expect(inbox.rows[0].n).toBe(1);
   });
 
@@ -303,20 +336,22 @@ describe('catalog subgraph', () => {
     expect(parked).toHaveLength(2);
     expect(parked.map((m) => m.headers['dlq-consumer'])).toEqual(['catalog', 'catalog']);
     expect(JSON.parse(parked.find((m) => m.value?.includes('ord_broken'))!.value!).id).toBe(broken.id);
-    const applied = await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [broken.id]);
+    const applied = await db.query<CountRow>('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [broken.id]);
     expect(applied.rows[0].n).toBe(0);
   });
 
   it('counts a SKU created without stock as out of stock from the start, once', async () => {
     const outOfStock = async (who: Identity) =>
-      ((await catalog(who, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`)).data as any).shop;
+      dataOf(await catalog<OutOfStockListView>(who, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`)).shop;
     const before = await outOfStock(seller);
     // Live, since the list holds only SKUs of products the seller can have on sale.
     const product = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 0 }] });
     const after = await outOfStock(seller);
     expect(after.outOfStockSkuCount).toBe(before.outOfStockSkuCount + 1);
-    expect(after.outOfStockSkus.nodes.map((n: any) => n.skuId)).toContain(product.skuIds[0]);
-    const events = await db.query(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'sku.out_of_stock' AND message_key = $1`, [product.skuIds[0]]);
+    expect(after.outOfStockSkus.nodes.map((n) => n.skuId)).toContain(product.skuIds[0]);
+    const events = await db.query<CountRow>(`SELECT count(*)::int AS n FROM outbox WHERE event_type = 'sku.out_of_stock' AND message_key = $1`, [
+      product.skuIds[0],
+    ]);
     expect(events.rows[0].n).toBe(1);
   });
 });

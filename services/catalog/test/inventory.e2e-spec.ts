@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
 import { Identity } from '@sc/auth';
 import { newId } from '@sc/db';
-import { EventEnvelope, TopicName } from '@sc/events';
-import { databaseUrlOf, subgraphUrlOf } from '@sc/stack';
+import { EventEnvelope, InventoryCommittedV1, InventoryReleasedV1, TopicName } from '@sc/events';
+import { databaseUrlOf } from '@sc/stack';
 import {
   TEST_PLATFORM,
   TestStack,
-  callSubgraph,
   createLiveProduct,
   errorCodes,
   eventually,
@@ -20,6 +19,24 @@ import {
 } from '@sc/testing';
 import { RESERVE_SQL } from '../src/inventory/inventory.repository';
 import { LISTED_OUT_OF_STOCK } from '../src/inventory/stock-queries';
+import {
+  BulkResult,
+  CatalogCall,
+  CountRow,
+  Entities,
+  InventoryLevelRow,
+  OutOfStockListView,
+  PageInfoView,
+  ShopProductsView,
+  ShopWarehousesView,
+  StockLevelView,
+  TrafficDayView,
+  catalogCaller,
+  dataOf,
+} from './support/catalog-api';
+
+/** A page of a SKU's stock movements; `N` is the node selection. */
+type StockMovementsView<N> = Entities<{ stockMovements: { nodes: N[]; pageInfo: Partial<PageInfoView> } }>;
 
 // Inventory of the catalog subgraph: states, ledger, seller operations, the order/return saga steps,
 // out-of-stock transitions and storefront traffic, against real PostgreSQL and Kafka.
@@ -29,14 +46,13 @@ describe('catalog inventory', () => {
   const seller = newSeller();
   const other = newSeller();
   let defaultWarehouseId: string;
-
-  const catalog = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
+  let catalog: CatalogCall;
 
   const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id skus { id } } }`;
   const DELETE = `mutation($input: BulkProductsInput!) { deleteProducts(input: $input) { productId ok error { code message } } }`;
+  type Deleted = BulkResult<'deleteProducts'>;
   const createSku = async (initialStock: number, identity: Identity = seller) => {
-    const result = await catalog(identity, CREATE, {
+    const result = await catalog<{ createProduct: { id: string; skus: Array<{ id: string }> } }>(identity, CREATE, {
       input: {
         title: 'Linen shirt',
         idempotencyKey: newIdempotencyKey(),
@@ -44,13 +60,13 @@ describe('catalog inventory', () => {
       },
     });
     expect(result.errors).toBeUndefined();
-    const product = (result.data as any).createProduct;
-    return { productId: product.id as string, skuId: product.skus[0].id as string };
+    const product = dataOf(result).createProduct;
+    return { productId: product.id, skuId: product.skus[0].id };
   };
 
   const level = async (skuId: string, warehouseId = defaultWarehouseId) =>
     (
-      await db.query(
+      await db.query<InventoryLevelRow>(
         `SELECT on_hand, reserved, committed, damaged, quality_control, safety_stock FROM inventory_levels WHERE sku_id = $1 AND warehouse_id = $2`,
         [skuId, warehouseId],
       )
@@ -59,7 +75,7 @@ describe('catalog inventory', () => {
   /** Everything a mutation could write, to prove a refused one wrote nothing. */
   const snapshot = async () =>
     (
-      await db.query(`SELECT
+      await db.query<{ levels: unknown[]; movements: string; outbox: string; warehouses: string; keys: string; statuses: unknown[] }>(`SELECT
         (SELECT coalesce(json_agg(l ORDER BY l.sku_id, l.warehouse_id), '[]') FROM inventory_levels l) AS levels,
         (SELECT count(*) FROM stock_movements) AS movements, (SELECT count(*) FROM outbox) AS outbox,
         (SELECT count(*) FROM warehouses) AS warehouses, (SELECT count(*) FROM idempotency_keys) AS keys,
@@ -67,7 +83,7 @@ describe('catalog inventory', () => {
     ).rows[0];
 
   const outboxTypes = async (key: string) =>
-    (await db.query(`SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY seq`, [key])).rows.map((r) => r.event_type);
+    (await db.query<{ event_type: string }>(`SELECT event_type FROM outbox WHERE message_key = $1 ORDER BY seq`, [key])).rows.map((r) => r.event_type);
 
   const event = <T>(type: string, source: string, aggregateId: string, payload: T): EventEnvelope<T> =>
     testEvent<T>({ type, source, sellerId: seller.sellerId!, aggregateType: 'Order', aggregateId, actor: { type: 'SYSTEM', id: null }, payload });
@@ -108,12 +124,13 @@ describe('catalog inventory', () => {
   beforeAll(async () => {
     stack = await startTestStack('inventory', { subgraphs: ['catalog'] });
     db = await stack.db('catalog');
+    catalog = catalogCaller(stack);
     for (const identity of [seller, other]) {
       const shop = await catalog(identity, `mutation { registerShop(input: { name: "Linen", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`);
       expect(shop.errors).toBeUndefined();
     }
-    const warehouses = await catalog(seller, `{ shop { warehouses { id isDefault } } }`);
-    defaultWarehouseId = (warehouses.data as any).shop.warehouses.find((w: any) => w.isDefault).id;
+    const warehouses = await catalog<ShopWarehousesView<{ id: string; isDefault: boolean }>>(seller, `{ shop { warehouses { id isDefault } } }`);
+    defaultWarehouseId = dataOf(warehouses).shop.warehouses.find((w) => w.isDefault)!.id;
   });
 
   afterAll(async () => {
@@ -143,7 +160,7 @@ describe('catalog inventory', () => {
       // A connection of its own, so samples interleave with the reservations instead of queueing behind them.
       const sampler = (async () => {
         while (sampling) {
-          const { rows } = await db.query(
+          const { rows } = await db.query<{ available: number }>(
             `SELECT on_hand - reserved - committed - damaged - quality_control - safety_stock AS available FROM inventory_levels WHERE sku_id = $1`,
             [skuId],
           );
@@ -191,10 +208,16 @@ describe('catalog inventory', () => {
       await deliverTwice('orders.order.v1', shipped);
       expect(await level(skuId)).toMatchObject({ on_hand: 7, reserved: 0, committed: 0 });
       expect(await outboxTypes(orderId)).toEqual(['inventory.reserved', 'inventory.committed', 'inventory.sold']);
-      const committed = await db.query(`SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = 'inventory.committed'`, [orderId]);
-      expect(committed.rows[0].envelope.payload.lines.map((l: any) => l.quantity)).toEqual([2, 1]);
+      const committed = await db.query<{ envelope: EventEnvelope<InventoryCommittedV1> }>(
+        `SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = 'inventory.committed'`,
+        [orderId],
+      );
+      expect(committed.rows[0].envelope.payload.lines.map((l) => l.quantity)).toEqual([2, 1]);
 
-      const ledger = await db.query(`SELECT movement_type, quantity FROM stock_movements WHERE order_id = $1 ORDER BY id`, [orderId]);
+      const ledger = await db.query<{ movement_type: string; quantity: number }>(
+        `SELECT movement_type, quantity FROM stock_movements WHERE order_id = $1 ORDER BY id`,
+        [orderId],
+      );
       expect(ledger.rows).toEqual([
         { movement_type: 'RESERVATION', quantity: -3 },
         { movement_type: 'COMMIT', quantity: 0 },
@@ -245,8 +268,11 @@ describe('catalog inventory', () => {
       expect(await level(skuId)).toMatchObject({ reserved: 2 });
       await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'SELLER', cancelledBy: 'SELLER' }));
       expect(await level(skuId)).toMatchObject({ on_hand: 6, reserved: 0 });
-      const released = await db.query(`SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = 'inventory.released' ORDER BY seq`, [orderId]);
-      expect(released.rows.map((r) => r.envelope.payload.lines.map((l: any) => [l.orderLineId, l.quantity]))).toEqual([
+      const released = await db.query<{ envelope: EventEnvelope<InventoryReleasedV1> }>(
+        `SELECT envelope FROM outbox WHERE message_key = $1 AND event_type = 'inventory.released' ORDER BY seq`,
+        [orderId],
+      );
+      expect(released.rows.map((r) => r.envelope.payload.lines.map((l) => [l.orderLineId, l.quantity]))).toEqual([
         [[lines[1].orderLineId, 1]],
         [[lines[0].orderLineId, 2]],
       ]);
@@ -268,10 +294,11 @@ describe('catalog inventory', () => {
 
     it('restocks RESTOCKED return lines once into the given warehouse', async () => {
       const { skuId } = await createSku(0);
-      const created = await catalog(seller, `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id name isDefault } }`, {
+      type Created = { createWarehouse: { id: string; name: string; isDefault: boolean } };
+      const created = await catalog<Created>(seller, `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id name isDefault } }`, {
         input: { name: 'Returns dock', idempotencyKey: newIdempotencyKey() },
       });
-      const warehouseId = (created.data as any).createWarehouse.id;
+      const warehouseId = dataOf(created).createWarehouse.id;
       const returnId = newId('ret');
       const received = event('return.received', 'returns', returnId, {
         returnId,
@@ -284,8 +311,8 @@ describe('catalog inventory', () => {
       await deliverTwice('returns.return.v1', received);
       expect(await level(skuId, warehouseId)).toMatchObject({ on_hand: 2, reserved: 0 });
       expect(await outboxTypes(returnId)).toEqual(['inventory.restocked']);
-      const shop = await catalog(seller, `{ shop { warehouses { id name } } }`);
-      expect((shop.data as any).shop.warehouses.map((w: any) => w.name)).toContain('Returns dock');
+      const shop = await catalog<ShopWarehousesView<{ id: string; name: string }>>(seller, `{ shop { warehouses { id name } } }`);
+      expect(dataOf(shop).shop.warehouses.map((w) => w.name)).toContain('Returns dock');
     });
   });
 
@@ -321,28 +348,31 @@ describe('catalog inventory', () => {
 
       expect(await level(skuId)).toMatchObject({ on_hand: 3 });
       const badLines = [...unknownSku.payload.lines, ...unknownWarehouse.payload.lines].map((l) => l.returnLineId);
-      expect((await db.query('SELECT count(*)::int AS n FROM stock_movements WHERE source_id = ANY($1)', [badLines])).rows[0].n).toBe(0);
-      expect((await db.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [[unknownSku.id, unknownWarehouse.id]])).rows[0].n).toBe(0);
+      expect((await db.query<CountRow>('SELECT count(*)::int AS n FROM stock_movements WHERE source_id = ANY($1)', [badLines])).rows[0].n).toBe(0);
+      expect(
+        (await db.query<CountRow>('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1)', [[unknownSku.id, unknownWarehouse.id]])).rows[0].n,
+      ).toBe(0);
       expect(await outboxTypes(unknownSku.aggregateId)).toEqual([]);
       expect(await outboxTypes(valid.aggregateId)).toEqual(['inventory.restocked']);
-      const ledger = await db.query(`SELECT quantity FROM stock_movements WHERE sku_id = $1 AND movement_type = 'RESTOCK'`, [skuId]);
+      const ledger = await db.query<{ quantity: number }>(`SELECT quantity FROM stock_movements WHERE sku_id = $1 AND movement_type = 'RESTOCK'`, [skuId]);
       expect(ledger.rows).toEqual([{ quantity: 3 }]);
     });
 
     it('restocks a SKU of a deleted product: deleting keeps the SKU, so it is not unknown', async () => {
       const { skuId, productId } = await createSku(0);
-      const deleted = await catalog(seller, DELETE, { input: { productIds: [productId], idempotencyKey: newIdempotencyKey() } });
-      expect((deleted.data as any).deleteProducts).toEqual([{ productId, ok: true, error: null }]);
+      const deleted = await catalog<Deleted>(seller, DELETE, { input: { productIds: [productId], idempotencyKey: newIdempotencyKey() } });
+      expect(dataOf(deleted).deleteProducts).toEqual([{ productId, ok: true, error: null }]);
       const returned = received([{ skuId, quantity: 2, warehouseId: null }]);
       await deliverTwice('returns.return.v1', returned);
       expect(await level(skuId)).toMatchObject({ on_hand: 2 });
       expect(await outboxTypes(returned.aggregateId)).toEqual(['inventory.restocked']);
-      expect((await db.query('SELECT status FROM products WHERE id = $1', [productId])).rows[0].status).toBe('DELETED');
+      expect((await db.query<{ status: string }>('SELECT status FROM products WHERE id = $1', [productId])).rows[0].status).toBe('DELETED');
     });
   });
 
   describe('deleting products while orders hold their units', () => {
-    const statusOf = async (id: string) => (await db.query('SELECT status, version FROM products WHERE id = $1', [id])).rows[0];
+    const statusOf = async (id: string) =>
+      (await db.query<{ status: string; version: number }>('SELECT status, version FROM products WHERE id = $1', [id])).rows[0];
 
     it('refuses with PRODUCT_HAS_OPEN_ORDERS per item, writing nothing for it, until the order has shipped', async () => {
       const held = await createSku(5);
@@ -353,15 +383,16 @@ describe('catalog inventory', () => {
       const input = { productIds: [held.productId, free.productId], idempotencyKey: newIdempotencyKey() };
       const heldBefore = await statusOf(held.productId);
       const outboxBefore = await outboxTypes(held.productId);
-      const refused = await catalog(seller, DELETE, { input });
-      expect((refused.data as any).deleteProducts.map((r: any) => [r.productId, r.ok, r.error?.code ?? null])).toEqual([
+      const refused = await catalog<Deleted>(seller, DELETE, { input });
+      expect(dataOf(refused).deleteProducts.map((r) => [r.productId, r.ok, r.error?.code ?? null])).toEqual([
         [held.productId, false, 'PRODUCT_HAS_OPEN_ORDERS'],
         [free.productId, true, null],
       ]);
       expect(await statusOf(held.productId)).toEqual(heldBefore);
       expect(await outboxTypes(held.productId)).toEqual(outboxBefore);
       expect(
-        (await db.query(`SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1`, [`${input.idempotencyKey}#${held.productId}`])).rows[0].n,
+        (await db.query<CountRow>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE idempotency_key = $1`, [`${input.idempotencyKey}#${held.productId}`]))
+          .rows[0].n,
       ).toBe(0);
       expect((await statusOf(free.productId)).status).toBe('DELETED');
 
@@ -378,8 +409,8 @@ describe('catalog inventory', () => {
         }),
       );
       expect(await level(held.skuId)).toMatchObject({ reserved: 0, committed: 2 });
-      const whilePaid = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
-      expect((whilePaid.data as any).deleteProducts[0].error.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
+      const whilePaid = await catalog<Deleted>(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
+      expect(dataOf(whilePaid).deleteProducts[0].error!.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
       expect(await statusOf(held.productId)).toEqual(heldBefore);
 
       // Shipped: nothing is held any more, and the first call's key now deletes it (the refusal claimed nothing).
@@ -393,18 +424,18 @@ describe('catalog inventory', () => {
           lines: orderLines,
         }),
       );
-      const retried = await catalog(seller, DELETE, { input });
-      expect((retried.data as any).deleteProducts.map((r: any) => r.ok)).toEqual([true, true]);
+      const retried = await catalog<Deleted>(seller, DELETE, { input });
+      expect(dataOf(retried).deleteProducts.map((r) => r.ok)).toEqual([true, true]);
       expect((await statusOf(held.productId)).status).toBe('DELETED');
     });
 
     it('holds nothing for an order that reaches catalog after its product was deleted', async () => {
       const gone = await createSku(4);
-      const deleted = await catalog(seller, DELETE, { input: { productIds: [gone.productId], idempotencyKey: newIdempotencyKey() } });
-      expect((deleted.data as any).deleteProducts[0].ok).toBe(true);
+      const deleted = await catalog<Deleted>(seller, DELETE, { input: { productIds: [gone.productId], idempotencyKey: newIdempotencyKey() } });
+      expect(dataOf(deleted).deleteProducts[0].ok).toBe(true);
       const late = await placeOrder([{ skuId: gone.skuId, productId: gone.productId, quantity: 1 }]);
       expect(await outboxTypes(late.orderId)).toEqual(['inventory.reservation_failed']);
-      const failed = await db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE message_key = $1`, [late.orderId]);
+      const failed = await db.query<{ p: unknown }>(`SELECT envelope->'payload' AS p FROM outbox WHERE message_key = $1`, [late.orderId]);
       expect(failed.rows[0].p).toMatchObject({ reason: 'UNKNOWN_SKU', failedSkuIds: [gone.skuId] });
       expect(await level(gone.skuId)).toMatchObject({ on_hand: 4, reserved: 0 });
     });
@@ -412,11 +443,11 @@ describe('catalog inventory', () => {
     it('lets a product go once its order is cancelled and the units are released', async () => {
       const held = await createSku(3);
       const { orderId } = await placeOrder([{ skuId: held.skuId, productId: held.productId, quantity: 3 }]);
-      const refused = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
-      expect((refused.data as any).deleteProducts[0].error.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
+      const refused = await catalog<Deleted>(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
+      expect(dataOf(refused).deleteProducts[0].error!.code).toBe('PRODUCT_HAS_OPEN_ORDERS');
       await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'BUYER', cancelledBy: 'BUYER' }));
-      const deleted = await catalog(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
-      expect((deleted.data as any).deleteProducts[0].ok).toBe(true);
+      const deleted = await catalog<Deleted>(seller, DELETE, { input: { productIds: [held.productId], idempotencyKey: newIdempotencyKey() } });
+      expect(dataOf(deleted).deleteProducts[0].ok).toBe(true);
     });
   });
 
@@ -427,30 +458,32 @@ describe('catalog inventory', () => {
     const MOVE = `mutation($input: MoveInventoryStateInput!) { moveInventoryState(input: $input) { ${LEVEL} } }`;
     const THRESHOLD = `mutation($input: SetOutOfStockThresholdInput!) { setOutOfStockThreshold(input: $input) { skuId outOfStockThreshold outOfStock available } }`;
     const WAREHOUSE = `mutation($input: CreateWarehouseInput!) { createWarehouse(input: $input) { id } }`;
+    type Adjusted = { adjustInventory: StockLevelView };
+    type Moved = { moveInventoryState: StockLevelView };
 
     it('adjusts, sets with compare-and-set, and moves units between states', async () => {
       const { skuId } = await createSku(10);
       const key = newIdempotencyKey();
       const adjust = { skuId, warehouseId: defaultWarehouseId, delta: 5, reason: 'RECEIVED', idempotencyKey: key };
-      const adjusted = await catalog(seller, ADJUST, { input: adjust });
-      expect((adjusted.data as any).adjustInventory).toMatchObject({ onHand: 15, available: 15 });
+      const adjusted = await catalog<Adjusted>(seller, ADJUST, { input: adjust });
+      expect(dataOf(adjusted).adjustInventory).toMatchObject({ onHand: 15, available: 15 });
       // The same key again is a replay, not a second adjustment.
       await catalog(seller, ADJUST, { input: adjust });
       expect(await level(skuId)).toMatchObject({ on_hand: 15 });
 
-      const moved = await catalog(seller, MOVE, {
+      const moved = await catalog<Moved>(seller, MOVE, {
         input: { skuId, warehouseId: defaultWarehouseId, from: 'AVAILABLE', to: 'DAMAGED', quantity: 3, idempotencyKey: newIdempotencyKey() },
       });
-      expect((moved.data as any).moveInventoryState).toMatchObject({ onHand: 15, damaged: 3, available: 12 });
-      const toQc = await catalog(seller, MOVE, {
+      expect(dataOf(moved).moveInventoryState).toMatchObject({ onHand: 15, damaged: 3, available: 12 });
+      const toQc = await catalog<Moved>(seller, MOVE, {
         input: { skuId, warehouseId: defaultWarehouseId, from: 'DAMAGED', to: 'QUALITY_CONTROL', quantity: 2, idempotencyKey: newIdempotencyKey() },
       });
-      expect((toQc.data as any).moveInventoryState).toMatchObject({ damaged: 1, qualityControl: 2, available: 12 });
+      expect(dataOf(toQc).moveInventoryState).toMatchObject({ damaged: 1, qualityControl: 2, available: 12 });
 
-      const set = await catalog(seller, SET, {
+      const set = await catalog<{ setInventory: StockLevelView }>(seller, SET, {
         input: { skuId, warehouseId: defaultWarehouseId, quantity: 20, expectedQuantity: 15, idempotencyKey: newIdempotencyKey() },
       });
-      expect((set.data as any).setInventory).toMatchObject({ onHand: 20, available: 17 });
+      expect(dataOf(set).setInventory).toMatchObject({ onHand: 20, available: 17 });
 
       const before = await snapshot();
       const stale = await catalog(seller, SET, {
@@ -464,21 +497,23 @@ describe('catalog inventory', () => {
       expect(errorCodes(tooMuch)).toEqual(['INSUFFICIENT_STOCK']);
       expect(await snapshot()).toEqual(before);
 
-      const movements = await catalog(
+      const movements = await catalog<
+        StockMovementsView<{ type: string; quantity: number; reason: string | null; stateFrom: string | null; stateTo: string | null }>
+      >(
         seller,
         `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
         ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity reason stateFrom stateTo } pageInfo { hasNextPage endCursor } } } } }`,
       );
-      const page = (movements.data as any)._entities[0].stockMovements;
-      expect(page.nodes.map((n: any) => n.type)).toEqual(['ADJUSTMENT', 'STATE_MOVE', 'STATE_MOVE']);
+      const page = dataOf(movements)._entities[0]!.stockMovements;
+      expect(page.nodes.map((n) => n.type)).toEqual(['ADJUSTMENT', 'STATE_MOVE', 'STATE_MOVE']);
       expect(page.pageInfo.hasNextPage).toBe(true);
-      const next = await catalog(
+      const next = await catalog<StockMovementsView<{ type: string; quantity: number }>>(
         seller,
         `query($after: String) { _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) {
         ... on Sku { stockMovements(first: 3, after: $after) { nodes { type quantity } pageInfo { hasNextPage } } } } }`,
         { after: page.pageInfo.endCursor },
       );
-      expect((next.data as any)._entities[0].stockMovements.nodes).toEqual([
+      expect(dataOf(next)._entities[0]!.stockMovements.nodes).toEqual([
         { type: 'ADJUSTMENT', quantity: 5 },
         { type: 'RECEIPT', quantity: 10 },
       ]);
@@ -491,8 +526,8 @@ describe('catalog inventory', () => {
       beforeAll(async () => {
         mine = await createSku(4);
         foreign = await createSku(4, other);
-        const shop = await catalog(other, `{ shop { warehouses { id } } }`);
-        foreignWarehouseId = (shop.data as any).shop.warehouses[0].id;
+        const shop = await catalog<ShopWarehousesView>(other, `{ shop { warehouses { id } } }`);
+        foreignWarehouseId = dataOf(shop).shop.warehouses[0].id;
       });
       const base = () => ({ skuId: mine.skuId, warehouseId: defaultWarehouseId, idempotencyKey: newIdempotencyKey() });
 
@@ -548,9 +583,12 @@ describe('catalog inventory', () => {
         skuIds: [skuId],
       } = await createLiveProduct(catalog, seller, { skus: [{ initialStock: 2 }] });
       const oosList = async () => {
-        const r = await catalog(seller, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId available sku { id } } } } }`);
+        const r = await catalog<OutOfStockListView<{ skuId: string; available: number; sku: { id: string } }>>(
+          seller,
+          `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId available sku { id } } } } }`,
+        );
         expect(r.errors).toBeUndefined();
-        return (r.data as any).shop;
+        return dataOf(r).shop;
       };
       const countBefore = (await oosList()).outOfStockSkuCount;
 
@@ -559,7 +597,7 @@ describe('catalog inventory', () => {
       expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock']);
       let shop = await oosList();
       expect(shop.outOfStockSkuCount).toBe(countBefore + 1);
-      expect(shop.outOfStockSkus.nodes.find((n: any) => n.skuId === skuId)).toEqual({ skuId, available: 0, sku: { id: skuId } });
+      expect(shop.outOfStockSkus.nodes.find((n) => n.skuId === skuId)).toEqual({ skuId, available: 0, sku: { id: skuId } });
 
       await deliverTwice('orders.order.v1', event('order.cancelled', 'orders', orderId, { orderId, reason: 'BUYER', cancelledBy: 'BUYER' }));
       expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock']);
@@ -569,15 +607,21 @@ describe('catalog inventory', () => {
       // A change that stays in stock emits nothing; raising the threshold above available flips it.
       await catalog(seller, ADJUST, { input: { skuId, warehouseId: defaultWarehouseId, delta: -1, reason: 'LOST', idempotencyKey: newIdempotencyKey() } });
       expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock']);
-      const threshold = await catalog(seller, THRESHOLD, { input: { skuId, threshold: 1, idempotencyKey: newIdempotencyKey() } });
-      expect((threshold.data as any).setOutOfStockThreshold).toEqual({ skuId, outOfStockThreshold: 1, outOfStock: true, available: 1 });
+      const threshold = await catalog<{ setOutOfStockThreshold: { skuId: string; outOfStockThreshold: number; outOfStock: boolean; available: number } }>(
+        seller,
+        THRESHOLD,
+        { input: { skuId, threshold: 1, idempotencyKey: newIdempotencyKey() } },
+      );
+      expect(dataOf(threshold).setOutOfStockThreshold).toEqual({ skuId, outOfStockThreshold: 1, outOfStock: true, available: 1 });
       expect(await outboxTypes(skuId)).toEqual(['sku.out_of_stock', 'sku.back_in_stock', 'sku.out_of_stock']);
       expect((await oosList()).outOfStockSkuCount).toBe(countBefore + 1);
     });
 
     it('judges a SKU by available units summed over all warehouses, also under a warehouse filter', async () => {
-      const overflow = (await catalog(seller, WAREHOUSE, { input: { name: 'Overflow', idempotencyKey: newIdempotencyKey() } })).data as any;
-      const overflowId = overflow.createWarehouse.id as string;
+      const overflow = dataOf(
+        await catalog<{ createWarehouse: { id: string } }>(seller, WAREHOUSE, { input: { name: 'Overflow', idempotencyKey: newIdempotencyKey() } }),
+      );
+      const overflowId = overflow.createWarehouse.id;
       const stockIn = async (skuId: string, warehouseId: string, delta: number) =>
         expect(
           (await catalog(seller, ADJUST, { input: { skuId, warehouseId, delta, reason: 'RECEIVED', idempotencyKey: newIdempotencyKey() } })).errors,
@@ -588,16 +632,18 @@ describe('catalog inventory', () => {
             .errors,
         ).toBeUndefined();
       const skuState = async (skuId: string) => {
-        const r = await catalog(
+        const r = await catalog<Entities<{ availableQuantity: number; outOfStock: boolean }>>(
           seller,
           `{ _entities(representations: [{ __typename: "Sku", id: "${skuId}" }]) { ... on Sku { availableQuantity outOfStock } } }`,
         );
-        return (r.data as any)._entities[0];
+        return dataOf(r)._entities[0];
       };
       const listed = async (filter: Record<string, unknown>) =>
-        (
-          (await catalog(seller, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, { filter })).data as any
-        ).shop.products.nodes.map((n: any) => n.id);
+        dataOf(
+          await catalog<ShopProductsView>(seller, `query($filter: ProductFilter) { shop { products(first: 50, filter: $filter) { nodes { id } } } }`, {
+            filter,
+          }),
+        ).shop.products.nodes.map((n) => n.id);
 
       // Empty in the default warehouse, 5 in the overflow one: in stock, the overflow covers it.
       const spread = await createSku(0);
@@ -636,7 +682,7 @@ describe('catalog inventory', () => {
 
     it('keeps the stock ledger append-only in the database itself', async () => {
       await createSku(1);
-      const [{ id }] = (await db.query('SELECT max(id) AS id FROM stock_movements')).rows;
+      const [{ id }] = (await db.query<{ id: string }>('SELECT max(id) AS id FROM stock_movements')).rows;
       await expect(db.query('UPDATE stock_movements SET quantity = quantity + 1 WHERE id = $1', [id])).rejects.toMatchObject({ code: '23001' });
       await expect(db.query('DELETE FROM stock_movements WHERE id = $1', [id])).rejects.toMatchObject({ code: '23001' });
       await expect(db.query('TRUNCATE stock_movements')).rejects.toMatchObject({ code: '23001' });
@@ -645,7 +691,8 @@ describe('catalog inventory', () => {
     it('answers the out-of-stock list and its count from the partial index of listed SKUs', async () => {
       await db.query('ANALYZE sku_stock_status');
       await db.query('SET enable_seqscan = off');
-      const explain = async (sql: string) => (await db.query(`EXPLAIN ${sql}`, [seller.sellerId])).rows.map((r) => r['QUERY PLAN']).join('\n');
+      const explain = async (sql: string) =>
+        (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, [seller.sellerId])).rows.map((r) => r['QUERY PLAN']).join('\n');
       const list = await explain(`SELECT sku_id FROM sku_stock_status WHERE seller_id = $1 AND ${LISTED_OUT_OF_STOCK} ORDER BY sku_id DESC LIMIT 21`);
       const count = await explain(`SELECT count(*) FROM sku_stock_status WHERE seller_id = $1 AND ${LISTED_OUT_OF_STOCK}`);
       await db.query('RESET enable_seqscan');
@@ -660,14 +707,18 @@ describe('catalog inventory', () => {
         (await catalog(shop, `mutation { registerShop(input: { name: "Action list", currencyCode: "USD", timeZone: "UTC" }) { id } }`)).errors,
       ).toBeUndefined();
       const bulk = (name: string, productId: string) =>
-        catalog(shop, `mutation($input: BulkProductsInput!) { ${name}(input: $input) { ok error { code } } }`, {
-          input: { productIds: [productId], idempotencyKey: newIdempotencyKey() },
-        });
+        catalog<Record<string, Array<{ ok: boolean; error: { code: string } | null }>>>(
+          shop,
+          `mutation($input: BulkProductsInput!) { ${name}(input: $input) { ok error { code } } }`,
+          {
+            input: { productIds: [productId], idempotencyKey: newIdempotencyKey() },
+          },
+        );
       const actionList = async () => {
-        const r = await catalog(shop, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`);
+        const r = await catalog<OutOfStockListView>(shop, `{ shop { outOfStockSkuCount outOfStockSkus(first: 100) { nodes { skuId } } } }`);
         expect(r.errors).toBeUndefined();
-        const { outOfStockSkuCount, outOfStockSkus } = (r.data as any).shop;
-        return { count: outOfStockSkuCount as number, skuIds: (outOfStockSkus.nodes as Array<{ skuId: string }>).map((n) => n.skuId).sort() };
+        const { outOfStockSkuCount, outOfStockSkus } = dataOf(r).shop;
+        return { count: outOfStockSkuCount, skuIds: outOfStockSkus.nodes.map((n) => n.skuId).sort() };
       };
 
       const live = await createLiveProduct(catalog, shop, {
@@ -688,13 +739,17 @@ describe('catalog inventory', () => {
       });
       expect(draft.errors).toBeUndefined();
       const frozen = await createLiveProduct(catalog, shop, { skus: [{ initialStock: 0 }] });
-      const frozenResult = await catalog(TEST_PLATFORM, `mutation($input: PlatformProductActionInput!) { freezeProduct(input: $input) { status } }`, {
-        input: { productId: frozen.productId, reason: 'Counterfeit report', idempotencyKey: newIdempotencyKey() },
-      });
-      expect((frozenResult.data as any).freezeProduct.status).toBe('FREEZE');
+      const frozenResult = await catalog<{ freezeProduct: { status: string } }>(
+        TEST_PLATFORM,
+        `mutation($input: PlatformProductActionInput!) { freezeProduct(input: $input) { status } }`,
+        {
+          input: { productId: frozen.productId, reason: 'Counterfeit report', idempotencyKey: newIdempotencyKey() },
+        },
+      );
+      expect(dataOf(frozenResult).freezeProduct.status).toBe('FREEZE');
       const gone = await createLiveProduct(catalog, shop, { skus: [{ initialStock: 0 }] });
       expect(await actionList()).toEqual({ count: 3, skuIds: [...emptySkus, gone.skuIds[0]].sort() });
-      expect(((await bulk('deleteProducts', gone.productId)).data as any).deleteProducts[0].ok).toBe(true);
+      expect(dataOf(await bulk('deleteProducts', gone.productId)).deleteProducts[0].ok).toBe(true);
       expect(await actionList()).toEqual({ count: 2, skuIds: emptySkus });
 
       // The live product through the seller's status changes: listed exactly while it can be on sale.
@@ -705,21 +760,21 @@ describe('catalog inventory', () => {
         ['activateProducts', 2],
       ];
       for (const [action, count] of steps) {
-        expect({ action, ok: ((await bulk(action, live.productId)).data as any)[action][0].ok }).toEqual({ action, ok: true });
+        expect({ action, ok: dataOf(await bulk(action, live.productId))[action][0].ok }).toEqual({ action, ok: true });
         expect({ action, ...(await actionList()) }).toEqual({ action, count, skuIds: count === 0 ? [] : emptySkus });
       }
       // Back in stock on a live product leaves the list; the mirrored status never drifts from the product's.
       await catalog(shop, `mutation($input: AdjustInventoryInput!) { adjustInventory(input: $input) { available } }`, {
         input: {
           skuId: emptySkus[0],
-          warehouseId: (await db.query('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id,
+          warehouseId: (await db.query<{ id: string }>('SELECT id FROM warehouses WHERE seller_id = $1', [shop.sellerId])).rows[0].id,
           delta: 3,
           reason: 'RECEIVED',
           idempotencyKey: newIdempotencyKey(),
         },
       });
       expect(await actionList()).toEqual({ count: 1, skuIds: [emptySkus[1]] });
-      const drift = await db.query(
+      const drift = await db.query<CountRow>(
         `SELECT count(*)::int AS n FROM sku_stock_status st JOIN products p ON p.id = st.product_id WHERE st.product_status <> p.status`,
       );
       expect(drift.rows[0].n).toBe(0);
@@ -766,16 +821,22 @@ describe('catalog inventory', () => {
         { date: '2026-03-10', visitors: 2, pageViews: 3 },
         { date: '2026-03-11', visitors: 0, pageViews: 0 },
       ];
-      const shop = await catalog(seller, `{ shop { visitors(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`);
-      expect((shop.data as any).shop.visitors).toEqual(expected);
-      const product = await catalog(
+      const shop = await catalog<{ shop: { visitors: TrafficDayView[] } }>(
+        seller,
+        `{ shop { visitors(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`,
+      );
+      expect(dataOf(shop).shop.visitors).toEqual(expected);
+      const product = await catalog<{ product: { pageViews: TrafficDayView[] } }>(
         seller,
         `query($id: ID!) { product(id: $id) { pageViews(from: "2026-03-09", to: "2026-03-11") { date visitors pageViews } } }`,
         { id: productId },
       );
-      expect((product.data as any).product.pageViews).toEqual(expected);
-      const theirs = await catalog(other, `{ shop { visitors(from: "2026-03-09", to: "2026-03-10") { visitors } } }`);
-      expect((theirs.data as any).shop.visitors.map((d: any) => d.visitors)).toEqual([0, 0]);
+      expect(dataOf(product).product.pageViews).toEqual(expected);
+      const theirs = await catalog<{ shop: { visitors: Array<Pick<TrafficDayView, 'visitors'>> } }>(
+        other,
+        `{ shop { visitors(from: "2026-03-09", to: "2026-03-10") { visitors } } }`,
+      );
+      expect(dataOf(theirs).shop.visitors.map((d) => d.visitors)).toEqual([0, 0]);
 
       const bad = await catalog(seller, `{ shop { visitors(from: "2026-03-11", to: "2026-03-09") { date } } }`);
       expect(errorCodes(bad)).toEqual(['VALIDATION_FAILED']);

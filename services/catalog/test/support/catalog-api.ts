@@ -90,6 +90,63 @@ export interface ShopProductsView<N = { id: string }> {
   shop: { products: { nodes: N[]; pageInfo?: { endCursor: string | null } } };
 }
 
+/** `pageInfo` of a keyset page as a query selecting `hasNextPage endCursor` gets it. */
+export interface PageInfoView {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+/** What the federation `_entities` query answers: one entry per representation, null for one catalog cannot resolve. */
+export interface Entities<T> {
+  _entities: Array<T | null>;
+}
+
+/** The shop's out-of-stock action list and its count; `N` is the node selection. */
+export interface OutOfStockListView<N = { skuId: string }> {
+  shop: { outOfStockSkuCount: number; outOfStockSkus: { nodes: N[] } };
+}
+
+/** The shop's warehouses; `W` is the selection. */
+export interface ShopWarehousesView<W = { id: string }> {
+  shop: { warehouses: W[] };
+}
+
+/** A SKU's stock in one warehouse, as `skuId warehouseId onHand reserved committed damaged qualityControl safetyStock available version` selects it. */
+export interface StockLevelView {
+  skuId: string;
+  warehouseId: string;
+  onHand: number;
+  reserved: number;
+  committed: number;
+  damaged: number;
+  qualityControl: number;
+  safetyStock: number;
+  available: number;
+  version: number;
+}
+
+/** One shop-local day of storefront traffic (`date visitors pageViews`). */
+export interface TrafficDayView {
+  date: string;
+  visitors: number;
+  pageViews: number;
+}
+
+/** A row of `inventory_levels` as the inventory spec reads it (all int columns). */
+export interface InventoryLevelRow {
+  on_hand: number;
+  reserved: number;
+  committed: number;
+  damaged: number;
+  quality_control: number;
+  safety_stock: number;
+}
+
+/** The row of a `SELECT count(*)::int AS n ...`. */
+export interface CountRow {
+  n: number;
+}
+
 export const PRODUCT_FIELDS = 'id status title hasPendingRevision failedReasons { position reasons suggestions } statusReason';
 export const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { ${PRODUCT_FIELDS} skus { id } } }`;
 export const EDIT = `mutation($input: EditProductInput!) { editProduct(input: $input) { ${PRODUCT_FIELDS} latestRevision { revisionNo reviewStatus changedFields title } } }`;
