@@ -10,7 +10,7 @@ describe('query costs through the gateway', () => {
   let ordersDb: Client;
   const seller = newSeller();
   const skus: Array<{ sku_id: string; product_id: string }> = [];
-  const gql = <T = any>(identity: Identity, query: string, variables?: unknown) =>
+  const gql = <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown) =>
     callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
   const costsOf = (result: { extensions?: Record<string, unknown> }) => result.extensions?.queryCosts as QueryCosts;
 
@@ -45,7 +45,7 @@ describe('query costs through the gateway', () => {
     }
     ordersDb = await stack.db('orders');
     await eventually(
-      async () => (await ordersDb.query(`SELECT count(*)::int AS n FROM orders WHERE status = 'PENDING'`)).rows[0].n,
+      async () => (await ordersDb.query<{ n: number }>(`SELECT count(*)::int AS n FROM orders WHERE status = 'PENDING'`)).rows[0].n,
       (n) => n === 0,
     );
     await cloneOrders(ordersDb, seller.sellerId!, skus, 220);
@@ -55,20 +55,20 @@ describe('query costs through the gateway', () => {
     await stack?.dispose();
   });
 
-  const orderList = (first: number) => gql(seller, ORDER_LIST_QUERY, { first });
+  const orderList = (first: number) => gql<OrderListResult>(seller, ORDER_LIST_QUERY, { first });
 
   it('lists 10, 50 and 200 orders with their lines, products and SKUs in the same ≤ 4 SQL statements and the same fetches', async () => {
     await orderList(10); // warms the gateway's plan cache and the subgraphs' start-up caches
     const results = await Promise.all([10, 50, 200].map(async (first) => ({ first, result: await orderList(first) })));
     for (const { first, result } of results) {
       expect(result.errors).toBeUndefined();
-      const { nodes, pageInfo } = (result.data as any).shop.orders;
+      const { nodes, pageInfo } = result.data!.shop.orders;
       expect(nodes).toHaveLength(first);
       expect(pageInfo.hasNextPage).toBe(true);
       expect(pageInfo.endCursor).toEqual(expect.any(String));
-      const lines = nodes.flatMap((o: any) => o.lines);
+      const lines = nodes.flatMap((o) => o.lines);
       expect(lines.length).toBeGreaterThanOrEqual(first * 2);
-      expect(new Set(lines.map((l: any) => l.sku.sellerSku)).size).toBe(skus.length);
+      expect(new Set(lines.map((l) => l.sku.sellerSku)).size).toBe(skus.length);
       for (const line of lines) {
         expect(line.sku).toEqual({
           id: expect.stringMatching(/^sku_/),
@@ -79,7 +79,7 @@ describe('query costs through the gateway', () => {
         expect(line.product).toEqual({ id: expect.stringMatching(/^prd_/), title: expect.any(String), status: 'ACTIVATE' });
       }
       // Every SKU started with 1000 units; the two API orders hold 1–3 of some of them.
-      expect(lines.every((l: any) => l.sku.availableQuantity > 990 && l.sku.availableQuantity <= 1000)).toBe(true);
+      expect(lines.every((l) => l.sku.availableQuantity > 990 && l.sku.availableQuantity <= 1000)).toBe(true);
     }
     const costs = results.map(({ result }) => costsOf(result));
     // catalog: the shop, then the Sku and the Product entities (two fetches the gateway runs in parallel, one
@@ -137,6 +137,35 @@ const ORDER_LIST_QUERY = `query OrderList($first: Int!) {
   }
 }`;
 
+interface MoneyView {
+  amountMinor: string;
+  currencyCode?: string;
+}
+
+/** The `data` of {@link ORDER_LIST_QUERY}. */
+interface OrderListResult {
+  shop: {
+    orders: {
+      nodes: Array<{
+        id: string;
+        status: string;
+        createdAt: string;
+        paidAt: string | null;
+        total: MoneyView;
+        lines: Array<{
+          id: string;
+          quantity: number;
+          unitPrice: MoneyView;
+          lineTotal: MoneyView;
+          sku: { id: string; sellerSku: string; price: MoneyView; availableQuantity: number };
+          product: { id: string; title: string; status: string };
+        }>;
+      }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  };
+}
+
 interface QueryCosts {
   subgraphFetches: Record<string, number>;
   sqlStatements: Record<string, number>;
@@ -153,9 +182,10 @@ const orderId = () => `ord_${Date.now().toString(36).padStart(9, '0')}${randomBy
  * each with three lines over different SKUs of the shop, so every row is one the subgraphs could have written.
  */
 async function cloneOrders(db: Client, sellerId: string, skus: Array<{ sku_id: string; product_id: string }>, count: number): Promise<void> {
-  const template = (await db.query(`SELECT id FROM orders WHERE seller_id = $1 AND status NOT IN ('PENDING', 'CANCELLED') ORDER BY id LIMIT 1`, [sellerId]))
-    .rows[0].id;
-  const templateLine = (await db.query(`SELECT id FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`, [template])).rows[0].id;
+  const template = (
+    await db.query<{ id: string }>(`SELECT id FROM orders WHERE seller_id = $1 AND status NOT IN ('PENDING', 'CANCELLED') ORDER BY id LIMIT 1`, [sellerId])
+  ).rows[0].id;
+  const templateLine = (await db.query<{ id: string }>(`SELECT id FROM order_lines WHERE order_id = $1 ORDER BY position LIMIT 1`, [template])).rows[0].id;
   const ids = Array.from({ length: count }, orderId);
   const lines = ids.flatMap((id, i) =>
     [0, 1, 2].map((position) => ({

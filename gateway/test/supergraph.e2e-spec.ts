@@ -9,9 +9,66 @@ import { TestStack, callAnonymously, callGateway, errorCodes, eventually, newBuy
 // The whole graph: five subgraph processes behind the gateway, real PostgreSQL and Kafka, seeded with
 // the same demo data `npm start` loads, on the same demo environment (a zero-length remorse window, so
 // the seed ships, delivers and refunds orders).
+
+interface MoneyView {
+  amountMinor: string;
+  currencyCode?: string;
+}
+
+/** The demo shop across all five subgraphs, as the first test selects it. */
+interface WholeShopResult {
+  shop: {
+    name: string;
+    currencyCode: string;
+    products: {
+      nodes: Array<{
+        title: string;
+        skus: Array<{ sellerSku: string; price: MoneyView; availableQuantity: number }>;
+        activePromotions: Array<{ title: string; discountBasisPoints: number }>;
+        collaborations: Array<{ commissionRateBps: number; creator: { handle: string } }>;
+      }>;
+    };
+    orders: {
+      nodes: Array<{
+        status: string;
+        total: MoneyView;
+        cancelReason: string | null;
+        cancelledBy: string | null;
+        hasOpenCancellation: boolean;
+        packages: Array<{ status: string }>;
+        lines: Array<{ quantity: number; sku: { sellerSku: string }; product: { title: string } }>;
+        returns: Array<{ type: string; status: string }>;
+      }>;
+    };
+  };
+}
+
+/** `gmv refunds netSales { amountMinor } orders buyers visitors` of one period. */
+interface FiguresView {
+  gmv: MoneyView;
+  refunds: MoneyView;
+  netSales: MoneyView;
+  orders: number;
+  buyers: number;
+  visitors: number;
+}
+
+/** The home dashboard as the second test selects it. */
+interface DashboardResult {
+  shop: {
+    today: { current: FiguresView; previous: FiguresView };
+    week: { current: FiguresView };
+    month: { current: FiguresView };
+    actionCounters: { awaitingShipment: number; pendingCancellationRequests: number; unreadInquiries: number };
+    orders: {
+      nodes: Array<{ status: string; paidAt: string | null; total: MoneyView; returns: Array<{ refund: { amount: MoneyView } | null }> }>;
+    };
+  };
+}
+
 describe('supergraph through the gateway', () => {
   let stack: TestStack;
-  const gql = <T = any>(identity: Identity, query: string, variables?: unknown) =>
+  const gql = <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown) =>
     callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
   // One instant for both seed runs: page-view ids derive from their day, so a rerun republishes the same events.
   const seededAt = new Date();
@@ -31,7 +88,7 @@ describe('supergraph through the gateway', () => {
   });
 
   it("answers one query with the demo shop's data from all five subgraphs, every order where the seed took it", async () => {
-    const result = await gql(
+    const result = await gql<WholeShopResult>(
       DEMO_SELLER,
       `{ shop {
           name currencyCode
@@ -42,19 +99,19 @@ describe('supergraph through the gateway', () => {
       } }`,
     );
     expect(result.errors).toBeUndefined();
-    const shop = result.data.shop;
+    const shop = result.data!.shop;
     expect(shop.name).toBe('Demo Outfitters'); // catalog
-    expect(shop.orders.nodes.flatMap((o: any) => o.lines).every((l: any) => l.sku.sellerSku && l.product.title)).toBe(true);
+    expect(shop.orders.nodes.flatMap((o) => o.lines).every((l) => l.sku.sellerSku && l.product.title)).toBe(true);
     // Orders (status, cancellation, packages) with returns' requests on them, one line per order.
     const journeys = shop.orders.nodes
-      .map((o: any) =>
+      .map((o) =>
         [
-          o.lines.map((l: any) => `${l.sku.sellerSku}x${l.quantity}`).join('+'),
+          o.lines.map((l) => `${l.sku.sellerSku}x${l.quantity}`).join('+'),
           o.status,
           o.cancelReason ?? '-',
           o.hasOpenCancellation ? 'cancellation requested' : '-',
-          o.packages.map((p: any) => p.status).join(',') || '-',
-          o.returns.map((r: any) => `${r.type}:${r.status}`).join(',') || '-',
+          o.packages.map((p) => p.status).join(',') || '-',
+          o.returns.map((r) => `${r.type}:${r.status}`).join(',') || '-',
         ].join(' | '),
       )
       .sort();
@@ -66,10 +123,10 @@ describe('supergraph through the gateway', () => {
       'TEE-BLK-Mx2+MUG-SANDx1 | AWAITING_SHIPMENT | - | - | - | -',
       'TEE-WHT-Mx1 | CANCELLED | INSUFFICIENT_STOCK | - | - | -',
     ]);
-    const tee = shop.products.nodes.find((p: any) => p.title === 'Organic cotton tee, relaxed crew neck');
+    const tee = shop.products.nodes.find((p) => p.title === 'Organic cotton tee, relaxed crew neck')!;
     expect(tee.activePromotions).toEqual([{ title: 'Year-end sale', discountBasisPoints: 1500 }]); // marketing
     expect(tee.collaborations).toEqual([{ commissionRateBps: 1200, creator: { handle: 'dailydrip' } }]); // creators
-    expect(tee.skus.find((s: any) => s.sellerSku === 'TEE-BLK-M').availableQuantity).toBe(38);
+    expect(tee.skus.find((s) => s.sellerSku === 'TEE-BLK-M')!.availableQuantity).toBe(38);
   });
 
   it("shows the seeded activity on the seller's home dashboard for today, 7 and 30 days, and the action counters", async () => {
@@ -82,7 +139,7 @@ describe('supergraph through the gateway', () => {
         orders(first: 10) { nodes { status paidAt total { amountMinor } returns { refund { amount { amountMinor } } } } }
       } }`;
     type Figures = { gmv: bigint; refunds: bigint; netSales: bigint; orders: bigint; buyers: bigint; visitors: bigint };
-    const plain = (f: any): Figures => ({
+    const plain = (f: FiguresView): Figures => ({
       gmv: BigInt(f.gmv.amountMinor),
       refunds: BigInt(f.refunds.amountMinor),
       netSales: BigInt(f.netSales.amountMinor),
@@ -102,24 +159,24 @@ describe('supergraph through the gateway', () => {
     // and 19.00 (each + 4.99 shipping); one serum refunded.
     const sales = { gmv: 21850n + 2n * 499n, refunds: 2450n, netSales: 21850n + 2n * 499n - (1450n + 499n) - 2450n, orders: 5n };
     const shop = await eventually(
-      async () => (await gql(DEMO_SELLER, query)).data.shop,
-      (s: any) => {
+      async () => (await gql<DashboardResult>(DEMO_SELLER, query)).data!.shop,
+      (s) => {
         const todayAndYesterday = plus(plain(s.today.current), plain(s.today.previous));
         // Refunds and page views reach the dashboard through Kafka.
         return todayAndYesterday.refunds === sales.refunds && todayAndYesterday.visitors >= 12n && plain(s.week.current).visitors === 12n;
       },
     );
     // The seed's figures, from the orders themselves.
-    const paid = shop.orders.nodes.filter((o: any) => o.paidAt);
-    const sum = (orders: any[]) => orders.reduce((total: bigint, o: any) => total + BigInt(o.total.amountMinor), 0n);
+    const paid = shop.orders.nodes.filter((o) => o.paidAt);
+    const sum = (orders: Array<{ total: MoneyView }>) => orders.reduce((total, o) => total + BigInt(o.total.amountMinor), 0n);
     expect(paid).toHaveLength(5);
     expect(sum(paid)).toBe(sales.gmv);
-    expect(sum(paid.filter((o: any) => o.status === 'CANCELLED'))).toBe(1450n + 499n);
+    expect(sum(paid.filter((o) => o.status === 'CANCELLED'))).toBe(1450n + 499n);
     expect(
       shop.orders.nodes
-        .flatMap((o: any) => o.returns)
-        .filter((r: any) => r.refund)
-        .map((r: any) => BigInt(r.refund.amount.amountMinor)),
+        .flatMap((o) => o.returns)
+        .filter((r) => r.refund)
+        .map((r) => BigInt(r.refund!.amount.amountMinor)),
     ).toEqual([sales.refunds]);
 
     // Every sale happened seconds ago: today in the shop's zone, or yesterday when the seed ran just before
@@ -139,14 +196,19 @@ describe('supergraph through the gateway', () => {
   });
 
   it('changes nothing when the demo data is seeded a second time', async () => {
+    type OrdersCountsRow = Record<'orders' | 'packages' | 'cancellations' | 'timers' | 'conversations' | 'messages' | 'outbox', number> & {
+      statuses: string | null;
+    };
+    type ReturnsCountsRow = Record<'requests' | 'refunds' | 'outbox', number>;
     const counts = async () => {
       const [orders, returns] = await Promise.all([stack.db('orders'), stack.db('returns')]);
-      const o = await orders.query(`SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM packages)::int AS packages,
+      const o = await orders.query<OrdersCountsRow>(`SELECT (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM packages)::int AS packages,
                                            (SELECT count(*) FROM cancellation_requests)::int AS cancellations, (SELECT count(*) FROM order_timers)::int AS timers,
                                            (SELECT count(*) FROM conversations)::int AS conversations, (SELECT count(*) FROM messages)::int AS messages,
                                            (SELECT count(*) FROM outbox)::int AS outbox,
                                            (SELECT string_agg(status, ',' ORDER BY id) FROM orders) AS statuses`);
-      const r = await returns.query(`SELECT (SELECT count(*) FROM return_requests)::int AS requests, (SELECT count(*) FROM refunds)::int AS refunds,
+      const r =
+        await returns.query<ReturnsCountsRow>(`SELECT (SELECT count(*) FROM return_requests)::int AS requests, (SELECT count(*) FROM refunds)::int AS refunds,
                                             (SELECT count(*) FROM outbox)::int AS outbox`);
       return { orders: o.rows[0], returns: r.rows[0] };
     };
@@ -157,23 +219,32 @@ describe('supergraph through the gateway', () => {
 
   it('confirms an order placed through the gateway once catalog has reserved its stock', async () => {
     const buyer = newBuyer();
-    const products = await gql(DEMO_SELLER, `{ shop { products(first: 10) { nodes { skus { id sellerSku } } } } }`);
-    const mug = products.data.shop.products.nodes.flatMap((p: any) => p.skus).find((s: any) => s.sellerSku === 'MUG-SAND');
-    const placed = await gql(buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`, {
-      input: { shopId: DEMO_SELLER.sellerId, lines: [{ skuId: mug.id, quantity: 2 }], idempotencyKey: newIdempotencyKey() },
-    });
-    expect(placed.data.placeOrder.status).toBe('PENDING');
+    const products = await gql<{ shop: { products: { nodes: Array<{ skus: Array<{ id: string; sellerSku: string }> }> } } }>(
+      DEMO_SELLER,
+      `{ shop { products(first: 10) { nodes { skus { id sellerSku } } } } }`,
+    );
+    const mug = products.data!.shop.products.nodes.flatMap((p) => p.skus).find((s) => s.sellerSku === 'MUG-SAND')!;
+    const placed = await gql<{ placeOrder: { id: string; status: string } }>(
+      buyer,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id status } }`,
+      {
+        input: { shopId: DEMO_SELLER.sellerId, lines: [{ skuId: mug.id, quantity: 2 }], idempotencyKey: newIdempotencyKey() },
+      },
+    );
+    expect(placed.data!.placeOrder.status).toBe('PENDING');
+    type PlacedOrder = { order: { status: string; lines: Array<{ sku: { availableQuantity: number } }> } };
     const order = await eventually(
       async () =>
-        (await gql(buyer, `query($id: ID!) { order(id: $id) { status lines { sku { availableQuantity } } } }`, { id: placed.data.placeOrder.id })).data.order,
-      (o: any) => o.status !== 'PENDING',
+        (await gql<PlacedOrder>(buyer, `query($id: ID!) { order(id: $id) { status lines { sku { availableQuantity } } } }`, { id: placed.data!.placeOrder.id }))
+          .data!.order,
+      (o) => o.status !== 'PENDING',
     );
     expect(order.status).toBe('UNPAID');
   });
 
   it('passes typed errors from subgraphs through the gateway, writing nothing', async () => {
     const ordersDb = await stack.db('orders');
-    const before = (await ordersDb.query('SELECT count(*)::int AS n FROM orders')).rows[0].n;
+    const before = (await ordersDb.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0].n;
     const bad = await gql(newBuyer(), `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
       input: { shopId: DEMO_SELLER.sellerId, lines: [{ skuId: 'sku_unknown', quantity: 0 }], idempotencyKey: newIdempotencyKey() },
     });
@@ -182,7 +253,7 @@ describe('supergraph through the gateway', () => {
       input: { title: 'Bad price', idempotencyKey: newIdempotencyKey(), skus: [{ sellerSku: 'BAD-1', price: { amountMinor: '19.99', currencyCode: 'USD' } }] },
     });
     expect(errorCodes(malformedMoney)).toEqual(['VALIDATION_FAILED']);
-    expect((await ordersDb.query('SELECT count(*)::int AS n FROM orders')).rows[0].n).toBe(before);
+    expect((await ordersDb.query<{ n: number }>('SELECT count(*)::int AS n FROM orders')).rows[0].n).toBe(before);
   });
 
   it("logs a refused mutation as one INFO line with its code and the request's correlation id, with no stack trace anywhere", async () => {
@@ -237,8 +308,8 @@ describe('supergraph through the gateway', () => {
 
   it("does not show one seller's shop data to another seller", async () => {
     const other = { userId: 'usr_other', sellerId: 'shp_other', roles: ['SELLER_STAFF' as const] };
-    const result = await gql(other, `{ shop { name } }`);
-    expect(result.data.shop).toBeNull();
+    const result = await gql<{ shop: { name: string } | null }>(other, `{ shop { name } }`);
+    expect(result.data!.shop).toBeNull();
   });
 
   it('runs the gateway, every subgraph and this test on the Node 24 the repository pins', async () => {
@@ -252,7 +323,7 @@ describe('supergraph through the gateway', () => {
           const started = readFileSync(proc.logFile, 'utf8')
             .split('\n')
             .filter((line) => line.includes('"runtime"'))
-            .map((line) => JSON.parse(line).runtime);
+            .map((line) => (JSON.parse(line) as { runtime: string }).runtime);
           return [name, started.at(-1)];
         }),
     );

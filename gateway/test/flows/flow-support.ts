@@ -1,5 +1,6 @@
 import { Identity } from '@sc/auth';
 import { EventEnvelope } from '@sc/events';
+import type { EventTypeOf, PayloadOf } from '@sc/kit';
 import { SubgraphName, subgraphUrlOf } from '@sc/stack';
 import {
   GraphQLResult,
@@ -45,6 +46,16 @@ export interface OrderStatusView {
   cancelReason: string | null;
 }
 
+/** Event types orders publishes on orders.order.v1. */
+export type OrderEventType = EventTypeOf<'orders.order.v1'>;
+/** The payload of one of orders' order events, typed by the contract. */
+export type OrderEventPayload<E extends OrderEventType> = PayloadOf<'orders.order.v1', E>;
+
+/** The payloads of the events of `type` among `events` (e.g. {@link flowOf}'s `orderEvents`), in their order, typed by the contract. */
+export function orderPayloadsOf<E extends OrderEventType>(events: EventEnvelope[], type: E): Array<OrderEventPayload<E>> {
+  return events.filter((e) => e.type === type).map((e) => e.payload as OrderEventPayload<E>);
+}
+
 /** Callers and steps over a stack running catalog and orders (and the gateway where it runs); `stack()` is read at each call. */
 export function flowOf(stack: () => TestStack) {
   const subgraph =
@@ -69,7 +80,7 @@ export function flowOf(stack: () => TestStack) {
       input: { idempotencyKey: newIdempotencyKey(), ...input },
     });
 
-  /** The command's answer; fails the test with the errors when it has any. */
+  /** The command's answer; fails the test with the errors, if there are any. */
   const ok = async <T = { id: string; status: string }>(
     identity: Identity,
     name: string,

@@ -1,20 +1,6 @@
 import { Identity } from '@sc/auth';
-import {
-  TestStack,
-  callGateway,
-  callSubgraph,
-  createLiveProduct,
-  errorCodes,
-  eventually,
-  moveClock,
-  newBuyer,
-  newIdempotencyKey,
-  newSeller,
-  startTestStack,
-  waitForSellable,
-  waitForShopInOrders,
-} from '@sc/testing';
-import { subgraphUrlOf } from '@sc/stack';
+import { TestStack, errorCodes, eventually, moveClock, newBuyer, newIdempotencyKey, newSeller, startTestStack, waitForShopInOrders } from '@sc/testing';
+import { flowOf, orderPayloadsOf } from './flow-support';
 
 // Across services: catalog's real stock ledger follows orders' real lifecycle (through the gateway, real
 // Kafka and PostgreSQL, orders on a controlled clock): reserve → commit on payment → sell on shipment, and
@@ -26,27 +12,68 @@ process.env.CLOCK_MODE = 'controlled';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+/** `NextAction { action actor deadline }`. */
+interface NextActionView {
+  action: string;
+  actor: string;
+  deadline: string | null;
+}
+
+/** `Recipient { masked name phone address }`. */
+interface RecipientView {
+  masked: boolean;
+  name: string | null;
+  phone: string | null;
+  address: string | null;
+}
+
+/** An order as ORDER_FIELDS selects it. */
+interface LifecycleOrder {
+  id: string;
+  status: string;
+  cancelReason: string | null;
+  cancelledBy: string | null;
+  paidAt: string | null;
+  remorseEndsAt: string | null;
+  shipByDeadline: string | null;
+  autoCancelAt: string | null;
+  completesAt: string | null;
+  hasOpenCancellation: boolean;
+  total: { amountMinor: string };
+  recipient: RecipientView | null;
+  nextAction: NextActionView | null;
+  lines: Array<{
+    id: string;
+    quantity: number;
+    cancelledQuantity: number;
+    shippedQuantity: number;
+    shippingFee: { amountMinor: string };
+    sellerDiscount: { amountMinor: string };
+    creatorId: string | null;
+  }>;
+  packages: Array<{ id: string; status: string }>;
+  cancellationRequests: Array<{ id: string; status: string }>;
+}
+
+/** A row of catalog's inventory_levels. */
+interface InventoryLevelRow {
+  on_hand: number;
+  reserved: number;
+  committed: number;
+}
+
 describe('stock follows the order lifecycle (catalog + orders + gateway, controlled clock)', () => {
   let stack: TestStack;
   const seller = newSeller();
   const buyer = newBuyer();
   const carrier: Identity = { userId: 'car_ups', sellerId: null, roles: ['CARRIER'] };
 
-  const call = (service: 'catalog' | 'orders', identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, service), stack.settings.internalSigningSecret, identity, query, variables);
-  // Lifecycle calls go through the gateway, as clients make them; the list test calls the subgraph to count its SQL.
-  const orders = (identity: Identity, query: string, variables?: unknown) =>
-    callGateway(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+  const flow = flowOf(() => stack);
+  // Lifecycle calls go through the gateway, as clients make them.
+  const orders = flow.gateway;
 
-  /** A live (sellable) product's SKU at 33.33 USD, once orders' price read model has it. */
-  async function createSku(stock: number): Promise<string> {
-    const { skuIds } = await createLiveProduct((identity, query, variables) => call('catalog', identity, query, variables), seller, {
-      title: 'Linen shirt',
-      skus: [{ price: '3333', initialStock: stock }],
-    });
-    await waitForSellable(await stack.db('orders'), skuIds);
-    return skuIds[0];
-  }
+  /** A live (sellable) product's SKU ("Linen shirt") at 33.33 USD, once orders' price read model has it. */
+  const createSku = (stock: number): Promise<string> => flow.createSku(seller, { stock, price: '3333' });
 
   const ORDER_FIELDS = `id status cancelReason cancelledBy paidAt remorseEndsAt shipByDeadline autoCancelAt completesAt hasOpenCancellation
     total { amountMinor } recipient { masked name phone address } nextAction { action actor deadline }
@@ -54,34 +81,35 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     packages { id status } cancellationRequests { id status }`;
 
   const getOrder = async (id: string, identity: Identity = seller) => {
-    const result = await orders(identity, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id });
+    const result = await orders<{ order: LifecycleOrder | null }>(identity, `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`, { id });
     expect(result.errors).toBeUndefined();
-    return (result.data as any).order;
+    return result.data!.order!;
   };
 
-  /** Runs a lifecycle mutation; returns the raw result. */
-  const mutate = (identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') =>
-    orders(identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
+  /** Runs a lifecycle mutation; returns the raw result (`T`: the shape of the selection). */
+  const mutate = <T = unknown>(identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') =>
+    orders<Record<string, T>>(identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
       input: { idempotencyKey: newIdempotencyKey(), ...input },
     });
 
-  const ok = async (identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') => {
-    const result = await mutate(identity, name, inputType, input, selection);
+  /** Runs a lifecycle mutation that must succeed; returns its answer (`T`: the shape of the selection). */
+  const ok = async <T = unknown>(identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') => {
+    const result = await mutate<T>(identity, name, inputType, input, selection);
     expect(result.errors).toBeUndefined();
-    return (result.data as any)[name];
+    return result.data![name];
   };
 
   /** Sets the shop's flat shipping fee per order (USD minor units). */
   const setShopShipping = (amountMinor: string) =>
-    ok(seller, 'setShopShipping', 'SetShopShippingInput', { flatFee: { amountMinor, currencyCode: 'USD' } }, 'region');
+    ok<{ region: string }>(seller, 'setShopShipping', 'SetShopShippingInput', { flatFee: { amountMinor, currencyCode: 'USD' } }, 'region');
 
   /** Places an order and waits for catalog's reservation (UNPAID). */
-  async function unpaidOrder(lines: Array<{ skuId: string; quantity: number }>, extra: Record<string, unknown> = {}): Promise<any> {
-    const placed = await orders(buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+  async function unpaidOrder(lines: Array<{ skuId: string; quantity: number }>, extra: Record<string, unknown> = {}): Promise<LifecycleOrder> {
+    const placed = await orders<{ placeOrder: { id: string } }>(buyer, `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
       input: { shopId: seller.sellerId, lines, idempotencyKey: newIdempotencyKey(), ...extra },
     });
     expect(placed.errors).toBeUndefined();
-    const id = (placed.data as any).placeOrder.id;
+    const id = placed.data!.placeOrder.id;
     return eventually(
       () => getOrder(id),
       (o) => o.status === 'UNPAID',
@@ -96,16 +124,15 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     return getOrder(order.id);
   }
 
-  const outboxOf = async (orderId: string) =>
-    (await (await stack.db('orders')).query(`SELECT event_type, envelope->'payload' AS payload FROM outbox WHERE message_key = $1 ORDER BY seq`, [orderId]))
-      .rows as Array<{ event_type: string; payload: any }>;
+  /** Every event orders appended to its outbox about the order, oldest first. */
+  const outboxOf = flow.orderEvents;
   const level = async (skuId: string) =>
-    (await (await stack.db('catalog')).query('SELECT on_hand, reserved, committed FROM inventory_levels WHERE sku_id = $1', [skuId])).rows[0];
+    (await (await stack.db('catalog')).query<InventoryLevelRow>('SELECT on_hand, reserved, committed FROM inventory_levels WHERE sku_id = $1', [skuId]))
+      .rows[0];
 
   beforeAll(async () => {
     stack = await startTestStack('lifecycle', { subgraphs: ['catalog', 'orders'], gateway: true });
-    const shop = await call(
-      'catalog',
+    const shop = await flow.catalog(
       seller,
       `mutation { registerShop(input: { name: "Lifecycle shop", currencyCode: "USD", timeZone: "America/New_York" }) { id } }`,
     );
@@ -131,17 +158,23 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     );
     await setShopShipping('0');
     expect(order.total.amountMinor).toBe(String(4 * 3333 + 500));
-    expect(order.lines.map((l: any) => l.shippingFee.amountMinor)).toEqual(['375', '125']);
-    expect(order.lines.map((l: any) => l.sellerDiscount.amountMinor)).toEqual(['0', '0']);
+    expect(order.lines.map((l) => l.shippingFee.amountMinor)).toEqual(['375', '125']);
+    expect(order.lines.map((l) => l.sellerDiscount.amountMinor)).toEqual(['0', '0']);
     expect(order.nextAction).toMatchObject({ action: 'PAY', actor: 'BUYER' });
 
-    const paid = await ok(buyer, 'payOrder', 'OrderCommandInput', { orderId: order.id }, 'status recipient { masked name phone address }');
+    const paid = await ok<{ status: string; recipient: RecipientView | null }>(
+      buyer,
+      'payOrder',
+      'OrderCommandInput',
+      { orderId: order.id },
+      'status recipient { masked name phone address }',
+    );
     expect(paid).toEqual({ status: 'ON_HOLD', recipient: { masked: true, name: null, phone: null, address: null } });
     const onHold = await getOrder(order.id);
     expect(onHold.nextAction).toEqual({ action: 'WAIT_REMORSE_WINDOW', actor: 'SYSTEM', deadline: onHold.remorseEndsAt });
-    expect(new Date(onHold.remorseEndsAt).getTime() - new Date(onHold.paidAt).getTime()).toBe(HOUR);
-    const packLines = (o: any, quantities: number[]) =>
-      o.lines.map((l: any, i: number) => ({ orderLineId: l.id, quantity: quantities[i] })).filter((l: any) => l.quantity > 0);
+    expect(new Date(onHold.remorseEndsAt!).getTime() - new Date(onHold.paidAt!).getTime()).toBe(HOUR);
+    const packLines = (o: LifecycleOrder, quantities: number[]) =>
+      o.lines.map((l, i) => ({ orderLineId: l.id, quantity: quantities[i] })).filter((l) => l.quantity > 0);
     expect(errorCodes(await mutate(seller, 'createPackage', 'CreatePackageInput', { orderId: order.id, lines: packLines(order, [1, 0]) }))).toEqual([
       'INVALID_TRANSITION',
     ]);
@@ -155,13 +188,20 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
       (l) => l.committed === 3,
     );
 
-    const first = await ok(seller, 'createPackage', 'CreatePackageInput', { orderId: order.id, lines: packLines(order, [2, 0]) }, 'id status');
-    expect(first.status).toBe('CREATED');
-    expect((await ok(seller, 'shipPackage', 'ShipPackageInput', { packageId: first.id, carrier: 'UPS', trackingNumber: '1Z999AA1' }, 'status')).status).toBe(
-      'AWAITING_COLLECTION',
+    const first = await ok<{ id: string; status: string }>(
+      seller,
+      'createPackage',
+      'CreatePackageInput',
+      { orderId: order.id, lines: packLines(order, [2, 0]) },
+      'id status',
     );
+    expect(first.status).toBe('CREATED');
+    expect(
+      (await ok<{ status: string }>(seller, 'shipPackage', 'ShipPackageInput', { packageId: first.id, carrier: 'UPS', trackingNumber: '1Z999AA1' }, 'status'))
+        .status,
+    ).toBe('AWAITING_COLLECTION');
     expect((await getOrder(order.id)).status).toBe('PARTIALLY_SHIPPING');
-    const second = await ok(seller, 'createPackage', 'CreatePackageInput', { orderId: order.id, lines: packLines(order, [1, 1]) }, 'id');
+    const second = await ok<{ id: string }>(seller, 'createPackage', 'CreatePackageInput', { orderId: order.id, lines: packLines(order, [1, 1]) }, 'id');
     await ok(seller, 'shipPackage', 'ShipPackageInput', { packageId: second.id, carrier: 'UPS', trackingNumber: '1Z999AA2' }, 'status');
     expect((await getOrder(order.id)).status).toBe('AWAITING_COLLECTION');
 
@@ -182,7 +222,7 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     await moveClock(stack.settings, 'orders', { advanceMs: HOUR });
 
     const events = await outboxOf(order.id);
-    const transitions = events.filter((e) => e.event_type === 'order.status_changed').map((e) => `${e.payload.from}>${e.payload.to}:${e.payload.actor}`);
+    const transitions = orderPayloadsOf(events, 'order.status_changed').map((p) => `${p.from}>${p.to}:${p.actor}`);
     expect(transitions).toEqual([
       'PENDING>UNPAID:SYSTEM',
       'UNPAID>ON_HOLD:BUYER',
@@ -193,11 +233,14 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
       'IN_TRANSIT>DELIVERED:CARRIER',
       'DELIVERED>COMPLETED:SYSTEM',
     ]);
-    expect(events.filter((e) => e.event_type === 'order.paid')).toHaveLength(1);
-    expect(events.filter((e) => e.event_type === 'package.shipped').map((e) => e.payload.lines.map((l: any) => l.quantity))).toEqual([[2], [1, 1]]);
-    const timers = (await (await stack.db('orders')).query('SELECT kind, fired_at FROM order_timers WHERE order_id = $1 ORDER BY kind', [order.id])).rows;
+    expect(events.filter((e) => e.type === 'order.paid')).toHaveLength(1);
+    expect(orderPayloadsOf(events, 'package.shipped').map((p) => p.lines.map((l) => l.quantity))).toEqual([[2], [1, 1]]);
+    const ordersDb = await stack.db('orders');
+    const timers = (
+      await ordersDb.query<{ kind: string; fired_at: Date | null }>('SELECT kind, fired_at FROM order_timers WHERE order_id = $1 ORDER BY kind', [order.id])
+    ).rows;
     // Every deadline has one timer and each fired once; the ones the order outran fired as no-ops.
-    expect(timers.map((t: any) => [t.kind, t.fired_at !== null])).toEqual([
+    expect(timers.map((t) => [t.kind, t.fired_at !== null])).toEqual([
       ['AUTO_CANCEL', true],
       ['COMPLETE', true],
       ['REMORSE_END', true],
@@ -221,11 +264,17 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     const skuId = await createSku(5);
     const order = await unpaidOrder([{ skuId, quantity: 2 }]);
     await ok(buyer, 'payOrder', 'OrderCommandInput', { orderId: order.id });
-    const cancelled = await ok(buyer, 'cancelOrder', 'BuyerCancelOrderInput', { orderId: order.id, reason: 'Changed my mind' }, 'status cancelledBy');
+    const cancelled = await ok<{ status: string; cancelledBy: string | null }>(
+      buyer,
+      'cancelOrder',
+      'BuyerCancelOrderInput',
+      { orderId: order.id, reason: 'Changed my mind' },
+      'status cancelledBy',
+    );
     expect(cancelled).toEqual({ status: 'CANCELLED', cancelledBy: 'BUYER' });
     await moveClock(stack.settings, 'orders', { advanceMs: 2 * HOUR });
     expect((await getOrder(order.id)).status).toBe('CANCELLED');
-    expect((await outboxOf(order.id)).filter((e) => e.event_type === 'order.cancelled')).toHaveLength(1);
+    expect((await outboxOf(order.id)).filter((e) => e.type === 'order.cancelled')).toHaveLength(1);
     expect(
       await eventually(
         () => level(skuId),
@@ -237,13 +286,13 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
   it('expires an unpaid order once after the unpaid window', async () => {
     const skuId = await createSku(5);
     const order = await unpaidOrder([{ skuId, quantity: 1 }]);
-    expect(new Date(order.nextAction.deadline).getTime() - new Date((await moveClock(stack.settings, 'orders', {})).now).getTime()).toBe(48 * HOUR);
-    await moveClock(stack.settings, 'orders', { setTo: new Date(new Date(order.nextAction.deadline).getTime() - 1).toISOString() });
+    expect(new Date(order.nextAction!.deadline!).getTime() - new Date((await moveClock(stack.settings, 'orders', {})).now).getTime()).toBe(48 * HOUR);
+    await moveClock(stack.settings, 'orders', { setTo: new Date(new Date(order.nextAction!.deadline!).getTime() - 1).toISOString() });
     expect((await getOrder(order.id)).status).toBe('UNPAID');
     await moveClock(stack.settings, 'orders', { advanceMs: 2 });
     expect(await getOrder(order.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'UNPAID_EXPIRED', cancelledBy: 'SYSTEM' });
     await moveClock(stack.settings, 'orders', { advanceMs: DAY });
-    expect((await outboxOf(order.id)).filter((e) => e.event_type === 'order.cancelled')).toHaveLength(1);
+    expect((await outboxOf(order.id)).filter((e) => e.type === 'order.cancelled')).toHaveLength(1);
     expect(
       await eventually(
         () => level(skuId),
@@ -256,7 +305,11 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     const skuId = await createSku(5);
     const order = await awaitingShipment([{ skuId, quantity: 1 }]);
     expect(errorCodes(await mutate(buyer, 'cancelOrder', 'BuyerCancelOrderInput', { orderId: order.id, reason: 'Too late?' }))).toEqual(['INVALID_TRANSITION']);
-    const requested = await ok(
+    const requested = await ok<{
+      hasOpenCancellation: boolean;
+      nextAction: NextActionView | null;
+      cancellationRequests: Array<{ id: string; status: string; respondBy: string; requestedAt: string }>;
+    }>(
       buyer,
       'requestCancellation',
       'BuyerCancelOrderInput',
@@ -283,7 +336,7 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
       'INVALID_TRANSITION',
     ]);
     await moveClock(stack.settings, 'orders', { advanceMs: DAY });
-    expect((await outboxOf(order.id)).filter((e) => e.event_type === 'order.cancelled')).toHaveLength(1);
+    expect((await outboxOf(order.id)).filter((e) => e.type === 'order.cancelled')).toHaveLength(1);
     expect(
       await eventually(
         () => level(skuId),
@@ -295,8 +348,14 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
   it('lets the seller reject then approve a request, cancel with a reason, and cancel single lines', async () => {
     const skuId = await createSku(20);
     const order = await awaitingShipment([{ skuId, quantity: 1 }]);
-    const first = await ok(buyer, 'requestCancellation', 'BuyerCancelOrderInput', { orderId: order.id, reason: 'Oops' }, 'cancellationRequests { id }');
-    const rejected = await ok(
+    const first = await ok<{ cancellationRequests: Array<{ id: string }> }>(
+      buyer,
+      'requestCancellation',
+      'BuyerCancelOrderInput',
+      { orderId: order.id, reason: 'Oops' },
+      'cancellationRequests { id }',
+    );
+    const rejected = await ok<{ status: string; hasOpenCancellation: boolean; cancellationRequests: Array<{ status: string }> }>(
       seller,
       'rejectCancellation',
       'RejectCancellationInput',
@@ -304,18 +363,20 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
       'status hasOpenCancellation cancellationRequests { status }',
     );
     expect(rejected).toEqual({ status: 'AWAITING_SHIPMENT', hasOpenCancellation: false, cancellationRequests: [{ status: 'CANCELLATION_REQUEST_CANCEL' }] });
-    const second = await ok(
+    const second = await ok<{ cancellationRequests: Array<{ id: string; status: string }> }>(
       buyer,
       'requestCancellation',
       'BuyerCancelOrderInput',
       { orderId: order.id, reason: 'Please' },
       'cancellationRequests { id status }',
     );
-    const pending = second.cancellationRequests.find((c: any) => c.status === 'CANCELLATION_REQUEST_PENDING');
-    expect((await ok(seller, 'approveCancellation', 'CancellationDecisionInput', { cancellationId: pending.id }, 'status')).status).toBe('CANCELLED');
+    const pending = second.cancellationRequests.find((c) => c.status === 'CANCELLATION_REQUEST_PENDING')!;
+    expect((await ok<{ status: string }>(seller, 'approveCancellation', 'CancellationDecisionInput', { cancellationId: pending.id }, 'status')).status).toBe(
+      'CANCELLED',
+    );
 
     const other = await awaitingShipment([{ skuId, quantity: 1 }]);
-    const sellerCancelled = await ok(
+    const sellerCancelled = await ok<{ status: string; cancelledBy: string | null; cancelReason: string | null }>(
       seller,
       'sellerCancelOrder',
       'SellerCancelOrderInput',
@@ -329,7 +390,7 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
       { skuId, quantity: 2 },
     ]);
     const [lineA, lineB] = partial.lines;
-    const afterLines = await ok(
+    const afterLines = await ok<{ status: string; lines: Array<{ cancelledQuantity: number }> }>(
       seller,
       'cancelOrderLines',
       'CancelOrderLinesInput',
@@ -347,9 +408,7 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     });
     expect(errorCodes(everything)).toEqual(['VALIDATION_FAILED']);
     const events = await outboxOf(partial.id);
-    expect(events.filter((e) => e.event_type === 'order.lines_cancelled').map((e) => e.payload.lines)).toEqual([
-      [{ orderLineId: lineA.id, skuId, quantity: 2 }],
-    ]);
+    expect(orderPayloadsOf(events, 'order.lines_cancelled').map((p) => p.lines)).toEqual([[{ orderLineId: lineA.id, skuId, quantity: 2 }]]);
     // 20 on hand; only the 3 live units of the partial order stay committed.
     expect(
       await eventually(
@@ -367,13 +426,13 @@ describe('stock follows the order lifecycle (catalog + orders + gateway, control
     const sg = await unpaidOrder([{ skuId, quantity: 1 }], { region: 'SG' });
     const deadlines: number[] = [];
     for (const order of [us, sg]) {
-      const paid = await ok(buyer, 'payOrder', 'OrderCommandInput', { orderId: order.id }, 'autoCancelAt');
-      deadlines.push(new Date(paid.autoCancelAt).getTime());
+      const paid = await ok<{ autoCancelAt: string | null }>(buyer, 'payOrder', 'OrderCommandInput', { orderId: order.id }, 'autoCancelAt');
+      deadlines.push(new Date(paid.autoCancelAt!).getTime());
     }
     await moveClock(stack.settings, 'orders', { setTo: new Date(Math.max(...deadlines) + 1).toISOString() });
     for (const order of [us, sg]) expect(await getOrder(order.id)).toMatchObject({ status: 'CANCELLED', cancelledBy: 'SYSTEM' });
     await moveClock(stack.settings, 'orders', { advanceMs: DAY });
-    for (const id of [us.id, sg.id]) expect((await outboxOf(id)).filter((e) => e.event_type === 'order.cancelled')).toHaveLength(1);
+    for (const id of [us.id, sg.id]) expect((await outboxOf(id)).filter((e) => e.type === 'order.cancelled')).toHaveLength(1);
     expect(
       await eventually(
         () => level(skuId),

@@ -1,9 +1,9 @@
 import { Identity } from '@sc/auth';
 import { newId } from '@sc/db';
+import { EventEnvelope } from '@sc/events';
 import {
   GraphQLResult,
   TestStack,
-  callSubgraph,
   errorCodes,
   eventFixture,
   eventually,
@@ -13,7 +13,16 @@ import {
   publishRaw,
   startTestStack,
 } from '@sc/testing';
-import { subgraphUrlOf } from '@sc/stack';
+import {
+  CollaborationView,
+  ConnectionView,
+  CreateCollaborationResult,
+  CreatorView,
+  Entities,
+  RegisterCreatorResult,
+  WriteCountsRow,
+  creatorsCaller,
+} from './support/creators-api';
 
 /**
  * A live product of `owner`'s shop as catalog announced it: `product.created` (version 1, ACTIVATE, one SKU)
@@ -51,16 +60,19 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
   let ownProductId: string;
   let othersProductId: string;
 
-  const creators = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, 'creators'), stack.settings.internalSigningSecret, identity, query, variables);
+  const creators = creatorsCaller(() => stack);
 
   const registerCreator = (identity: Identity, input: Record<string, unknown>) =>
-    creators(identity, `mutation($input: RegisterCreatorInput!) { registerCreator(input: $input) { id handle displayName followerCount categories } }`, {
-      input: { displayName: 'A creator', followerCount: 1000, categories: ['beauty'], idempotencyKey: newIdempotencyKey(), ...input },
-    });
+    creators<RegisterCreatorResult>(
+      identity,
+      `mutation($input: RegisterCreatorInput!) { registerCreator(input: $input) { id handle displayName followerCount categories } }`,
+      {
+        input: { displayName: 'A creator', followerCount: 1000, categories: ['beauty'], idempotencyKey: newIdempotencyKey(), ...input },
+      },
+    );
 
   const createCollaboration = (identity: Identity, input: Record<string, unknown>) =>
-    creators(
+    creators<CreateCollaborationResult>(
       identity,
       `mutation($input: CreateCollaborationInput!) { createCollaboration(input: $input) { id status commissionRateBps createdAt creator { id handle } product { id } } }`,
       { input: { commissionRateBps: 1000, idempotencyKey: newIdempotencyKey(), ...input } },
@@ -77,12 +89,13 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     return productId;
   }
 
-  const entities = (identity: Identity, selection: string, representations: unknown[]) =>
-    creators(identity, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations });
+  /** `_entities` of `representations`, each answered with `selection` (the fields of `T`). */
+  const entities = <T>(identity: Identity, selection: string, representations: unknown[]) =>
+    creators<Entities<T>>(identity, `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, { r: representations });
 
   const counts = async () => {
     const db = await stack.db('creators');
-    const result = await db.query(
+    const result = await db.query<WriteCountsRow>(
       `SELECT (SELECT count(*) FROM creators) AS creators, (SELECT count(*) FROM collaborations) AS collaborations,
               (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM idempotency_keys) AS keys`,
     );
@@ -96,7 +109,7 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     for (const handle of ['anna.k', 'anna_b', 'annabel', 'bob.fit', 'cara', 'dan_cooks']) {
       const registered = await registerCreator(platform, { handle, displayName: handle.toUpperCase(), followerCount: handle.length * 1000 });
       expect(registered.errors).toBeUndefined();
-      creatorIds[handle] = (registered.data as any).registerCreator.id;
+      creatorIds[handle] = registered.data!.registerCreator.id;
     }
     ownProductId = await createProduct(seller);
     othersProductId = await createProduct(otherSeller, 'Not yours');
@@ -111,14 +124,14 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
 
   it('projects products from catalog and creates a collaboration with its event, idempotently', async () => {
     const db = await stack.db('creators');
-    const projected = await db.query('SELECT seller_id, title FROM catalog_products WHERE id = $1', [ownProductId]);
+    const projected = await db.query<{ seller_id: string; title: string }>('SELECT seller_id, title FROM catalog_products WHERE id = $1', [ownProductId]);
     expect(projected.rows[0]).toEqual({ seller_id: seller.sellerId, title: 'Glow serum' });
 
     const key = newIdempotencyKey();
     const input = { creatorId: creatorIds['cara'], productId: ownProductId, commissionRateBps: 1500, idempotencyKey: key };
     const created = await createCollaboration(seller, input);
     expect(created.errors).toBeUndefined();
-    const collaboration = (created.data as any).createCollaboration;
+    const collaboration = created.data!.createCollaboration;
     expect(collaboration).toMatchObject({
       status: 'ACTIVE',
       commissionRateBps: 1500,
@@ -127,9 +140,15 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     });
     expect(collaboration.id).toMatch(/^col_/);
 
-    const stored = await db.query('SELECT seller_id, creator_id, product_id, status FROM collaborations WHERE id = $1', [collaboration.id]);
+    const stored = await db.query<{ seller_id: string; creator_id: string; product_id: string; status: string }>(
+      'SELECT seller_id, creator_id, product_id, status FROM collaborations WHERE id = $1',
+      [collaboration.id],
+    );
     expect(stored.rows[0]).toEqual({ seller_id: seller.sellerId, creator_id: creatorIds['cara'], product_id: ownProductId, status: 'ACTIVE' });
-    const outbox = await db.query(`SELECT topic, message_key, envelope FROM outbox WHERE message_key = $1`, [collaboration.id]);
+    const outbox = await db.query<{ topic: string; message_key: string; envelope: EventEnvelope }>(
+      `SELECT topic, message_key, envelope FROM outbox WHERE message_key = $1`,
+      [collaboration.id],
+    );
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]).toMatchObject({ topic: 'creators.collaboration.v1', message_key: collaboration.id });
     expect(outbox.rows[0].envelope).toMatchObject({
@@ -140,26 +159,30 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     });
     // The relay hands the event to Kafka.
     await eventually(
-      async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [collaboration.id])).rows[0].published_at,
+      async () =>
+        (await db.query<{ published_at: Date | null }>('SELECT published_at FROM outbox WHERE message_key = $1', [collaboration.id])).rows[0].published_at,
       (at) => at !== null,
     );
 
     const replay = await createCollaboration(seller, input);
-    expect((replay.data as any).createCollaboration.id).toBe(collaboration.id);
+    expect(replay.data!.createCollaboration.id).toBe(collaboration.id);
     const reused = await createCollaboration(seller, { ...input, commissionRateBps: 1600 });
     expect(errorCodes(reused)).toEqual(['IDEMPOTENCY_CONFLICT']);
 
     const query = `query($id: ID!) { collaboration(id: $id) { id commissionRateBps creator { handle } product { id } } }`;
-    const own = await creators(seller, query, { id: collaboration.id });
-    expect((own.data as any).collaboration).toEqual({
+    type OneCollaboration = {
+      collaboration: (Pick<CollaborationView, 'id' | 'commissionRateBps' | 'product'> & { creator: Pick<CreatorView, 'handle'> }) | null;
+    };
+    const own = await creators<OneCollaboration>(seller, query, { id: collaboration.id });
+    expect(own.data!.collaboration).toEqual({
       id: collaboration.id,
       commissionRateBps: 1500,
       creator: { handle: 'cara' },
       product: { id: ownProductId },
     });
-    const foreign = await creators(otherSeller, query, { id: collaboration.id });
+    const foreign = await creators<OneCollaboration>(otherSeller, query, { id: collaboration.id });
     expect(foreign.errors).toBeUndefined();
-    expect((foreign.data as any).collaboration).toBeNull();
+    expect(foreign.data!.collaboration).toBeNull();
   });
 
   it("resolves Product.collaborations for 30 product representations in one SQL statement, for the product's seller only", async () => {
@@ -173,16 +196,17 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     ]) {
       const result = await createCollaboration(seller, { creatorId: creatorIds[handle], productId });
       expect(result.errors).toBeUndefined();
-      made.push((result.data as any).createCollaboration.id);
+      made.push(result.data!.createCollaboration.id);
     }
     const productIds = [twoCollabs, oneCollab, ...Array.from({ length: 28 }, (_, i) => unknownId('prd', i))];
     const representations = productIds.map((id) => ({ __typename: 'Product', id }));
     const selection = `... on Product { id collaborations { id status commissionRateBps product { id } } }`;
+    type ProductCollaborations = { id: string; collaborations: Array<Pick<CollaborationView, 'id' | 'status' | 'commissionRateBps' | 'product'>> };
 
-    const own = await entities(seller, selection, representations);
+    const own = await entities<ProductCollaborations>(seller, selection, representations);
     expect(own.errors).toBeUndefined();
     expect(own.extensions?.sqlStatements).toBe(1);
-    const lists = (own.data as any)._entities as Array<{ id: string; collaborations: Array<{ id: string; product: { id: string } }> }>;
+    const lists = own.data!._entities;
     expect(lists.map((p) => p.id)).toEqual(productIds);
     const newestFirst = [made[0], made[1]].sort().reverse(); // ids are time-sortable
     expect(lists[0].collaborations.map((c) => c.id)).toEqual(newestFirst);
@@ -190,40 +214,44 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     expect(lists[1].collaborations[0].product).toEqual({ id: oneCollab });
     expect(lists.slice(2).every((p) => p.collaborations.length === 0)).toBe(true);
 
-    const foreign = await entities(otherSeller, selection, representations);
+    const foreign = await entities<ProductCollaborations>(otherSeller, selection, representations);
     expect(foreign.errors).toBeUndefined();
-    expect(((foreign.data as any)._entities as Array<{ collaborations: unknown[] }>).every((p) => p.collaborations.length === 0)).toBe(true);
+    expect(foreign.data!._entities.every((p) => p.collaborations.length === 0)).toBe(true);
 
     // Nested creators are batched too: one statement for the collaborations, one for their creators.
-    const nested = await entities(seller, `... on Product { collaborations { creator { handle } } }`, representations);
-    expect(nested.extensions?.sqlStatements).toBe(2);
-    expect((nested.data as any)._entities[0].collaborations.map((c: any) => c.creator.handle)).toEqual(
-      newestFirst.map((id) => (id === made[0] ? 'anna.k' : 'bob.fit')),
+    const nested = await entities<{ collaborations: Array<{ creator: Pick<CreatorView, 'handle'> }> }>(
+      seller,
+      `... on Product { collaborations { creator { handle } } }`,
+      representations,
     );
+    expect(nested.extensions?.sqlStatements).toBe(2);
+    expect(nested.data!._entities[0].collaborations.map((c) => c.creator.handle)).toEqual(newestFirst.map((id) => (id === made[0] ? 'anna.k' : 'bob.fit')));
   });
 
   it('resolves 30 Creator representations in one SQL statement', async () => {
     const known = Object.values(creatorIds);
     const ids = [...known, ...known, ...known, ...known, ...Array.from({ length: 6 }, (_, i) => unknownId('crt', i))];
     expect(ids).toHaveLength(30);
-    const result = await entities(
+    const result = await entities<Pick<CreatorView, 'id' | 'handle' | 'followerCount' | 'categories'> | null>(
       seller,
       `... on Creator { id handle followerCount categories }`,
       ids.map((id) => ({ __typename: 'Creator', id })),
     );
     expect(result.errors).toBeUndefined();
     expect(result.extensions?.sqlStatements).toBe(1);
-    const resolved = (result.data as any)._entities as Array<{ id: string; handle: string; followerCount: number; categories: string[] } | null>;
+    const resolved = result.data!._entities;
     expect(resolved.slice(0, 6)).toEqual(known.map((id, i) => expect.objectContaining({ id, handle: Object.keys(creatorIds)[i], categories: ['beauty'] })));
     expect(resolved.slice(24)).toEqual(Array(6).fill(null));
   });
 
   it("pages Shop.collaborations for the shop's own staff and refuses anyone else", async () => {
     const db = await stack.db('creators');
-    const expected = (await db.query('SELECT id FROM collaborations WHERE seller_id = $1 ORDER BY id DESC', [seller.sellerId])).rows.map((r) => r.id);
+    const expected = (await db.query<{ id: string }>('SELECT id FROM collaborations WHERE seller_id = $1 ORDER BY id DESC', [seller.sellerId])).rows.map(
+      (r) => r.id,
+    );
     expect(expected.length).toBeGreaterThanOrEqual(3);
     const page = (after: string | null) =>
-      creators(
+      creators<Entities<{ collaborations: ConnectionView<{ id: string }> }>>(
         seller,
         `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Shop { collaborations(first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } } }`,
         { r: [{ __typename: 'Shop', id: seller.sellerId }], after },
@@ -233,8 +261,8 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     for (;;) {
       const result = await page(after);
       expect(result.errors).toBeUndefined();
-      const connection = (result.data as any)._entities[0].collaborations;
-      seen.push(...connection.nodes.map((n: { id: string }) => n.id));
+      const connection = result.data!._entities[0].collaborations;
+      seen.push(...connection.nodes.map((n) => n.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
     }
@@ -246,24 +274,28 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
 
   it('lists the creator directory with keyset pages and handle prefix search', async () => {
     const list = (identity: Identity, variables: Record<string, unknown>) =>
-      creators(
+      creators<{ creators: ConnectionView<Pick<CreatorView, 'handle'>> }>(
         identity,
         `query($search: String, $after: String) { creators(first: 2, search: $search, after: $after) { nodes { handle } pageInfo { hasNextPage endCursor } } }`,
         variables,
       );
     const first = await list(seller, { search: 'Anna' });
     expect(first.errors).toBeUndefined();
-    expect((first.data as any).creators).toMatchObject({ nodes: [{ handle: 'annabel' }, { handle: 'anna_b' }], pageInfo: { hasNextPage: true } });
-    const second = await list(seller, { search: 'anna', after: (first.data as any).creators.pageInfo.endCursor });
-    expect((second.data as any).creators).toMatchObject({ nodes: [{ handle: 'anna.k' }], pageInfo: { hasNextPage: false } });
+    expect(first.data!.creators).toMatchObject({ nodes: [{ handle: 'annabel' }, { handle: 'anna_b' }], pageInfo: { hasNextPage: true } });
+    const second = await list(seller, { search: 'anna', after: first.data!.creators.pageInfo.endCursor });
+    expect(second.data!.creators).toMatchObject({ nodes: [{ handle: 'anna.k' }], pageInfo: { hasNextPage: false } });
     // "_" is literal, not a LIKE wildcard.
     expect((await list(seller, { search: 'anna_' })).data).toEqual({
       creators: { nodes: [{ handle: 'anna_b' }], pageInfo: { hasNextPage: false, endCursor: expect.any(String) } },
     });
     expect(errorCodes(await list(seller, { search: 'an%' }))).toEqual(['VALIDATION_FAILED']);
     expect(errorCodes(await list(newBuyer(), {}))).toEqual(['FORBIDDEN']);
-    const single = await creators(seller, `query($id: ID!) { creator(id: $id) { handle displayName followerCount } }`, { id: creatorIds['cara'] });
-    expect((single.data as any).creator).toEqual({ handle: 'cara', displayName: 'CARA', followerCount: 4000 });
+    const single = await creators<{ creator: Pick<CreatorView, 'handle' | 'displayName' | 'followerCount'> | null }>(
+      seller,
+      `query($id: ID!) { creator(id: $id) { handle displayName followerCount } }`,
+      { id: creatorIds['cara'] },
+    );
+    expect(single.data!.creator).toEqual({ handle: 'cara', displayName: 'CARA', followerCount: 4000 });
   });
 
   it('returns the same creator for a repeated key and refuses the key with other input', async () => {
@@ -272,11 +304,11 @@ describe('creator collaborations (creators, catalog events as fixtures)', () => 
     const first = await registerCreator(platform, input);
     expect(first.errors).toBeUndefined();
     const again = await registerCreator(platform, input);
-    expect((again.data as any).registerCreator.id).toBe((first.data as any).registerCreator.id);
+    expect(again.data!.registerCreator.id).toBe(first.data!.registerCreator.id);
     expect(errorCodes(await registerCreator(platform, { ...input, followerCount: 6 }))).toEqual(['IDEMPOTENCY_CONFLICT']);
   });
 
-  type BadCase = [string, () => Promise<GraphQLResult>, string];
+  type BadCase = [string, () => Promise<GraphQLResult<unknown>>, string];
   it.each<BadCase>([
     [
       'a rate of 0 bps',

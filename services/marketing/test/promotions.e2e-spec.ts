@@ -3,9 +3,9 @@ import { Identity } from '@sc/auth';
 import { newId } from '@sc/db';
 import { EventEnvelope } from '@sc/events';
 import {
+  GraphQLResult,
   TEST_PLATFORM,
   TestStack,
-  callSubgraph,
   errorCodes,
   eventFixture,
   eventually,
@@ -15,7 +15,15 @@ import {
   publishRaw,
   startTestStack,
 } from '@sc/testing';
-import { subgraphUrlOf } from '@sc/stack';
+import {
+  CreatePromotionResult,
+  Entities,
+  ProductPromotions,
+  PromotionStatus,
+  ShopPromotionsPage,
+  WriteCountsRow,
+  marketingCaller,
+} from './support/marketing-api';
 
 /** A product of `seller` as catalog's `product.created` announces it (catalog ids, aggregate version 1). */
 function productCreatedFixture(seller: Identity, title: string, status: 'DRAFT' | 'PENDING'): EventEnvelope {
@@ -63,8 +71,7 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
   const buyer = newBuyer();
   const HOUR = 60 * 60 * 1000;
 
-  const marketing = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph(subgraphUrlOf(stack.settings, 'marketing'), stack.settings.internalSigningSecret, identity, query, variables);
+  const marketing = marketingCaller(() => stack);
   const marketingDb = () => stack.db('marketing');
 
   /** Publishes catalog's product.created for a new DRAFT product of `identity`; returns its id. */
@@ -92,15 +99,19 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
   };
 
   async function createPromotion(productIds: string[], overrides: Record<string, unknown> = {}, identity = seller) {
-    const result = await marketing(identity, CREATE, { input: promotionInput(productIds, overrides) });
+    const result = await marketing<CreatePromotionResult>(identity, CREATE, { input: promotionInput(productIds, overrides) });
     expect(result.errors).toBeUndefined();
-    return (result.data as any).createPromotion as { id: string; status: string; products: Array<{ id: string }> };
+    return result.data!.createPromotion;
   }
 
   const activePromotions = async (identity: Identity, productIds: string[]) => {
-    const result = await marketing(identity, ENTITIES('... on Product { id activePromotions { id status discountBasisPoints } }'), {
-      r: productIds.map((id) => ({ __typename: 'Product', id })),
-    });
+    const result = await marketing<Entities<ProductPromotions>>(
+      identity,
+      ENTITIES('... on Product { id activePromotions { id status discountBasisPoints } }'),
+      {
+        r: productIds.map((id) => ({ __typename: 'Product', id })),
+      },
+    );
     expect(result.errors).toBeUndefined();
     return result;
   };
@@ -109,7 +120,7 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     (
       await (
         await marketingDb()
-      ).query(
+      ).query<WriteCountsRow>(
         `SELECT (SELECT count(*) FROM promotions) AS promotions, (SELECT count(*) FROM promotion_products) AS promotion_products,
               (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM idempotency_keys) AS keys`,
       )
@@ -124,7 +135,7 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     otherSellersProduct = await createProduct(otherSeller, 'Cotton socks');
     const db = await marketingDb();
     await eventually(
-      async () => (await db.query('SELECT count(*)::int AS n FROM catalog_products')).rows[0].n,
+      async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM catalog_products')).rows[0].n,
       (n) => n === 4,
     );
   });
@@ -135,7 +146,10 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
 
   it("projects catalog's product.created into the seller's product read model", async () => {
     const db = await marketingDb();
-    const row = await db.query('SELECT seller_id, title, status FROM catalog_products WHERE product_id = $1', [products[0]]);
+    const row = await db.query<{ seller_id: string; title: string; status: string }>(
+      'SELECT seller_id, title, status FROM catalog_products WHERE product_id = $1',
+      [products[0]],
+    );
     expect(row.rows).toEqual([{ seller_id: seller.sellerId, title: 'Linen shirt', status: 'DRAFT' }]);
   });
 
@@ -144,7 +158,7 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     await publishRaw(stack.settings, 'catalog.product.v1', live.events);
     const db = await marketingDb();
     const status = await eventually(
-      async () => (await db.query('SELECT status FROM catalog_products WHERE product_id = $1', [live.productId])).rows[0]?.status,
+      async () => (await db.query<{ status: string }>('SELECT status FROM catalog_products WHERE product_id = $1', [live.productId])).rows[0]?.status,
       (s) => s === 'ACTIVATE',
     );
     expect(status).toBe('ACTIVATE');
@@ -160,7 +174,10 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     });
 
     const db = await marketingDb();
-    const outbox = await db.query(`SELECT topic, event_type, envelope FROM outbox WHERE message_key = $1`, [promotion.id]);
+    const outbox = await db.query<{ topic: string; event_type: string; envelope: EventEnvelope }>(
+      `SELECT topic, event_type, envelope FROM outbox WHERE message_key = $1`,
+      [promotion.id],
+    );
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0]).toMatchObject({ topic: 'marketing.promotion.v1', event_type: 'promotion.created' });
     expect(outbox.rows[0].envelope).toMatchObject({
@@ -168,15 +185,16 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
       payload: { promotionId: promotion.id, discountBasisPoints: 1500, productIds: [products[0], products[1]] },
     });
     await eventually(
-      async () => (await db.query('SELECT published_at FROM outbox WHERE message_key = $1', [promotion.id])).rows[0].published_at,
+      async () =>
+        (await db.query<{ published_at: Date | null }>('SELECT published_at FROM outbox WHERE message_key = $1', [promotion.id])).rows[0].published_at,
       (at) => at !== null,
     );
 
     for (const identity of [seller, buyer]) {
       const result = await activePromotions(identity, [products[0], products[2]]);
-      const [first, third] = (result.data as any)._entities;
-      expect(first.activePromotions.map((p: { id: string }) => p.id)).toContain(promotion.id);
-      expect(third.activePromotions.map((p: { id: string }) => p.id)).not.toContain(promotion.id);
+      const [first, third] = result.data!._entities;
+      expect(first.activePromotions.map((p) => p.id)).toContain(promotion.id);
+      expect(third.activePromotions.map((p) => p.id)).not.toContain(promotion.id);
     }
     // Another seller sees promotions of their own products only.
     expect((await activePromotions(otherSeller, [products[0]])).data).toEqual({ _entities: [{ id: products[0], activePromotions: [] }] });
@@ -187,9 +205,9 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
 
   it('returns the same promotion for a repeated key and refuses the key with other input', async () => {
     const input = promotionInput([products[2]]);
-    const first = await marketing(seller, CREATE, { input });
-    const again = await marketing(seller, CREATE, { input });
-    expect((again.data as any).createPromotion.id).toBe((first.data as any).createPromotion.id);
+    const first = await marketing<CreatePromotionResult>(seller, CREATE, { input });
+    const again = await marketing<CreatePromotionResult>(seller, CREATE, { input });
+    expect(again.data!.createPromotion.id).toBe(first.data!.createPromotion.id);
     const other = await marketing(seller, CREATE, { input: { ...input, discountBasisPoints: 2000 } });
     expect(errorCodes(other)).toEqual(['IDEMPOTENCY_CONFLICT']);
   });
@@ -198,20 +216,26 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     const created = [];
     for (let i = 0; i < 30; i += 1) created.push(await createPromotion([products[i % 3]], { title: `Batch ${i}` }));
 
-    const promotions = await marketing(seller, ENTITIES('... on Promotion { id status }'), { r: created.map((p) => ({ __typename: 'Promotion', id: p.id })) });
-    expect(promotions.errors).toBeUndefined();
-    expect((promotions.data as any)._entities.map((p: { id: string }) => p.id)).toEqual(created.map((p) => p.id));
-    expect(promotions.extensions?.sqlStatements).toBe(1);
-
-    const withProducts = await marketing(seller, ENTITIES('... on Promotion { id products { id } }'), {
+    const promotions = await marketing<Entities<{ id: string; status: PromotionStatus }>>(seller, ENTITIES('... on Promotion { id status }'), {
       r: created.map((p) => ({ __typename: 'Promotion', id: p.id })),
     });
-    expect((withProducts.data as any)._entities[4].products).toEqual([{ id: products[1] }]);
+    expect(promotions.errors).toBeUndefined();
+    expect(promotions.data!._entities.map((p) => p.id)).toEqual(created.map((p) => p.id));
+    expect(promotions.extensions?.sqlStatements).toBe(1);
+
+    const withProducts = await marketing<Entities<{ id: string; products: Array<{ id: string }> }>>(
+      seller,
+      ENTITIES('... on Promotion { id products { id } }'),
+      {
+        r: created.map((p) => ({ __typename: 'Promotion', id: p.id })),
+      },
+    );
+    expect(withProducts.data!._entities[4].products).toEqual([{ id: products[1] }]);
     expect(withProducts.extensions?.sqlStatements).toBe(2);
 
     const unknown = Array.from({ length: 27 }, (_, i) => `prd_unknown${String(i).padStart(16, '0')}`);
     const byProduct = await activePromotions(buyer, [...products, ...unknown]);
-    const entities = (byProduct.data as any)._entities as Array<{ activePromotions: Array<{ id: string }> }>;
+    const entities = byProduct.data!._entities;
     expect(entities).toHaveLength(30);
     expect(entities[1].activePromotions.map((p) => p.id)).toEqual(expect.arrayContaining([created[1].id, created[4].id]));
     expect(entities[29].activePromotions).toEqual([]);
@@ -230,20 +254,20 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 20; pages += 1) {
-      const page: any = await marketing(seller, PAGE, { r: shop, after });
+      const page: GraphQLResult<Entities<ShopPromotionsPage>> = await marketing(seller, PAGE, { r: shop, after });
       expect(page.errors).toBeUndefined();
-      const { nodes, pageInfo } = page.data._entities[0].promotions;
-      seen.push(...nodes.map((n: { id: string }) => n.id));
+      const { nodes, pageInfo } = page.data!._entities[0].promotions;
+      seen.push(...nodes.map((n) => n.id));
       if (!pageInfo.hasNextPage) break;
       after = pageInfo.endCursor;
     }
-    const stored = await (await marketingDb()).query('SELECT id FROM promotions WHERE seller_id = $1 ORDER BY id DESC', [seller.sellerId]);
-    expect(seen).toEqual(stored.rows.map((r: { id: string }) => r.id));
+    const stored = await (await marketingDb()).query<{ id: string }>('SELECT id FROM promotions WHERE seller_id = $1 ORDER BY id DESC', [seller.sellerId]);
+    expect(seen).toEqual(stored.rows.map((r) => r.id));
 
-    const notStarted: any = await marketing(seller, PAGE, { r: shop, status: 'NOT_START' });
-    expect(notStarted.data._entities[0].promotions.nodes).toEqual([{ id: upcoming.id, status: 'NOT_START' }]);
-    const ongoing: any = await marketing(seller, PAGE, { r: shop, status: 'ONGOING' });
-    expect(ongoing.data._entities[0].promotions.nodes.every((n: { status: string }) => n.status === 'ONGOING')).toBe(true);
+    const notStarted = await marketing<Entities<ShopPromotionsPage>>(seller, PAGE, { r: shop, status: 'NOT_START' });
+    expect(notStarted.data!._entities[0].promotions.nodes).toEqual([{ id: upcoming.id, status: 'NOT_START' }]);
+    const ongoing = await marketing<Entities<ShopPromotionsPage>>(seller, PAGE, { r: shop, status: 'ONGOING' });
+    expect(ongoing.data!._entities[0].promotions.nodes.every((n) => n.status === 'ONGOING')).toBe(true);
 
     expect(errorCodes(await marketing(otherSeller, PAGE, { r: shop }))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await marketing(buyer, PAGE, { r: shop }))).toEqual(['FORBIDDEN']);
@@ -270,15 +294,18 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     });
 
     const db = await marketingDb();
-    const events = await db.query(`SELECT topic, envelope FROM outbox WHERE message_key = $1 AND event_type = 'promotion.deactivated'`, [ongoing.id]);
+    const events = await db.query<{ topic: string; envelope: EventEnvelope }>(
+      `SELECT topic, envelope FROM outbox WHERE message_key = $1 AND event_type = 'promotion.deactivated'`,
+      [ongoing.id],
+    );
     expect(events.rows).toHaveLength(1);
     expect(events.rows[0].envelope).toMatchObject({
       aggregateVersion: 2,
       payload: { promotionId: ongoing.id, productIds: [products[2]], previousStatus: 'ONGOING' },
     });
 
-    const after = (await activePromotions(buyer, [products[2]])).data as any;
-    expect(after._entities[0].activePromotions.map((p: { id: string }) => p.id)).not.toContain(ongoing.id);
+    const after = (await activePromotions(buyer, [products[2]])).data!;
+    expect(after._entities[0].activePromotions.map((p) => p.id)).not.toContain(ongoing.id);
 
     const before = await tableCounts();
     const again = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: newIdempotencyKey() } });

@@ -11,6 +11,30 @@ import { SalesSummaryQueries } from '../src/dashboard/sales-summary.queries';
 // The home dashboard of a shop with 250,000 paid orders over 400 days (~200k buyer-days), generated in SQL:
 // the plans of the statements the dashboard really sends (index scans of the rollups, no sequential scan, no
 // DISTINCT over buyer-days), and exact figures against DISTINCT over the raw buyer-days. Plans, not timing.
+
+/** One node of an `EXPLAIN (FORMAT JSON)` plan, with the fields the checks read. */
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Output?: string[];
+  Plans?: PlanNode[];
+}
+
+/** The single row `EXPLAIN (FORMAT JSON)` answers. */
+interface ExplainRow {
+  'QUERY PLAN': Array<{ Plan: PlanNode }>;
+}
+
+/** The action counters as the live definitions count them. */
+interface LiveCountersRow {
+  awaitingShipment: number;
+  toShipWithin24h: number;
+  autoCancelWithin24h: number;
+  pendingCancellationRequests: number;
+  unreadInquiries: number;
+}
+
 describe('home dashboard on a big shop (orders)', () => {
   let stack: TestStack;
   let db: Client;
@@ -58,7 +82,7 @@ describe('home dashboard on a big shop (orders)', () => {
     for (const table of ['dashboard_daily_buyers', 'dashboard_daily_sales', 'dashboard_order_facts', 'orders']) await db.query(`VACUUM ANALYZE ${table}`);
     // Every statement the queries send, including those inside their own transactions.
     const record =
-      (query: (sql: string, params?: unknown[]) => Promise<any>) =>
+      (query: (sql: string, params?: unknown[]) => Promise<unknown>) =>
       (sql: string, params: unknown[] = []) => {
         recorded.push([sql, params]);
         return query(sql, params);
@@ -98,7 +122,7 @@ describe('home dashboard on a big shop (orders)', () => {
   /** count(DISTINCT) over the buyer-days: what the figures must equal. */
   const distinctBuyers = async (from: string, to: string): Promise<number> =>
     (
-      await db.query(`SELECT count(DISTINCT buyer_id)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3`, [
+      await db.query<{ n: number }>(`SELECT count(DISTINCT buyer_id)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3`, [
         sellerId,
         from,
         to,
@@ -111,11 +135,10 @@ describe('home dashboard on a big shop (orders)', () => {
       expect({ name, from: period.from, buyers: period.buyers }).toEqual({ name, from: period.from, buyers: await distinctBuyers(period.from, period.to) });
     }
     const perDay = (
-      await db.query(`SELECT day::text AS day, count(*)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3 GROUP BY day`, [
-        sellerId,
-        s.current.from,
-        s.current.to,
-      ])
+      await db.query<{ day: string; n: number }>(
+        `SELECT day::text AS day, count(*)::int AS n FROM dashboard_daily_buyers WHERE seller_id = $1 AND day BETWEEN $2 AND $3 GROUP BY day`,
+        [sellerId, s.current.from, s.current.to],
+      )
     ).rows;
     const expected = new Map(perDay.map((r) => [r.day, r.n]));
     expect({ name, daily: s.daily.map((d) => [d.day, d.buyers]) }).toEqual({ name, daily: s.daily.map((d) => [d.day, expected.get(d.day) ?? 0]) });
@@ -129,13 +152,13 @@ describe('home dashboard on a big shop (orders)', () => {
         const statements = recorded.filter(([sql]) => !/pg_advisory|^(START TRANSACTION|BEGIN|COMMIT)/i.test(sql.trim()));
         if (pass === 'warm') expect({ name, statements: statements.length }).toEqual({ name, statements: name === 'today' ? 2 : 3 });
         for (const [sql, params] of statements) {
-          const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON, VERBOSE) ${sql}`, params)).rows;
+          const [{ 'QUERY PLAN': plan }] = (await db.query<ExplainRow>(`EXPLAIN (FORMAT JSON, VERBOSE) ${sql}`, params)).rows;
           const nodes = flatten(plan[0].Plan);
           const label = `${name} (${pass}): ${sql.slice(0, 60)}`;
           expect({ label, seq: nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']) }).toEqual({ label, seq: [] });
           const buyerScans = nodes.filter((n) => n['Relation Name'] === 'dashboard_daily_buyers').map((n) => n['Node Type']);
           expect({ label, buyerScans: [...new Set(buyerScans)] }).toEqual({ label, buyerScans: buyerScans.length > 0 ? ['Index Only Scan'] : [] });
-          const distinct = nodes.filter((n) => (n.Output ?? []).some((o: string) => /DISTINCT\s+.*buyer_id/i.test(o)));
+          const distinct = nodes.filter((n) => (n.Output ?? []).some((o) => /DISTINCT\s+.*buyer_id/i.test(o)));
           expect({ label, distinct: distinct.length }).toEqual({ label, distinct: 0 });
           const salesScans = nodes.filter((n) => n['Relation Name'] === 'dashboard_daily_sales').map((n) => n['Node Type']);
           expect({ label, salesScans: salesScans.every((t) => /Index|Bitmap Heap Scan/.test(t)) }).toEqual({ label, salesScans: true });
@@ -151,7 +174,7 @@ describe('home dashboard on a big shop (orders)', () => {
     expect(counters.toShipWithin24h).toBeGreaterThan(0);
     expect(recorded).toHaveLength(1);
     const [[sql, params]] = recorded;
-    const [{ 'QUERY PLAN': plan }] = (await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
+    const [{ 'QUERY PLAN': plan }] = (await db.query<ExplainRow>(`EXPLAIN (FORMAT JSON) ${sql}`, params)).rows;
     const nodes = flatten(plan[0].Plan);
     expect(nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'])).toEqual([]);
     expect(nodes.filter((n) => n['Relation Name'] === 'conversations')).toEqual([]);
@@ -175,7 +198,7 @@ describe('home dashboard on a big shop (orders)', () => {
       const soon = new Date(at.getTime() + 24 * 3_600_000);
       const {
         rows: [live],
-      } = await db.query(
+      } = await db.query<LiveCountersRow>(
         `SELECT (SELECT count(*) FROM orders WHERE seller_id = $1 AND status = 'AWAITING_SHIPMENT')::int AS "awaitingShipment",
                 (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND ship_by_at > $2 AND ship_by_at <= $3)::int AS "toShipWithin24h",
                 (SELECT count(*) FROM orders WHERE seller_id = $1 AND status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND auto_cancel_at > $2 AND auto_cancel_at <= $3)::int AS "autoCancelWithin24h",
@@ -190,7 +213,9 @@ describe('home dashboard on a big shop (orders)', () => {
 
   it('gives exact distinct buyers for every range, cached or live, and keeps cached ranges exact after late and out-of-order payments', async () => {
     for (const [name, range] of ranges) await expectExact(name, range);
-    expect((await db.query('SELECT count(*)::int AS n FROM dashboard_range_buyers WHERE seller_id = $1', [sellerId])).rows[0].n).toBeGreaterThan(0);
+    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM dashboard_range_buyers WHERE seller_id = $1', [sellerId])).rows[0].n).toBeGreaterThan(
+      0,
+    );
     // Late payments into cached ranges: a new buyer, a known buyer on a day between two of their days, a known buyer's repeat day.
     const late = [
       { buyerId: 'byr_new_late', paidAt: '2031-05-28T10:00:00Z' },
@@ -216,7 +241,7 @@ describe('home dashboard on a big shop (orders)', () => {
     }
     for (const [name, range] of ranges) await expectExact(`${name} after late payments`, range);
     // Each buyer-day still links to the buyer's previous paid day.
-    const broken = await db.query(
+    const broken = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT prev_day, lag(day) OVER (PARTITION BY buyer_id ORDER BY day) AS expected
          FROM dashboard_daily_buyers WHERE seller_id = $1) d WHERE prev_day IS DISTINCT FROM expected`,
       [sellerId],
@@ -224,7 +249,7 @@ describe('home dashboard on a big shop (orders)', () => {
     expect(broken.rows[0].n).toBe(0);
   });
 
-  function flatten(node: any): any[] {
+  function flatten(node: PlanNode): PlanNode[] {
     return [node, ...(node.Plans ?? []).flatMap(flatten)];
   }
 });

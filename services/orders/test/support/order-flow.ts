@@ -76,7 +76,7 @@ export function orderCommands(call: OrdersCall) {
     call<Record<string, T>>(identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
       input: { idempotencyKey: newIdempotencyKey(), ...input },
     });
-  /** The command's answer; fails the test with the errors when it has any. */
+  /** The command's answer; fails the test with the errors, if there are any. */
   const ok = async <T = Partial<OrderView>>(identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection = 'id status') => {
     const result = await mutate<T>(identity, name, inputType, input, selection);
     if (result.errors || !result.data) throw new Error(`${name} failed: ${JSON.stringify(result.errors)}`);
