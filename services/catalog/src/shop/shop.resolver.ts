@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { activeStaffSellerId, currentSellerId } from '@sc/auth';
 import { Shop } from './shop.model';
 import { ShopService } from './shop.service';
 import { ShopLoaders } from './shop.loaders';
@@ -15,7 +15,7 @@ export class ShopResolver {
 
   @Query(() => Shop, { nullable: true, description: "The calling seller's shop; null until it is registered." })
   async shop(): Promise<Shop | null> {
-    const entity = await this.loaders.shopById().load(currentSellerId());
+    const entity = await this.loaders.shopById().load(activeStaffSellerId());
     return entity ? toShop(entity) : null;
   }
 
