@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { activeStaffSellerId, currentSellerId } from '@sc/auth';
+import { activeStaffSellerId, currentContext, currentSellerId } from '@sc/auth';
 import { Shop } from './shop.model';
 import { ShopService } from './shop.service';
 import { ShopLoaders } from './shop.loaders';
@@ -19,9 +19,9 @@ export class ShopResolver {
     return entity ? toShop(entity) : null;
   }
 
-  @Mutation(() => Shop, { description: "Registers the calling seller's shop (idempotent)." })
+  @Mutation(() => Shop, { description: "Registers the calling seller's shop (idempotent); the caller becomes its owner." })
   async registerShop(@Args('input') input: RegisterShopInput): Promise<Shop> {
-    return toShop(await this.shopService.register(currentSellerId(), input));
+    return toShop(await this.shopService.register(currentSellerId(), currentContext().identity.userId, input));
   }
 
   @ResolveReference()
