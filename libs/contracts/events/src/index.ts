@@ -7,4 +7,5 @@ export * from './returns.events';
 export * from './marketing.events';
 export * from './creators.events';
 export * from './storefront.events';
+export * from './staff.events';
 export * from './topics';

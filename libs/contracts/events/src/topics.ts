@@ -18,6 +18,15 @@ import { RefundIssuedV1, ReturnCancelledV1, ReturnReceivedV1, ReturnRequestedV1 
 import { PageViewedV1 } from './storefront.events';
 import { PromotionCreatedV1, PromotionDeactivatedV1 } from './marketing.events';
 import { CollaborationCreatedV1 } from './creators.events';
+import {
+  StaffActivatedV1,
+  StaffDeactivatedV1,
+  StaffInvitationExpiredV1,
+  StaffInvitedV1,
+  StaffReactivatedV1,
+  StaffRoleChangedV1,
+  StaffRolesChangedV1,
+} from './staff.events';
 
 /** A topic's contract: its owner and, per event type and version, the payload schema. */
 export interface TopicContract {
@@ -53,6 +62,20 @@ export const TOPICS = {
       'inventory.restocked': { 1: InventoryRestockedV1 },
       'sku.out_of_stock': { 1: SkuStockTransitionV1 },
       'sku.back_in_stock': { 1: SkuStockTransitionV1 },
+    },
+  },
+  'catalog.staff.v1': {
+    owner: 'catalog',
+    description:
+      "A shop's staff members and custom roles (no email address, invitation content or code); key = member id (custom role id for staff.role_changed).",
+    events: {
+      'staff.invited': { 1: StaffInvitedV1 },
+      'staff.activated': { 1: StaffActivatedV1 },
+      'staff.deactivated': { 1: StaffDeactivatedV1 },
+      'staff.reactivated': { 1: StaffReactivatedV1 },
+      'staff.roles_changed': { 1: StaffRolesChangedV1 },
+      'staff.invitation_expired': { 1: StaffInvitationExpiredV1 },
+      'staff.role_changed': { 1: StaffRoleChangedV1 },
     },
   },
   'orders.order.v1': {

@@ -2,3 +2,4 @@ export * from './roles';
 export * from './identity';
 export * from './request-context';
 export * from './tokens';
+export * from './permissions';

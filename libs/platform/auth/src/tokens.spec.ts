@@ -10,6 +10,15 @@ describe('tokens', () => {
     expect(await verifyInternalContext(await signInternalContext(seller, secret), secret)).toEqual(seller);
   });
 
+  it("carries a staff member's resolved access in the internal context only, never in a client token", async () => {
+    const staff = { ...seller, access: { owner: false, permissions: ['ORDERS:VIEW' as const] } };
+    expect(await verifyInternalContext(await signInternalContext(staff, secret), secret)).toEqual(staff);
+    expect(await verifyClientToken(await signClientToken(staff, secret), secret)).toEqual(seller);
+    // A buyer never carries staff access, whatever the caller passed.
+    const buyer = { userId: 'byr_1', sellerId: null, roles: ['BUYER' as const], access: { owner: true, permissions: [] } };
+    expect(await verifyInternalContext(await signInternalContext(buyer, secret), secret)).toEqual({ userId: 'byr_1', sellerId: null, roles: ['BUYER'] });
+  });
+
   it('refuses a token signed with another secret', async () => {
     await expect(verifyClientToken(await signClientToken(seller, `${secret}x`), secret)).rejects.toThrow();
   });

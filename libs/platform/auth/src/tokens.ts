@@ -1,6 +1,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { Identity } from './identity';
 import { ROLES, Role } from './roles';
+import { staffAccessFromClaim } from './permissions';
 
 const ISSUER = 'seller-center';
 const CLIENT_AUDIENCE = 'seller-center-gateway';
@@ -24,6 +25,15 @@ function identityFromClaims(claims: Record<string, unknown>): Identity {
   return { userId, sellerId, roles };
 }
 
+/** The internal context's identity: the client's, plus the staff access the gateway resolved. */
+function internalIdentityFromClaims(claims: Record<string, unknown>): Identity {
+  const identity = identityFromClaims(claims);
+  const access = staffAccessFromClaim(claims.access);
+  return access && actsAsStaff(identity) ? { ...identity, access } : identity;
+}
+
+const actsAsStaff = (identity: Identity): boolean => identity.sellerId !== null && identity.roles.includes('SELLER_STAFF');
+
 /** Signs a client bearer token (what a login service would issue) for the gateway. */
 export async function signClientToken(identity: Identity, secret: string, expiresIn = '12h'): Promise<string> {
   return new SignJWT({ sellerId: identity.sellerId, roles: identity.roles })
@@ -44,7 +54,8 @@ export async function verifyClientToken(token: string, secret: string): Promise<
 
 /** Signs the gateway-to-subgraph statement of who is calling; valid for one minute. */
 export async function signInternalContext(identity: Identity, secret: string): Promise<string> {
-  return new SignJWT({ sellerId: identity.sellerId, roles: identity.roles })
+  const access = identity.access && actsAsStaff(identity) ? { owner: identity.access.owner, permissions: identity.access.permissions } : undefined;
+  return new SignJWT({ sellerId: identity.sellerId, roles: identity.roles, ...(access ? { access } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(identity.userId)
     .setIssuer(ISSUER)
@@ -57,5 +68,5 @@ export async function signInternalContext(identity: Identity, secret: string): P
 /** Verifies the gateway's statement; subgraphs refuse any request without a valid one. */
 export async function verifyInternalContext(token: string, secret: string): Promise<Identity> {
   const { payload } = await jwtVerify(token, keyOf(secret), { issuer: ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'] });
-  return identityFromClaims(payload);
+  return internalIdentityFromClaims(payload);
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ActorType } from '@sc/events';
-import { currentContext } from '@sc/auth';
+import { Permission, currentContext, staffSellerId } from '@sc/auth';
 import { requestHash, runIdempotent } from '@sc/db';
 import { IdempotencyConflictError } from '@sc/graphql';
 import { CLOCK, Clock, requestNow } from './clock';
@@ -9,7 +9,21 @@ import { Cause, requestCause } from './cause';
 import { WriteTx, writeTx } from './write-tx';
 
 /** One state-changing use case called by a client. */
-export interface Command {
+export type Command = StaffCommand | OtherCommand;
+
+/** A use case a shop's staff member runs: it names the permission it needs, checked before anything is read or written. */
+export interface StaffCommand extends CommandBase {
+  actor: 'SELLER_STAFF';
+  permission: Permission;
+}
+
+/** A use case of a buyer, carrier, creator, the platform or the system (their role checks are the caller's). */
+export interface OtherCommand extends CommandBase {
+  actor: Exclude<ActorType, 'SELLER_STAFF'>;
+  permission?: never;
+}
+
+interface CommandBase {
   /** Names the use case in the idempotency table (usually the mutation's name). */
   operation: string;
   /** Who the caller acts as: the events' actor type and the transition table's actor. */
@@ -20,6 +34,14 @@ export interface Command {
   scope?: string;
   /** The key to claim, when it is not `input.idempotencyKey` (a bulk call's items claim one each). */
   idempotencyKey?: string;
+}
+
+/**
+ * A command whose actor is known only at run time (a use case both staff and another actor run): a staff
+ * actor needs `staffPermission`, others need none.
+ */
+export function commandFor(actor: ActorType, staffPermission: Permission, command: Omit<CommandBase, 'actor'>): Command {
+  return actor === 'SELLER_STAFF' ? { ...command, actor, permission: staffPermission } : { ...command, actor };
 }
 
 /**
@@ -37,6 +59,7 @@ export class CommandRunner {
 
   /** Runs `work` once per key; resolves with the id of what it changed (the first run's, on a replay). */
   async run(command: Command, work: (tx: WriteTx) => Promise<string>): Promise<string> {
+    if (command.actor === 'SELLER_STAFF') staffSellerId(command.permission);
     // The request's one instant: the same one its validation and its answer were judged at (requestNow).
     const cause = requestCause(command.actor, requestNow(this.clock));
     const scope = command.scope ?? currentContext().identity.userId;

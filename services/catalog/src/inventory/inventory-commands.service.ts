@@ -119,7 +119,7 @@ export class InventoryCommandsService {
   /** Sets the SKU's threshold; a threshold that flips the flag emits the transition event. */
   async setThreshold(sellerId: string, input: SetOutOfStockThresholdInput): Promise<void> {
     assertValid(validateThreshold(input));
-    await this.runner.run({ operation: 'setOutOfStockThreshold', actor: 'SELLER_STAFF', input, scope: sellerId }, async (tx) => {
+    await this.runner.run({ operation: 'setOutOfStockThreshold', actor: 'SELLER_STAFF', permission: 'INVENTORY:EDIT', input, scope: sellerId }, async (tx) => {
       if (!(await this.inventory.skuExists(tx.manager, sellerId, input.skuId))) throw new NotFoundError('Sku', input.skuId);
       await tx.manager.query(
         `INSERT INTO sku_stock_status (sku_id, seller_id, product_id, out_of_stock_threshold, changed_at)
@@ -141,7 +141,7 @@ export class InventoryCommandsService {
     warehouseId: string,
     change: (tx: WriteTx) => Promise<void>,
   ): Promise<InventoryLevelEntity> {
-    await this.runner.run({ operation, actor: 'SELLER_STAFF', input, scope: sellerId }, async (tx) => {
+    await this.runner.run({ operation, actor: 'SELLER_STAFF', permission: 'INVENTORY:EDIT', input, scope: sellerId }, async (tx) => {
       if (!(await this.inventory.skuExists(tx.manager, sellerId, skuId))) throw new NotFoundError('Sku', skuId);
       if (!(await this.inventory.warehouseExists(tx.manager, sellerId, warehouseId))) throw new NotFoundError('Warehouse', warehouseId);
       await change(tx);

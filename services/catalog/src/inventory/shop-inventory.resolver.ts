@@ -1,4 +1,5 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ownShopId } from '@sc/auth';
 import { PageArgs, readPageArgs, toConnection } from '@sc/graphql';
 import { Shop } from '../shop/shop.model';
 import { Sku } from '../product/sku.model';
@@ -15,7 +16,11 @@ export class ShopInventoryResolver {
 
   @ResolveField(() => [Warehouse])
   async warehouses(@Parent() shop: Shop): Promise<Warehouse[]> {
-    return (await this.queries.warehousesBySellerId().load(shop.id)).map((w) => ({ id: w.id, name: w.name, isDefault: w.isDefault }));
+    return (await this.queries.warehousesBySellerId().load(ownShopId(shop.id, 'INVENTORY:VIEW', 'its warehouses'))).map((w) => ({
+      id: w.id,
+      name: w.name,
+      isDefault: w.isDefault,
+    }));
   }
 
   @ResolveField(() => SkuStockStatusConnection, {
@@ -25,13 +30,13 @@ export class ShopInventoryResolver {
   })
   async outOfStockSkus(@Parent() shop: Shop, @Args() page: PageArgs) {
     const { limit, afterKey } = readPageArgs(page);
-    const rows = (await this.queries.outOfStock(shop.id, limit, afterKey)).map(toSkuStockStatus);
+    const rows = (await this.queries.outOfStock(ownShopId(shop.id, 'INVENTORY:VIEW', 'its stock'), limit, afterKey)).map(toSkuStockStatus);
     return toConnection(rows, limit);
   }
 
   @ResolveField(() => Int, { description: 'How many SKUs outOfStockSkus lists: out of stock, of live or seller-deactivated products.' })
   outOfStockSkuCount(@Parent() shop: Shop): Promise<number> {
-    return this.queries.outOfStockCount(shop.id);
+    return this.queries.outOfStockCount(ownShopId(shop.id, 'INVENTORY:VIEW', 'its stock'));
   }
 }
 

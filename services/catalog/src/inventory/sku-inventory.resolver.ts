@@ -1,5 +1,5 @@
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { MAX_PAGE_SIZE, PageArgs, ValidationFailedError } from '@sc/graphql';
 import { Sku } from '../product/sku.model';
 import { productReadScope } from '../product/read-scope';
@@ -40,7 +40,7 @@ export class SkuInventoryResolver {
       throw new ValidationFailedError([{ field: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
     }
     const before = page.after ? decodeMovementCursor(page.after) : null;
-    return toMovementConnection(await this.repository.listMovements(currentSellerId(), sku.id, first, before), first);
+    return toMovementConnection(await this.repository.listMovements(staffSellerId('INVENTORY:VIEW'), sku.id, first, before), first);
   }
 
   @ResolveField(() => Int, { description: 'Out of stock when available units summed over all warehouses are at or below this (default 0).' })

@@ -18,13 +18,16 @@ export class WarehouseService implements DefaultWarehouseWriter {
 
   async create(sellerId: string, input: CreateWarehouseInput): Promise<WarehouseEntity> {
     assertValid(validateCreateWarehouse(input));
-    const id = await this.runner.run({ operation: 'createWarehouse', actor: 'SELLER_STAFF', input, scope: sellerId }, async ({ manager, now }) => {
-      const shop: unknown[] = await manager.query('SELECT 1 FROM shops WHERE id = $1', [sellerId]);
-      if (shop.length === 0) throw new NotFoundError('Shop', sellerId);
-      const warehouse = manager.create(WarehouseEntity, { id: newId('whs'), sellerId, name: input.name.trim(), isDefault: false, createdAt: now });
-      await manager.insert(WarehouseEntity, warehouse);
-      return warehouse.id;
-    });
+    const id = await this.runner.run(
+      { operation: 'createWarehouse', actor: 'SELLER_STAFF', permission: 'INVENTORY:EDIT', input, scope: sellerId },
+      async ({ manager, now }) => {
+        const shop: unknown[] = await manager.query('SELECT 1 FROM shops WHERE id = $1', [sellerId]);
+        if (shop.length === 0) throw new NotFoundError('Shop', sellerId);
+        const warehouse = manager.create(WarehouseEntity, { id: newId('whs'), sellerId, name: input.name.trim(), isDefault: false, createdAt: now });
+        await manager.insert(WarehouseEntity, warehouse);
+        return warehouse.id;
+      },
+    );
     return this.dataSource.getRepository(WarehouseEntity).findOneByOrFail({ id, sellerId });
   }
 

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { assertValid, checkText } from '@sc/graphql';
 import { ListingCheckInput, ListingCheckResult } from './listing-check.model';
 import { checkListing } from '../product/listing-check';
@@ -9,7 +9,7 @@ import { checkAttributes, checkCategoryId, checkImages } from '../product/produc
 export class ListingResolver {
   @Query(() => ListingCheckResult, { description: 'Dry run of the listing check a submit for review applies; writes nothing.' })
   checkListing(@Args('input') input: ListingCheckInput): ListingCheckResult {
-    currentSellerId();
+    staffSellerId('PRODUCTS:VIEW');
     // Malformed input (control characters, oversize fields) is a request error, not a listing finding.
     assertValid([
       ...checkText('title', input.title, 0, 1000),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { ActorType } from '@sc/events';
-import { CommandRunner, WriteTx, lockForUpdate } from '@sc/kit';
+import { CommandRunner, WriteTx, lockForUpdate, commandFor } from '@sc/kit';
 import { ProductEntity } from './product.entity';
 import { ProductAction, nextProductStatus } from './product.state-machine';
 import { productStatusChanged } from './product.events';
@@ -87,7 +87,7 @@ export class ProductCommandRunner {
 
   private async execute(caller: CommandCaller, command: ProductCommand, idempotencyKey: string): Promise<void> {
     const { operation, input, productId } = command;
-    await this.commands.run({ operation, actor: caller.actor, input, scope: caller.scope, idempotencyKey }, async (tx) => {
+    await this.commands.run(commandFor(caller.actor, 'PRODUCTS:EDIT', { operation, input, scope: caller.scope, idempotencyKey }), async (tx) => {
       const where = caller.sellerId ? { id: productId, sellerId: caller.sellerId } : { id: productId };
       const product = await lockForUpdate(tx.manager, ProductEntity, where, { entity: 'Product', id: productId });
       await command.run(tx, product);

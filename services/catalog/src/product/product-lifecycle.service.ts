@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { FieldProblem, NotFoundError, assertValid, checkIdempotencyKey } from '@sc/graphql';
 import { ProductEntity } from './product.entity';
 import { SkuEntity } from './sku.entity';
@@ -17,7 +17,7 @@ import { RevisionContent } from './product-revision.entity';
 import { ShopRepository } from '../shop/shop.repository';
 
 const seller = (): CommandCaller => {
-  const sellerId = currentSellerId();
+  const sellerId = staffSellerId('PRODUCTS:EDIT');
   return { scope: sellerId, sellerId, actor: 'SELLER_STAFF' };
 };
 

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { Product } from './product.model';
 import { Sku } from './sku.model';
 import { ProductService } from './product.service';
@@ -27,7 +27,7 @@ export class ProductResolver {
 
   @Mutation(() => Product, { description: 'Creates a product as a DRAFT, or with saveMode LISTING submits it for review.' })
   async createProduct(@Args('input') input: CreateProductInput): Promise<Product> {
-    return toProduct(await this.productService.create(currentSellerId(), input));
+    return toProduct(await this.productService.create(staffSellerId('PRODUCTS:EDIT'), input));
   }
 
   @Mutation(() => Product, { description: 'Edits content; on a live product the edit becomes a revision in review while the live version keeps selling.' })

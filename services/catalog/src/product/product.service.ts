@@ -46,7 +46,7 @@ export class ProductService {
     const status = nextProductStatus('NEW', listing ? 'createListing' : 'createDraft', 'SELLER_STAFF');
 
     const productId = await this.runner
-      .run({ operation: 'createProduct', actor: 'SELLER_STAFF', input, scope: sellerId }, async (tx) => {
+      .run({ operation: 'createProduct', actor: 'SELLER_STAFF', permission: 'PRODUCTS:EDIT', input, scope: sellerId }, async (tx) => {
         const { manager, now } = tx;
         const product = manager.create(ProductEntity, {
           id: newId('prd'),

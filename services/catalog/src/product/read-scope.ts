@@ -1,4 +1,4 @@
-import { actingSellerId, currentContext } from '@sc/auth';
+import { actingSellerId, currentContext, staffMay } from '@sc/auth';
 
 /**
  * Which products a caller may read: a seller their own shop's; the platform (reviewers) every product;
@@ -8,8 +8,8 @@ export type ProductReadScope = { sellerId: string } | { anyProduct: true } | { l
 
 export function productReadScope(): ProductReadScope {
   const { identity } = currentContext();
-  const sellerId = actingSellerId(identity);
-  if (sellerId) return { sellerId };
+  // Staff without PRODUCTS:VIEW see what shoppers see; platform reviewers see every product.
+  if (staffMay('PRODUCTS:VIEW')) return { sellerId: actingSellerId(identity)! };
   if (identity.roles.includes('PLATFORM')) return { anyProduct: true };
   return { liveOnly: true };
 }

@@ -1,4 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ownShopId } from '@sc/auth';
 import { PageArgs } from '@sc/graphql';
 import { Shop } from '../shop/shop.model';
 import { ProductConnection } from './product.model';
@@ -18,13 +19,13 @@ export class ShopProductsResolver {
     @Args('status', { type: () => ProductStatus, nullable: true }) status?: ProductStatus,
     @Args('filter', { type: () => ProductFilter, nullable: true }) filter?: ProductFilter,
   ) {
-    return this.productQueries.listForShop(shop.id, page, filter ?? {}, status ?? null);
+    return this.productQueries.listForShop(ownShopId(shop.id, 'PRODUCTS:VIEW', 'its products'), page, filter ?? {}, status ?? null);
   }
 
   @ResolveField(() => ProductBucketCounts, {
     description: 'Products per seller-center tab (a live product with a revision in review counts in both Active and In review).',
   })
   productBucketCounts(@Parent() shop: Shop) {
-    return this.productQueries.bucketCounts(shop.id);
+    return this.productQueries.bucketCounts(ownShopId(shop.id, 'PRODUCTS:VIEW', 'its products'));
   }
 }

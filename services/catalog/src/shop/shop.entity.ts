@@ -14,6 +14,10 @@ export class ShopEntity {
   @Column({ type: 'text' })
   timeZone: string;
 
+  /** The user who registered the shop: its owner, who alone manages staff. Null for shops registered before staff existed, until claimed. */
+  @Column({ type: 'text', nullable: true })
+  ownerUserId: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { batchLoader } from '@sc/graphql';
-import { currentContext } from '@sc/auth';
+import { actingSellerId, activeStaffSellerId, currentContext } from '@sc/auth';
 import { ShopRepository } from './shop.repository';
 import { ShopEntity } from './shop.entity';
 
@@ -13,7 +13,8 @@ export class ShopLoaders {
     return batchLoader<string, ShopEntity>(
       'catalog.shopById',
       (ids) => {
-        const own = currentContext().identity.sellerId;
+        // Only an active member of the shop sees it (FORBIDDEN for a deactivated one); other callers see no shop.
+        const own = actingSellerId(currentContext().identity) === null ? null : activeStaffSellerId();
         return this.shops.findByIds(ids.filter((id) => id === own));
       },
       (shop) => shop.id,

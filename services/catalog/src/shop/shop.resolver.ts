@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { activeStaffSellerId, currentContext, currentSellerId } from '@sc/auth';
 import { Shop } from './shop.model';
 import { ShopService } from './shop.service';
 import { ShopLoaders } from './shop.loaders';
@@ -15,13 +15,13 @@ export class ShopResolver {
 
   @Query(() => Shop, { nullable: true, description: "The calling seller's shop; null until it is registered." })
   async shop(): Promise<Shop | null> {
-    const entity = await this.loaders.shopById().load(currentSellerId());
+    const entity = await this.loaders.shopById().load(activeStaffSellerId());
     return entity ? toShop(entity) : null;
   }
 
-  @Mutation(() => Shop, { description: "Registers the calling seller's shop (idempotent)." })
+  @Mutation(() => Shop, { description: "Registers the calling seller's shop (idempotent); the caller becomes its owner." })
   async registerShop(@Args('input') input: RegisterShopInput): Promise<Shop> {
-    return toShop(await this.shopService.register(currentSellerId(), input));
+    return toShop(await this.shopService.register(currentSellerId(), currentContext().identity.userId, input));
   }
 
   @ResolveReference()

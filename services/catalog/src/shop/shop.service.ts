@@ -25,11 +25,13 @@ export class ShopService {
 
   /**
    * Registers the caller's shop with a default warehouse (opened by the inventory module through
-   * {@link DefaultWarehouseWriter}, in the same transaction). Repeating the same registration returns the
-   * shop; a different currency for an existing shop is refused (prices would change meaning). It has no
-   * idempotency key (the seller id is the shop's id and serialises registrations), so it is a plain write.
+   * {@link DefaultWarehouseWriter}, in the same transaction); the caller (`userId`) becomes its owner, the one
+   * user who manages its staff. The owner repeating the registration gets the shop back; anyone else acting
+   * for an owned shop is FORBIDDEN (the shop profile is owner-only); a different currency for an existing
+   * shop is refused (prices would change meaning). It has no idempotency key (the seller id is the shop's id
+   * and serialises registrations), so it is a plain write.
    */
-  async register(sellerId: string, input: RegisterShopInput): Promise<ShopEntity> {
+  async register(sellerId: string, userId: string, input: RegisterShopInput): Promise<ShopEntity> {
     assertValid([
       ...checkText('name', input.name, 1, 120),
       ...(SUPPORTED_CURRENCIES.has(input.currencyCode) ? [] : [{ field: 'currencyCode', message: 'must be a supported ISO 4217 code' }]),
@@ -42,8 +44,18 @@ export class ShopService {
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [sellerId]);
         const existing = await this.shops.findById(sellerId, manager);
         if (existing) {
+          if (existing.ownerUserId !== null && existing.ownerUserId !== userId) {
+            throw new AppError('FORBIDDEN', 'Only the shop owner can register the shop again', { permission: 'SHOP_PROFILE:EDIT' });
+          }
           if (existing.currencyCode !== input.currencyCode) {
             throw new AppError('CONFLICT', 'The shop is registered with another currency', { currencyCode: existing.currencyCode });
+          }
+          if (existing.ownerUserId === null) {
+            // Legacy path: a shop registered before staff accounts existed has no recorded owner, and every
+            // token of the shop could do everything. The first member of that shop to replay registerShop is
+            // recorded as its owner (until then nobody is its owner, so nobody can invite staff into it).
+            await manager.update(ShopEntity, { id: sellerId }, { ownerUserId: userId, updatedAt: now });
+            return (await this.shops.findById(sellerId, manager))!;
           }
           return existing;
         }
@@ -52,6 +64,7 @@ export class ShopService {
           name: input.name.trim(),
           currencyCode: input.currencyCode,
           timeZone: input.timeZone,
+          ownerUserId: userId,
           createdAt: now,
           updatedAt: now,
         });

@@ -1,6 +1,6 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
-import { currentContext } from '@sc/auth';
+import { ownShopId, staffSellerId } from '@sc/auth';
 import { assertValid, groupLoader } from '@sc/graphql';
 import { Shop } from '../shop/shop.model';
 import { Product } from '../product/product.model';
@@ -21,11 +21,12 @@ export class ShopTrafficResolver {
 
   @ResolveField(() => [TrafficDay], { description: 'Distinct visitors and page views per day, from and to inclusive (YYYY-MM-DD, shop time zone).' })
   async visitors(@Parent() shop: Shop, @Args('from') from: string, @Args('to') to: string): Promise<TrafficDay[]> {
+    const sellerId = ownShopId(shop.id, 'PRODUCTS:VIEW', 'its traffic');
     assertValid(checkDayRange(from, to));
     const rows: DailyRow[] = await this.dataSource.query(
       `SELECT seller_id AS key, to_char(day, 'YYYY-MM-DD') AS day, visitors, page_views AS "pageViews"
          FROM shop_traffic_daily WHERE seller_id = $1 AND day BETWEEN $2 AND $3`,
-      [shop.id, from, to],
+      [sellerId, from, to],
     );
     return fillSeries(from, to, rows);
   }
@@ -37,6 +38,7 @@ export class ProductTrafficResolver {
 
   @ResolveField(() => [TrafficDay], { description: 'Distinct visitors and page views of this product per day (shop time zone).' })
   async pageViews(@Parent() product: Product, @Args('from') from: string, @Args('to') to: string): Promise<TrafficDay[]> {
+    const sellerId = staffSellerId('PRODUCTS:VIEW');
     assertValid(checkDayRange(from, to));
     // One statement per range per request, however many products a list shows.
     const loader = groupLoader<string, DailyRow>(
@@ -45,7 +47,7 @@ export class ProductTrafficResolver {
         this.dataSource.query(
           `SELECT product_id AS key, to_char(day, 'YYYY-MM-DD') AS day, visitors, page_views AS "pageViews"
              FROM product_traffic_daily WHERE product_id = ANY($1) AND seller_id = $2 AND day BETWEEN $3 AND $4`,
-          [ids, currentContext().identity.sellerId, from, to],
+          [ids, sellerId, from, to],
         ),
       (r) => r.key,
     );

@@ -1,6 +1,6 @@
-import { actingSellerId, currentContext } from '@sc/auth';
+import { staffReadSellerId } from '@sc/auth';
 
 /** The seller whose collaborations the caller may read, or null: collaborations are visible to their shop only. */
 export function collaborationReaderSellerId(): string | null {
-  return actingSellerId(currentContext().identity);
+  return staffReadSellerId('CREATORS:VIEW');
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { isUniqueViolation, newId, firstVersionAt } from '@sc/db';
 import { AppError, NotFoundError, assertValid } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
@@ -27,12 +27,12 @@ export class CreateCollaborationService {
    * ACTIVE collaboration for the same seller, creator and product is CONFLICT.
    */
   async create(input: CreateCollaborationInput): Promise<CollaborationEntity> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('CREATORS:EDIT');
     assertValid(validateCreateCollaboration(input));
 
     // Scoped to the shop: any of its staff replays the same key to the same collaboration.
     const collaborationId = await this.runner
-      .run({ operation: 'createCollaboration', actor: 'SELLER_STAFF', input, scope: sellerId }, async (tx) => {
+      .run({ operation: 'createCollaboration', actor: 'SELLER_STAFF', permission: 'CREATORS:EDIT', input, scope: sellerId }, async (tx) => {
         const { manager } = tx;
         // Another seller's product looks exactly like an unknown one.
         if (!(await this.products.findOwned(manager, sellerId, input.productId))) throw new NotFoundError('Product', input.productId);

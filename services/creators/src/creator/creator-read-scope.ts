@@ -1,4 +1,4 @@
-import { actingSellerId, currentContext } from '@sc/auth';
+import { currentContext, staffMay } from '@sc/auth';
 
 /**
  * Who may browse the creator directory: sellers' staff (to pick creators) and the platform (which
@@ -7,5 +7,5 @@ import { actingSellerId, currentContext } from '@sc/auth';
  */
 export function mayReadCreators(): boolean {
   const { identity } = currentContext();
-  return actingSellerId(identity) !== null || identity.roles.includes('PLATFORM');
+  return staffMay('CREATORS:VIEW') || identity.roles.includes('PLATFORM');
 }

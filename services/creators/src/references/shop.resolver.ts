@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError, PageArgs } from '@sc/graphql';
 import { Shop } from './shop.model';
 import { CollaborationConnection } from '../collaboration/collaboration.model';
@@ -12,7 +12,7 @@ export class ShopResolver {
 
   @ResolveField(() => CollaborationConnection, { description: "The shop's creator collaborations, newest first." })
   collaborations(@Parent() shop: Shop, @Args() page: PageArgs) {
-    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its collaborations");
+    ownShopId(shop.id, 'CREATORS:VIEW', 'its collaborations');
     return this.collaborationQueries.listForShop(shop.id, page);
   }
 

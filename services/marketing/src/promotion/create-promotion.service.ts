@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { newId, firstVersionAt } from '@sc/db';
 import { NotFoundError, assertValid } from '@sc/graphql';
 import { CLOCK, Clock, CommandRunner, requestNow } from '@sc/kit';
@@ -25,7 +25,7 @@ export class CreatePromotionService {
   ) {}
 
   async create(input: CreatePromotionInput): Promise<PromotionEntity> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('PROMOTIONS:EDIT');
     assertValid(validateCreatePromotion(input, requestNow(this.clock)));
     // Unknown products and other shops' products look the same: NOT_FOUND, no hint of the owner.
     const owned = await this.promotions.findOwnedProductIds(sellerId, input.productIds);
@@ -33,25 +33,28 @@ export class CreatePromotionService {
     if (missing) throw new NotFoundError('Product', missing);
 
     // Scoped to the shop: any of its staff replays the same key to the same promotion.
-    const promotionId = await this.runner.run({ operation: 'createPromotion', actor: 'SELLER_STAFF', input, scope: sellerId }, async (tx) => {
-      const promotion = tx.manager.create(PromotionEntity, {
-        id: newId('prm'),
-        sellerId,
-        title: input.title.trim(),
-        discountBasisPoints: input.discountBasisPoints,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-        deactivatedAt: null,
-        ...firstVersionAt(tx.now),
-      });
-      await tx.manager.insert(PromotionEntity, promotion);
-      await tx.manager.insert(
-        PromotionProductEntity,
-        input.productIds.map((productId) => ({ promotionId: promotion.id, productId, sellerId })),
-      );
-      await tx.emit('marketing.promotion.v1', [promotionCreated(promotion, input.productIds, tx.cause)]);
-      return promotion.id;
-    });
+    const promotionId = await this.runner.run(
+      { operation: 'createPromotion', actor: 'SELLER_STAFF', permission: 'PROMOTIONS:EDIT', input, scope: sellerId },
+      async (tx) => {
+        const promotion = tx.manager.create(PromotionEntity, {
+          id: newId('prm'),
+          sellerId,
+          title: input.title.trim(),
+          discountBasisPoints: input.discountBasisPoints,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          deactivatedAt: null,
+          ...firstVersionAt(tx.now),
+        });
+        await tx.manager.insert(PromotionEntity, promotion);
+        await tx.manager.insert(
+          PromotionProductEntity,
+          input.productIds.map((productId) => ({ promotionId: promotion.id, productId, sellerId })),
+        );
+        await tx.emit('marketing.promotion.v1', [promotionCreated(promotion, input.productIds, tx.cause)]);
+        return promotion.id;
+      },
+    );
     return this.dataSource.getRepository(PromotionEntity).findOneByOrFail({ id: promotionId, sellerId });
   }
 }

@@ -1,4 +1,4 @@
-import { actingSellerId, currentContext } from '@sc/auth';
+import { actingSellerId, currentContext, staffMay } from '@sc/auth';
 
 /**
  * Which promotions a caller may read: a seller their own shop's, in any status; anyone else (buyers,
@@ -7,6 +7,6 @@ import { actingSellerId, currentContext } from '@sc/auth';
 export type PromotionReadScope = { sellerId: string } | { ongoingOnly: true };
 
 export function promotionReadScope(): PromotionReadScope {
-  const sellerId = actingSellerId(currentContext().identity);
-  return sellerId ? { sellerId } : { ongoingOnly: true };
+  // Staff without PROMOTIONS:VIEW see what shoppers see.
+  return staffMay('PROMOTIONS:VIEW') ? { sellerId: actingSellerId(currentContext().identity)! } : { ongoingOnly: true };
 }

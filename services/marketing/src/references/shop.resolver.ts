@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError, PageArgs } from '@sc/graphql';
 import { Shop } from './shop.model';
 import { PromotionConnection } from '../promotion/promotion.model';
@@ -13,7 +13,7 @@ export class ShopResolver {
 
   @ResolveField(() => PromotionConnection, { description: "The shop's promotions, newest first; for the shop's own staff." })
   promotions(@Parent() shop: Shop, @Args() page: PageArgs, @Args('status', { type: () => PromotionStatus, nullable: true }) status?: PromotionStatus) {
-    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its promotions");
+    ownShopId(shop.id, 'PROMOTIONS:VIEW', 'its promotions');
     return this.promotionQueries.listForShop(shop.id, page, status ?? null);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
 import { applyTransition, lockLines, lockOrder } from '../order/lifecycle/order-transition';
@@ -17,9 +17,9 @@ export class CancelLinesService {
   constructor(private readonly runner: CommandRunner) {}
 
   cancelLines(input: CancelOrderLinesInput): Promise<string> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('ORDERS:EDIT');
     assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkLineQuantities(input.lines)]);
-    return this.runner.run({ operation: 'cancelOrderLines', actor: 'SELLER_STAFF', input }, async (tx) => {
+    return this.runner.run({ operation: 'cancelOrderLines', actor: 'SELLER_STAFF', permission: 'ORDERS:EDIT', input }, async (tx) => {
       const order = await lockOrder(tx.manager, input.orderId, { sellerId });
       const lines = await lockLines(tx.manager, order.id);
       const byId = new Map(lines.map((l) => [l.id, l]));

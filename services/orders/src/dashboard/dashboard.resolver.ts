@@ -1,14 +1,11 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { ActionCounters, SalesRangeInput, SalesSummary } from './sales-summary.model';
 import { SalesSummaryQueries } from './sales-summary.queries';
 
-const ownShop = (shop: Shop): string => {
-  if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can read its dashboard");
-  return shop.id;
-};
+const ownShop = (shop: Shop): string => ownShopId(shop.id, 'ORDERS:VIEW', 'its dashboard');
 
 /** The home-dashboard fields of catalog's Shop. */
 @Resolver(() => Shop)

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { currentSellerId, requireRole } from '@sc/auth';
+import { requireRole, staffSellerId } from '@sc/auth';
 import { newId } from '@sc/db';
 import { AppError, NotFoundError, ValidationFailedError, assertValid } from '@sc/graphql';
 import { CommandRunner, lockForUpdate } from '@sc/kit';
@@ -26,9 +26,9 @@ export class FulfilmentService {
 
   /** Packs units of unpacked lines into a new package. Returns the package id. */
   createPackage(input: CreatePackageInput): Promise<string> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('ORDERS:EDIT');
     assertValid([...checkCommand(input, 'orderId', input.orderId, 'ord'), ...checkLineQuantities(input.lines)]);
-    return this.runner.run({ operation: 'createPackage', actor: 'SELLER_STAFF', input }, async (tx) => {
+    return this.runner.run({ operation: 'createPackage', actor: 'SELLER_STAFF', permission: 'ORDERS:EDIT', input }, async (tx) => {
       const { manager, now } = tx;
       const order = await lockOrder(manager, input.orderId, { sellerId });
       await applyTransition(tx, order, 'createPackage', 'SELLER_STAFF');
@@ -67,9 +67,9 @@ export class FulfilmentService {
 
   /** Hands a package to a carrier with its tracking number; the last one moves the order to AWAITING_COLLECTION. */
   ship(input: ShipPackageInput): Promise<string> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('ORDERS:EDIT');
     assertValid([...checkCommand(input, 'packageId', input.packageId, 'pkg'), ...checkShipment(input.carrier, input.trackingNumber)]);
-    return this.runner.run({ operation: 'shipPackage', actor: 'SELLER_STAFF', input }, async (tx) => {
+    return this.runner.run({ operation: 'shipPackage', actor: 'SELLER_STAFF', permission: 'ORDERS:EDIT', input }, async (tx) => {
       const { manager, now } = tx;
       const pkg = await this.lockPackage(manager, input.packageId, sellerId);
       const order = await lockOrder(manager, pkg.orderId, { sellerId });

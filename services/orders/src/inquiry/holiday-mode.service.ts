@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currentSellerId, requireRole } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { newId } from '@sc/db';
 import { assertValid, checkIdempotencyKey } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
@@ -19,10 +19,9 @@ export class HolidayModeService {
   ) {}
 
   async set(input: SetHolidayModeInput): Promise<HolidayMode> {
-    const sellerId = currentSellerId();
-    requireRole('SELLER_STAFF');
+    const sellerId = staffSellerId('INQUIRIES:EDIT');
     assertValid(checkIdempotencyKey('idempotencyKey', input.idempotencyKey));
-    await this.runner.run({ operation: 'setHolidayMode', actor: 'SELLER_STAFF', input }, async ({ manager, now }) => {
+    await this.runner.run({ operation: 'setHolidayMode', actor: 'SELLER_STAFF', permission: 'INQUIRIES:EDIT', input }, async ({ manager, now }) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`holiday:${sellerId}`]);
       if (input.on) {
         await manager.query(

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { currentSellerId, requireRole } from '@sc/auth';
+import { requireRole, staffSellerId } from '@sc/auth';
 import { newId } from '@sc/db';
 import { NotFoundError, assertValid } from '@sc/graphql';
-import { CommandRunner, WriteTx } from '@sc/kit';
+import { CommandRunner, WriteTx, commandFor } from '@sc/kit';
 import { conversationOpened, conversationResolved, messageSent } from './inquiry.events';
 import { ConversationAction, ConversationActor, ConversationStatus, transitionConversation } from './conversation.state-machine';
 import { ContactBuyerInput, ConversationActionInput, ReplyToConversationInput, SendMessageInput, StartConversationInput } from './inquiry.inputs';
@@ -39,8 +39,7 @@ export class InquiryCommands {
 
   /** The shop writes first to one of its buyers; such chats never count towards the response rate. */
   async contactBuyer(input: ContactBuyerInput): Promise<ConversationRow> {
-    const sellerId = currentSellerId();
-    requireRole('SELLER_STAFF');
+    const sellerId = staffSellerId('INQUIRIES:EDIT');
     assertValid(
       checkMessageInput(input, [
         ['buyerId', input.buyerId, null, true],
@@ -73,23 +72,20 @@ export class InquiryCommands {
 
   /** A seller reply; an auto-reply leaves the buyer still waiting for a person. */
   reply(input: ReplyToConversationInput): Promise<ConversationRow> {
-    const sellerId = currentSellerId();
-    requireRole('SELLER_STAFF');
+    const sellerId = staffSellerId('INQUIRIES:EDIT');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
     const action = input.isAutoReply ? 'sellerAutoReply' : 'sellerReply';
     return this.change('replyToConversation', input, { sellerId }, action, 'SELLER_STAFF', input.text, input.isAutoReply);
   }
 
   resolve(input: ConversationActionInput): Promise<ConversationRow> {
-    const sellerId = currentSellerId();
-    requireRole('SELLER_STAFF');
+    const sellerId = staffSellerId('INQUIRIES:EDIT');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
     return this.change('resolveConversation', input, { sellerId }, 'resolve', 'SELLER_STAFF', null, false);
   }
 
   markRead(input: ConversationActionInput): Promise<ConversationRow> {
-    const sellerId = currentSellerId();
-    requireRole('SELLER_STAFF');
+    const sellerId = staffSellerId('INQUIRIES:EDIT');
     assertValid(checkMessageInput(input, [['conversationId', input.conversationId, 'cnv', true]]));
     return this.change('markConversationRead', input, { sellerId }, 'markRead', 'SELLER_STAFF', null, false);
   }
@@ -194,7 +190,7 @@ export class InquiryCommands {
     scope: { sellerId: string } | { buyerId: string },
     work: (tx: WriteTx) => Promise<string>,
   ): Promise<ConversationRow> {
-    const id = await this.runner.run({ operation, actor, input }, work);
+    const id = await this.runner.run(commandFor(actor, 'INQUIRIES:EDIT', { operation, input }), work);
     const [row] = await this.repository.findByIds(scope, [id]);
     return row;
   }

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { actingSellerId, currentContext } from '@sc/auth';
+import { currentContext, staffReadSellerId } from '@sc/auth';
 import { PageArgs } from '@sc/graphql';
 import { Conversation, HolidayMode, MessageConnection } from './conversation.model';
 import {
@@ -29,7 +29,7 @@ export class InquiryResolver {
   @Query(() => Conversation, { nullable: true, description: "A conversation of the caller's shop, or one the calling buyer is in." })
   async conversation(@Args('id', { type: () => ID }) id: string): Promise<Conversation | null> {
     const { identity } = currentContext();
-    const sellerId = actingSellerId(identity);
+    const sellerId = staffReadSellerId('INQUIRIES:VIEW');
     const scope = sellerId ? { sellerId } : { buyerId: identity.userId };
     const [row] = await this.repository.findByIds(scope, [id]);
     return row ? toConversation(row) : null;

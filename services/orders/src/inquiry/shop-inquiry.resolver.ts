@@ -1,5 +1,5 @@
 import { Args, InputType, Field, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError, PageArgs } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { Conversation, ConversationConnection, HolidayMode, InquiryResponseRate } from './conversation.model';
@@ -15,10 +15,7 @@ export class ConversationFilter {
   nearDeadline?: boolean;
 }
 
-const ownShop = (shop: Shop): string => {
-  if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can read its inquiries");
-  return shop.id;
-};
+const ownShop = (shop: Shop): string => ownShopId(shop.id, 'INQUIRIES:VIEW', 'its inquiries');
 
 /** The inquiry fields of catalog's Shop. */
 @Resolver(() => Shop)

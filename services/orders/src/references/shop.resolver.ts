@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { OrderConnection } from '../order/order.model';
@@ -19,7 +19,7 @@ export class ShopResolver {
     @Args('status', { type: () => OrderStatus, nullable: true, deprecationReason: 'Use filter.statuses.' }) status?: OrderStatus,
     @Args('filter', { type: () => OrderListFilter, nullable: true }) filter?: OrderListFilter,
   ) {
-    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its orders");
+    ownShopId(shop.id, 'ORDERS:VIEW', 'its orders');
     const merged: OrderListFilter = { ...(filter ?? {}), statuses: filter?.statuses ?? (status ? [status] : null) };
     return this.orderQueries.listForShop(shop.id, page, merged);
   }

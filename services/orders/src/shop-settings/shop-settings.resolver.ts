@@ -1,5 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { SetShopRegionInput } from './set-shop-region.input';
@@ -14,7 +14,7 @@ export class ShopSettingsResolver {
 
   @ResolveField(() => ShopOrderSettings, { description: "The shop's order settings (own shop only)." })
   orderSettings(@Parent() shop: Shop): Promise<ShopOrderSettings> {
-    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can read its order settings");
+    ownShopId(shop.id, 'ORDERS:VIEW', 'its order settings');
     return this.settings.get(shop.id);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { currentSellerId, requireRole } from '@sc/auth';
+import { Permission, staffSellerId } from '@sc/auth';
 import { FieldProblem, NotFoundError, assertValid, checkIdempotencyKey, parseMoneyInput, toMoney } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
 import { DEFAULT_REGION, REGION_POLICIES } from '../order/policy/region-policy';
@@ -38,9 +38,9 @@ export class ShopSettingsService implements ShopOrderSettingsSource {
   async setRegion(input: SetShopRegionInput): Promise<ShopOrderSettings> {
     // The enum already limits the value over GraphQL; this also guards callers that bypass the schema.
     const known = Object.prototype.hasOwnProperty.call(REGION_POLICIES, input.region);
-    return this.save('setShopRegion', input, known ? [] : [{ field: 'region', message: 'is not a region with an order policy' }], (manager, sellerId, now) =>
-      saveRegion(manager, sellerId, input.region, now),
-    );
+    // The region is part of the shop's profile (it sets the shop's deadlines): the owner's to change.
+    const problems: FieldProblem[] = known ? [] : [{ field: 'region', message: 'is not a region with an order policy' }];
+    return this.save('setShopRegion', 'SHOP_PROFILE:EDIT', input, problems, (manager, sellerId, now) => saveRegion(manager, sellerId, input.region, now));
   }
 
   /**
@@ -48,7 +48,7 @@ export class ShopSettingsService implements ShopOrderSettingsSource {
    * Only the shop's staff may; amounts are validated here, never taken from a buyer.
    */
   async setShipping(input: SetShopShippingInput): Promise<ShopOrderSettings> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('ORDERS:EDIT');
     const currencyCode = await knownShopCurrency(this.dataSource.manager, sellerId);
     if (!currencyCode) throw new NotFoundError('Shop', sellerId);
     const flatFee = parseMoneyInput('flatFee', input.flatFee, currencyCode, 0n);
@@ -57,20 +57,20 @@ export class ShopSettingsService implements ShopOrderSettingsSource {
     const setting: ShippingSetting | null =
       Array.isArray(flatFee) || Array.isArray(threshold) ? null : { currencyCode, flatFeeMinor: flatFee.amount, freeFromMinor: threshold?.amount ?? null };
     // `setting` is null only when there are problems, and then save() refuses before writing.
-    return this.save('setShopShipping', input, problems, (manager, shopId, now) => saveShipping(manager, shopId, setting!, now));
+    return this.save('setShopShipping', 'ORDERS:EDIT', input, problems, (manager, shopId, now) => saveShipping(manager, shopId, setting!, now));
   }
 
   /** One idempotent settings write by the shop's staff: checks the caller and the input, then stores, then reads back. */
   private async save(
     operation: string,
+    permission: Permission,
     input: { idempotencyKey: string },
     problems: FieldProblem[],
     write: (manager: EntityManager, sellerId: string, now: Date) => Promise<void>,
   ): Promise<ShopOrderSettings> {
-    const sellerId = currentSellerId();
-    requireRole('SELLER_STAFF');
+    const sellerId = staffSellerId(permission);
     assertValid([...checkIdempotencyKey('idempotencyKey', input.idempotencyKey), ...problems]);
-    await this.runner.run({ operation, actor: 'SELLER_STAFF', input }, async ({ manager, now }) => {
+    await this.runner.run({ operation, actor: 'SELLER_STAFF', permission, input }, async ({ manager, now }) => {
       await write(manager, sellerId, now);
       return sellerId;
     });

@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { currentSellerId } from '@sc/auth';
+import { ownShopId } from '@sc/auth';
 import { AppError, PageArgs } from '@sc/graphql';
 import { Shop } from './shop.model';
 import { ReturnRequestConnection } from '../return-request/return-request.model';
@@ -13,7 +13,7 @@ export class ShopResolver {
 
   @ResolveField(() => ReturnRequestConnection, { description: "The shop's return requests, newest first." })
   returnRequests(@Parent() shop: Shop, @Args() page: PageArgs, @Args('status', { type: () => ReturnStatus, nullable: true }) status?: ReturnStatus) {
-    if (shop.id !== currentSellerId()) throw new AppError('FORBIDDEN', "Only the shop's own staff can list its return requests");
+    ownShopId(shop.id, 'RETURNS:VIEW', 'its return requests');
     return this.returnQueries.listForShop(shop.id, page, status ?? null);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { currentSellerId } from '@sc/auth';
+import { staffSellerId } from '@sc/auth';
 import { InvalidTransitionError, assertValid } from '@sc/graphql';
 import { CommandRunner, WriteTx, lockForUpdate } from '@sc/kit';
 import { ReturnRequestEntity } from './return-request.entity';
@@ -23,11 +23,11 @@ export class ApproveRefundService {
   ) {}
 
   async approve(input: ReturnDecisionInput): Promise<ReturnRequestEntity> {
-    const sellerId = currentSellerId();
+    const sellerId = staffSellerId('RETURNS:EDIT');
     assertValid(validateReturnDecision(input));
 
     // Scoped to the shop: any of its staff replays the same key to the same result.
-    const requestId = await this.runner.run({ operation: 'approveRefund', actor: 'SELLER_STAFF', input, scope: sellerId }, (tx) =>
+    const requestId = await this.runner.run({ operation: 'approveRefund', actor: 'SELLER_STAFF', permission: 'RETURNS:EDIT', input, scope: sellerId }, (tx) =>
       this.decide(tx, input.returnId, sellerId),
     );
     return this.dataSource.getRepository(ReturnRequestEntity).findOneByOrFail({ id: requestId, sellerId });

@@ -3,6 +3,7 @@ import { ProductLifecycle1764300000000 } from './1764300000000-product-lifecycle
 import { InventoryStatesAndTraffic1764310000000 } from './1764310000000-inventory-states-and-traffic';
 import { ProductOutOfStockAndLedgerGuard1764420000000 } from './1764420000000-product-out-of-stock-and-ledger-guard';
 import { SkuListingStatusAndProductListIndexes1764480000000 } from './1764480000000-sku-listing-status-and-product-list-indexes';
+import { StaffMembersAndRoles1764600000000 } from './1764600000000-staff-members-and-roles';
 
 /** Every migration of the catalog database, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   InventoryStatesAndTraffic1764310000000,
   ProductOutOfStockAndLedgerGuard1764420000000,
   SkuListingStatusAndProductListIndexes1764480000000,
+  StaffMembersAndRoles1764600000000,
 ];
