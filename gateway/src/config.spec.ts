@@ -89,6 +89,28 @@ describe('loadConfig', () => {
     expect(problemsOf({ ...valid, SUBGRAPH_DEDUPE: 'no' })).toEqual([expect.stringContaining('SUBGRAPH_DEDUPE')]);
   });
 
+  it('resolves staff access with a 2 s TTL by default; the TTL is bounded so a deactivation applies within 5 s', () => {
+    expect(loadConfig(valid, root).staffAccess).toEqual({ ttlMs: 2000, timeoutMs: 2000, cacheSize: 10_000, maxConcurrentLookups: 32 });
+    expect(
+      loadConfig(
+        {
+          ...valid,
+          STAFF_ACCESS_URL: 'http://127.0.0.1:4101/internal/staff-access',
+          STAFF_ACCESS_TTL_MS: '0',
+          STAFF_ACCESS_TIMEOUT_MS: '500',
+          STAFF_ACCESS_CACHE_SIZE: '100',
+          STAFF_ACCESS_MAX_LOOKUPS: '4',
+        },
+        root,
+      ).staffAccess,
+    ).toEqual({ url: 'http://127.0.0.1:4101/internal/staff-access', ttlMs: 0, timeoutMs: 500, cacheSize: 100, maxConcurrentLookups: 4 });
+    expect(problemsOf({ ...valid, STAFF_ACCESS_TTL_MS: '60000' })).toEqual([expect.stringMatching(/^STAFF_ACCESS_TTL_MS: must be at most 4000/)]);
+    expect(problemsOf({ ...valid, STAFF_ACCESS_URL: 'catalog', STAFF_ACCESS_MAX_LOOKUPS: '0' }).map((p) => p.split(':')[0])).toEqual([
+      'STAFF_ACCESS_URL',
+      'STAFF_ACCESS_MAX_LOOKUPS',
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...valid, GATEWAY_HOST: '', SUBGRAPH_URL_CATALOG: '' }, root).host).toBe('127.0.0.1');
   });

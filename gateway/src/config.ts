@@ -26,7 +26,25 @@ export interface GatewayConfig {
   exposeQueryCosts: boolean;
   /** Identical subgraph queries in flight at the same time share one fetch (SUBGRAPH_DEDUPE, on by default). */
   subgraphDedupe: boolean;
+  /** How each staff member's access is resolved from catalog for their requests (see staff-access.ts). */
+  staffAccess: StaffAccessConfig;
 }
+
+export interface StaffAccessConfig {
+  /** Catalog's `POST /internal/staff-access`; by default next to catalog's GraphQL URL. */
+  url?: string;
+  /** How long a found access (owner, active member) is reused; NONE is never cached. */
+  ttlMs: number;
+  /** Budget of one lookup (waiting for a slot included); past it the request proceeds with no access. */
+  timeoutMs: number;
+  /** Members cached at most (LRU). */
+  cacheSize: number;
+  /** Lookups in flight to catalog at most. */
+  maxConcurrentLookups: number;
+}
+
+/** The longest STAFF_ACCESS_TTL_MS: a deactivation must apply within 5 s, lookup time included. */
+export const MAX_STAFF_ACCESS_TTL_MS = 4000;
 
 export interface QueryLimits {
   maxDepth: number;
@@ -66,6 +84,16 @@ const BaseEnvSchema = z.object({
   // Never on by default; a benchmark of the production build switches it on explicitly.
   EXPOSE_QUERY_COSTS: z.enum(['true', 'false']).default('false'),
   SUBGRAPH_DEDUPE: z.enum(['true', 'false']).default('true'),
+  STAFF_ACCESS_URL: httpUrl.optional(),
+  STAFF_ACCESS_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_STAFF_ACCESS_TTL_MS, { error: `must be at most ${MAX_STAFF_ACCESS_TTL_MS} (a deactivation must apply within 5 s)` })
+    .default(2000),
+  STAFF_ACCESS_TIMEOUT_MS: positiveInt(2000),
+  STAFF_ACCESS_CACHE_SIZE: positiveInt(10_000),
+  STAFF_ACCESS_MAX_LOOKUPS: positiveInt(32),
 });
 
 const perSubgraph = <T extends z.ZodType>(prefix: string, schema: T) =>
@@ -119,6 +147,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
     nodeEnv: e.NODE_ENV,
     exposeQueryCosts: e.EXPOSE_QUERY_COSTS === 'true',
     subgraphDedupe: e.SUBGRAPH_DEDUPE === 'true',
+    staffAccess: {
+      ...(e.STAFF_ACCESS_URL ? { url: e.STAFF_ACCESS_URL } : {}),
+      ttlMs: e.STAFF_ACCESS_TTL_MS,
+      timeoutMs: e.STAFF_ACCESS_TIMEOUT_MS,
+      cacheSize: e.STAFF_ACCESS_CACHE_SIZE,
+      maxConcurrentLookups: e.STAFF_ACCESS_MAX_LOOKUPS,
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { configureLogging } from '@sc/logging';
-import { CORRELATION_ID_HEADER, signClientToken } from '@sc/auth';
+import { CORRELATION_ID_HEADER, OWNER_ACCESS, signClientToken } from '@sc/auth';
 import { createGatewayApp, type GatewayApp } from './create-gateway-app';
 import { DEMO_IDENTITIES } from '@sc/demo';
 import type { GraphQLBody } from './testing/http';
@@ -47,7 +47,8 @@ describe('createGatewayApp', () => {
     expect(headers.get(CORRELATION_ID_HEADER)).toBe('corr-e2e-1');
     expect(subgraphs.received.map((r) => r.subgraph).sort()).toEqual(['catalog', 'orders']);
     for (const request of subgraphs.received) {
-      expect(request.identity).toEqual(DEMO_IDENTITIES.seller);
+      // The demo seller owns its shop (the fake catalog's default answer), so the owner's access is signed in.
+      expect(request.identity).toEqual({ ...DEMO_IDENTITIES.seller, access: OWNER_ACCESS });
       expect(request.correlationId).toBe('corr-e2e-1');
     }
   });

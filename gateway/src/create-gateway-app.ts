@@ -19,6 +19,8 @@ import { bodyErrorHandler } from './body-errors';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import { queryCostsPlugin } from './query-costs';
 import { graphqlHttpHandler, isGraphQLPath } from './graphql-http-handler';
+import { InternalContextSigner } from './internal-context-signer';
+import { StaffAccessResolver, catalogStaffAccessLookup, staffAccessUrlOf, supergraphUrlOf } from './staff-access';
 
 /** Where GraphQL operations are served. */
 export const GRAPHQL_PATH = '/graphql';
@@ -42,7 +44,17 @@ export interface GatewayAppOptions {
 /** Builds the whole gateway (GraphQL handler, express app for the rest, Apollo Server, gateway), started but not yet listening. */
 export async function createGatewayApp(config: GatewayConfig, options: GatewayAppOptions = {}): Promise<GatewayApp> {
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
-  const gateway = createGateway(config, supergraphSdl);
+  // One signer for subgraph calls and for catalog's staff-access lookups, so both reuse its signatures.
+  const signer = new InternalContextSigner(config.internalSigningSecret);
+  const gateway = createGateway(config, supergraphSdl, signer);
+  const catalog = catalogStaffAccessLookup(staffAccessUrl(config, supergraphSdl), signer);
+  const staffAccess = new StaffAccessResolver({
+    lookup: catalog.lookup,
+    ttlMs: config.staffAccess.ttlMs,
+    timeoutMs: config.staffAccess.timeoutMs,
+    maxEntries: config.staffAccess.cacheSize,
+    maxConcurrentLookups: config.staffAccess.maxConcurrentLookups,
+  });
   const app = express();
   // The request listener is attached once Apollo Server has started (it needs this server for draining).
   const httpServer = createServer();
@@ -70,6 +82,7 @@ export async function createGatewayApp(config: GatewayConfig, options: GatewayAp
   app.disable('x-powered-by');
   const graphql = graphqlHttpHandler(server, {
     authenticate: authenticator(config.authJwtSecret),
+    resolveAccess: (identity, correlationId) => staffAccess.resolve(identity, correlationId),
     bodyLimitBytes: config.bodyLimitBytes,
     exposeQueryCosts: config.exposeQueryCosts,
   });
@@ -98,6 +111,14 @@ export async function createGatewayApp(config: GatewayConfig, options: GatewayAp
       }),
     // server.stop() runs the drain plugin (closes the HTTP server, waits for in-flight requests) and then
     // stops the gateway.
-    stop: () => (stopping ??= server.stop()),
+    stop: () => (stopping ??= server.stop().then(() => catalog.close())),
   };
+}
+
+/** Catalog's staff-access endpoint: STAFF_ACCESS_URL, else next to catalog's GraphQL URL (SUBGRAPH_URL_CATALOG or the supergraph's). */
+function staffAccessUrl(config: GatewayConfig, supergraphSdl: string): string {
+  if (config.staffAccess.url) return config.staffAccess.url;
+  const catalogUrl = config.subgraphUrls.CATALOG ?? supergraphUrlOf(supergraphSdl, 'catalog');
+  if (!catalogUrl) throw new Error('Catalog has no URL in the supergraph, so staff access cannot be resolved; set SUBGRAPH_URL_CATALOG or STAFF_ACCESS_URL');
+  return staffAccessUrlOf(catalogUrl);
 }

@@ -7,8 +7,11 @@ import { InternalContextSigner } from './internal-context-signer';
  * An Apollo gateway over a STATIC supergraph (the committed, composed SDL): no introspection of
  * subgraphs at start-up and no polling, so a subgraph being down never stops the gateway from starting.
  */
-export function createGateway(config: GatewayConfig, supergraphSdl: string): ApolloGateway {
-  const signer = new InternalContextSigner(config.internalSigningSecret);
+export function createGateway(
+  config: GatewayConfig,
+  supergraphSdl: string,
+  signer: InternalContextSigner = new InternalContextSigner(config.internalSigningSecret),
+): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {

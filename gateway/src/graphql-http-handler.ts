@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import type { GatewayContext } from './gateway-context';
+import type { Identity } from '@sc/auth';
 import type { Authenticator } from './authenticate';
 import { assignCorrelationId } from './correlation-id';
 import { sendGraphQLError } from './graphql-error-response';
@@ -11,6 +12,8 @@ import { withLogContext } from '@sc/logging';
 
 export interface GraphQLHandlerOptions {
   authenticate: Authenticator;
+  /** The caller with the staff access resolved for this request (see staff-access.ts); never rejects. */
+  resolveAccess?: (identity: Identity, correlationId: string) => Promise<Identity>;
   bodyLimitBytes: number;
   exposeQueryCosts: boolean;
 }
@@ -22,6 +25,7 @@ export interface GraphQLHandlerOptions {
  *
  * Order matters and matches what express did: correlation id, then the token (before the body is read, so
  * refusing strangers stays cheap), then the JSON body, then Apollo Server (CSRF prevention, limits, errors).
+ * A staff member's access is looked up (when not cached) while the body is read.
  */
 export function graphqlHttpHandler(server: ApolloServer<GatewayContext>, options: GraphQLHandlerOptions) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -42,8 +46,9 @@ async function handle(
   res: ServerResponse,
   correlationId: string,
 ): Promise<void> {
-  const identity = await options.authenticate(req, res);
-  if (!identity) return;
+  const verified = await options.authenticate(req, res);
+  if (!verified) return;
+  const caller = options.resolveAccess ? options.resolveAccess(verified, correlationId) : verified;
 
   let body: unknown;
   try {
@@ -58,6 +63,7 @@ async function handle(
     return;
   }
 
+  const identity = await caller;
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

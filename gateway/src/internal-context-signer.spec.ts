@@ -1,4 +1,4 @@
-import { verifyInternalContext, type Identity } from '@sc/auth';
+import { NO_ACCESS, OWNER_ACCESS, verifyInternalContext, type Identity } from '@sc/auth';
 import { InternalContextSigner } from './internal-context-signer';
 
 const SECRET = 'internal-secret-for-tests-0123456789ab';
@@ -23,5 +23,18 @@ describe('InternalContextSigner', () => {
     const fresh = signer.tokenFor(seller);
     expect(fresh).not.toBe(signer.tokenFor(buyer));
     await expect(verifyInternalContext(await fresh, SECRET)).resolves.toEqual(seller);
+  });
+
+  it('signs afresh when the staff access resolved for the caller changes, and carries it to the subgraphs', async () => {
+    const signer = new InternalContextSigner(SECRET);
+    const owner = await signer.tokenFor({ ...seller, access: OWNER_ACCESS });
+    const member = await signer.tokenFor({ ...seller, access: { owner: false, permissions: ['ORDERS:VIEW'] } });
+    const none = await signer.tokenFor({ ...seller, access: NO_ACCESS });
+    const bare = await signer.tokenFor(seller);
+    expect(new Set([owner, member, none, bare]).size).toBe(4);
+    expect(await signer.tokenFor({ ...seller, access: { owner: false, permissions: ['ORDERS:VIEW'] } })).toBe(member);
+    await expect(verifyInternalContext(member, SECRET)).resolves.toEqual({ ...seller, access: { owner: false, permissions: ['ORDERS:VIEW'] } });
+    await expect(verifyInternalContext(none, SECRET)).resolves.toEqual({ ...seller, access: NO_ACCESS });
+    await expect(verifyInternalContext(bare, SECRET)).resolves.toEqual(seller);
   });
 });

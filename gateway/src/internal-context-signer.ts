@@ -1,4 +1,4 @@
-import { signInternalContext, type Identity } from '@sc/auth';
+import { signInternalContext, type Identity, type StaffAccess } from '@sc/auth';
 
 /** How long a signed internal token is reused; it is valid for 60 s, so every use has ≥ 30 s left. */
 const REUSE_MS = 30_000;
@@ -8,6 +8,7 @@ const MAX_ENTRIES = 10_000;
 /**
  * Signs the gateway-to-subgraph statement of the caller, reusing one signature per identity for ~30 s:
  * a dashboard query fans out to five subgraphs, and signing once instead of five times keeps it cheap.
+ * The staff access resolved for the request is part of the identity, so a changed access is signed afresh.
  */
 export class InternalContextSigner {
   private readonly cache = new Map<string, { token: Promise<string>; expiresAt: number }>();
@@ -18,7 +19,7 @@ export class InternalContextSigner {
   ) {}
 
   tokenFor(identity: Identity): Promise<string> {
-    const key = `${identity.userId}|${identity.sellerId ?? ''}|${[...identity.roles].sort().join(',')}`;
+    const key = `${identity.userId}|${identity.sellerId ?? ''}|${[...identity.roles].sort().join(',')}|${accessKey(identity.access)}`;
     const now = this.now();
     const cached = this.cache.get(key);
     if (cached && cached.expiresAt > now) return cached.token;
@@ -35,4 +36,10 @@ export class InternalContextSigner {
     for (const [key, entry] of this.cache) if (entry.expiresAt <= now) this.cache.delete(key);
     if (this.cache.size >= MAX_ENTRIES) this.cache.clear();
   }
+}
+
+/** A staff access as part of a cache key: none, the owner, or the (normalised, so comparable) permissions. */
+function accessKey(access: StaffAccess | undefined): string {
+  if (!access) return '-';
+  return access.owner ? '*' : access.permissions.join(' ');
 }

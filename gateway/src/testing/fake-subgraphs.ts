@@ -1,11 +1,16 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { startStandaloneServer } from '@apollo/server/standalone';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type RequestHandler } from 'express';
 import { GraphQLError, parse } from 'graphql';
-import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, verifyInternalContext, type Identity } from '@sc/auth';
+import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, allows, verifyInternalContext, type Identity, type Permission } from '@sc/auth';
 import type { GatewayConfig } from '../config';
+import type { StaffAccessAnswer } from '../staff-access';
 
 /** What a fake subgraph saw: the verified caller and the correlation id of each request. */
 export interface ReceivedRequest {
@@ -14,26 +19,52 @@ export interface ReceivedRequest {
   correlationId: string | undefined;
 }
 
+/**
+ * What the fake catalog's `POST /internal/staff-access` does for one call: answer (as the contract says),
+ * fail with an HTTP status, or never answer (until stop()).
+ */
+export type FakeStaffAccessReply = StaffAccessAnswer | { httpStatus: number } | 'HANG';
+
+/** Ready-made answers of the fake catalog's staff-access endpoint. */
+export const staffAccessAnswers = {
+  owner: (): StaffAccessAnswer => ({ owner: true, permissions: [], status: 'OWNER' }),
+  active: (permissions: Permission[]): StaffAccessAnswer => ({ owner: false, permissions, status: 'ACTIVE' }),
+  none: (): StaffAccessAnswer => ({ owner: false, permissions: [], status: 'NONE' }),
+};
+
+/** The fake catalog's side of the staff-access contract; tests change `reply` and read `asked`. */
+export interface FakeStaffAccess {
+  /** What catalog answers for a caller (verified from the gateway's internal context); by default every caller owns their shop. */
+  reply: (identity: Identity) => FakeStaffAccessReply | Promise<FakeStaffAccessReply>;
+  /** Every caller catalog was asked about, in order, as the internal context named them. */
+  asked: Identity[];
+  /** Requests refused for a missing or invalid internal context. */
+  refused: number;
+}
+
 export interface FakeSubgraphs {
   supergraphSdl: string;
   urls: Record<'catalog' | 'orders', string>;
   received: ReceivedRequest[];
+  staffAccess: FakeStaffAccess;
   stop(): Promise<void>;
 }
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 
 // catalog owns Shop; orders adds a field to it, so one query needs both subgraphs (an entity fetch).
+// Shop.payoutAccount needs FINANCE:VIEW, as a real subgraph checks a staff member's permission; ping is for anyone.
 const CATALOG_SDL = `${LINK}
-  type Query { shop: Shop }
-  type Shop @key(fields: "id") { id: ID! name: String! }`;
+  type Query { shop: Shop ping: String }
+  type Shop @key(fields: "id") { id: ID! name: String! payoutAccount: String }`;
 const ORDERS_SDL = `${LINK}
   type Query { slowPing: String }
   type Shop @key(fields: "id") { id: ID! orderCount: Int! }`;
 
 /**
  * Two tiny federated subgraphs on free ports that, like the real ones, refuse requests without a valid
- * internal-context header. `slowPing` answers only after `slowMs`, for timeout tests.
+ * internal-context header. `slowPing` answers only after `slowMs`, for timeout tests. Catalog also answers
+ * `POST /internal/staff-access` as the contract says, with whatever `staffAccess.reply` decides.
  */
 export async function startFakeSubgraphs(
   internalSecret: string,
@@ -45,15 +76,32 @@ export async function startFakeSubgraphs(
   // Slow answers still waiting; stop() releases them so the servers can drain at once.
   const pending = new Set<() => void>();
 
+  const staffAccess: FakeStaffAccess = { reply: () => staffAccessAnswers.owner(), asked: [], refused: 0 };
+
+  const catalogHttp = createServer();
+  const ordersHttp = createServer();
   const catalog = subgraphServer(
+    catalogHttp,
     CATALOG_SDL,
     {
-      Query: { shop: (_: unknown, __: unknown, ctx: { identity: Identity }) => ({ id: ctx.identity.sellerId, name: 'Demo shop' }) },
-      Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: 'Demo shop' }) },
+      Query: {
+        shop: (_: unknown, __: unknown, ctx: { identity: Identity }) => ({ id: ctx.identity.sellerId, name: 'Demo shop' }),
+        ping: () => 'pong',
+      },
+      Shop: {
+        __resolveReference: (ref: { id: string }) => ({ id: ref.id, name: 'Demo shop' }),
+        payoutAccount: (_: unknown, __: unknown, ctx: { identity: Identity }) => {
+          if (!allows(ctx.identity.access, 'FINANCE:VIEW')) {
+            throw new GraphQLError('This operation needs the FINANCE:VIEW permission', { extensions: { code: 'FORBIDDEN', permission: 'FINANCE:VIEW' } });
+          }
+          return 'DE00 1234';
+        },
+      },
     },
     sqlStatements?.catalog,
   );
   const orders = subgraphServer(
+    ordersHttp,
     ORDERS_SDL,
     {
       Query: {
@@ -73,10 +121,33 @@ export async function startFakeSubgraphs(
     sqlStatements?.orders,
   );
 
-  const start = async (name: string, server: ApolloServer<{ identity: Identity }>) =>
-    (
-      await startStandaloneServer(server, {
-        listen: { port: 0, host: '127.0.0.1' },
+  // Catalog's `POST /internal/staff-access`: 401 without a valid internal context, else the reply for its caller.
+  const staffAccessRoute: RequestHandler = (req, res) => {
+    void (async () => {
+      const identity = await verifyInternalContext(String(req.headers[INTERNAL_CONTEXT_HEADER] ?? ''), internalSecret).catch(() => undefined);
+      if (!identity) {
+        staffAccess.refused += 1;
+        res.status(401).json({ message: 'Requests must come through the gateway' });
+        return;
+      }
+      staffAccess.asked.push(identity);
+      const reply = await staffAccess.reply(identity);
+      if (reply === 'HANG') {
+        await new Promise<void>((resolve) => pending.add(resolve));
+        res.status(503).end();
+      } else if ('httpStatus' in reply) res.status(reply.httpStatus).json({ message: 'catalog failed' });
+      else res.status(200).json(reply);
+    })();
+  };
+
+  const start = async (name: string, httpServer: Server, server: ApolloServer<{ identity: Identity }>, routes: (app: express.Express) => void = () => {}) => {
+    await server.start();
+    const app = express();
+    routes(app);
+    app.use(
+      '/',
+      express.json(),
+      expressMiddleware(server, {
         context: async ({ req }) => {
           const token = req.headers[INTERNAL_CONTEXT_HEADER];
           const identity = await verifyInternalContext(String(token ?? ''), internalSecret).catch(() => {
@@ -88,10 +159,17 @@ export async function startFakeSubgraphs(
           received.push({ subgraph: name, identity, correlationId: typeof correlationId === 'string' ? correlationId : undefined });
           return { identity };
         },
-      })
-    ).url;
+      }),
+    );
+    httpServer.on('request', app);
+    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/`;
+  };
 
-  const urls = { catalog: await start('catalog', catalog), orders: await start('orders', orders) };
+  const urls = {
+    catalog: await start('catalog', catalogHttp, catalog, (app) => app.post('/internal/staff-access', staffAccessRoute)),
+    orders: await start('orders', ordersHttp, orders),
+  };
   const composed = composeServices([
     { name: 'catalog', typeDefs: parse(CATALOG_SDL), url: urls.catalog },
     { name: 'orders', typeDefs: parse(ORDERS_SDL), url: urls.orders },
@@ -102,6 +180,7 @@ export async function startFakeSubgraphs(
     supergraphSdl: composed.supergraphSdl,
     urls,
     received,
+    staffAccess,
     stop: async () => {
       pending.forEach((answer) => answer());
       await Promise.all([catalog.stop(), orders.stop()]);
@@ -109,7 +188,12 @@ export async function startFakeSubgraphs(
   };
 }
 
-function subgraphServer(sdl: string, resolvers: Record<string, Record<string, unknown>>, sqlStatements?: number): ApolloServer<{ identity: Identity }> {
+function subgraphServer(
+  httpServer: Server,
+  sdl: string,
+  resolvers: Record<string, Record<string, unknown>>,
+  sqlStatements?: number,
+): ApolloServer<{ identity: Identity }> {
   const reportSql: ApolloServerPlugin = {
     async requestDidStart() {
       return {
@@ -122,7 +206,7 @@ function subgraphServer(sdl: string, resolvers: Record<string, Record<string, un
   return new ApolloServer<{ identity: Identity }>({
     schema: buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: resolvers as never }]),
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(sqlStatements === undefined ? [] : [reportSql])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer }), ...(sqlStatements === undefined ? [] : [reportSql])],
   });
 }
 
@@ -142,6 +226,7 @@ export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     nodeEnv: 'test',
     exposeQueryCosts: false,
     subgraphDedupe: true,
+    staffAccess: { ttlMs: 2000, timeoutMs: 2000, cacheSize: 10_000, maxConcurrentLookups: 32 },
     ...overrides,
   };
 }

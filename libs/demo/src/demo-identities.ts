@@ -18,7 +18,10 @@ export const DEMO_BUYERS: Identity[] = [
   DEMO_IDENTITIES.buyer,
   ...['budi', 'chen'].map((name): Identity => ({ userId: `usr_demo_buyer_${name}`, sellerId: null, roles: ['BUYER'] })),
 ];
-/** The demo shop's staff member. */
+/**
+ * The demo shop's owner: the seed registers the shop as this user, through the gateway, which resolves its
+ * access from catalog on every request (so the identity carries none; a direct subgraph call would need `access`).
+ */
 export const DEMO_SELLER: Identity = DEMO_IDENTITIES.seller;
 /** The platform operator who registers creators. */
 export const DEMO_PLATFORM: Identity = DEMO_IDENTITIES.platform;
