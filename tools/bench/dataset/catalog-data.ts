@@ -1,5 +1,5 @@
 import { bulkSession, runAll } from './bulk-load';
-import { DatasetShape, catalogTempTablesSql } from './shape';
+import { BIG_SHOP_ID, BIG_SHOP_OWNER_ID, DatasetShape, catalogTempTablesSql } from './shape';
 import { idSql } from './sql-ids';
 
 /** Big shop stock is large enough that the placement workload never runs out. */
@@ -11,7 +11,12 @@ export async function generateCatalog(url: string, shape: DatasetShape, baseMs: 
   try {
     await runAll(client, catalogTempTablesSql(shape, baseMs));
     const at = `to_timestamp(${baseMs} / 1000.0)`;
-    await client.query(`INSERT INTO shops (id, name, currency_code, time_zone, created_at, updated_at) SELECT id, name, 'USD', tz, ${at}, ${at} FROM g_shops`);
+    // Every shop has an owner (the gateway resolves a seller's access from it); the big shop's is the bench's seller.
+    await client.query(
+      `INSERT INTO shops (id, name, currency_code, time_zone, owner_user_id, created_at, updated_at)
+       SELECT id, name, 'USD', tz, CASE WHEN id = $1 THEN $2 ELSE 'usr_owner_' || idx END, ${at}, ${at} FROM g_shops`,
+      [BIG_SHOP_ID, BIG_SHOP_OWNER_ID],
+    );
     await client.query(
       `CREATE TEMP TABLE g_warehouses AS SELECT idx, id AS shop_id, ${idSql('whs', `${baseMs}::bigint + idx`, `'w' || idx`)} AS id FROM g_shops`,
     );

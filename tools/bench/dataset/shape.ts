@@ -62,6 +62,8 @@ export const SHAPES: Record<DatasetShape['scale'], DatasetShape> = {
 
 /** The big shop's id (also the seller id of its staff). */
 export const BIG_SHOP_ID = 'shp_bench_big';
+/** The user who owns the big shop: the bench's seller (its requests need the owner's access). */
+export const BIG_SHOP_OWNER_ID = 'usr_bench_seller';
 /** A small shop's id; `n` from 1. */
 export const smallShopId = (n: number): string => `shp_bench_s${String(n).padStart(5, '0')}`;
 /** A buyer's user id; `n` from 0. */

@@ -1,12 +1,12 @@
 import { Identity, OWNER_ACCESS, signClientToken, signInternalContext } from '@sc/auth';
-import { BIG_SHOP_ID } from '../dataset/shape';
+import { BIG_SHOP_ID, BIG_SHOP_OWNER_ID } from '../dataset/shape';
 
 /**
  * The big shop's owner: every read workload runs as this seller. Its client token carries no access (our
  * gateway resolves it from catalog); the internal context signed here for direct subgraph calls and for Hive
  * carries the owner's access, as our gateway would sign it.
  */
-export const BENCH_SELLER: Identity = { userId: 'usr_bench_seller', sellerId: BIG_SHOP_ID, roles: ['SELLER_STAFF'], access: OWNER_ACCESS };
+export const BENCH_SELLER: Identity = { userId: BIG_SHOP_OWNER_ID, sellerId: BIG_SHOP_ID, roles: ['SELLER_STAFF'], access: OWNER_ACCESS };
 /** The buyer who places orders in the placement workload. */
 export const BENCH_BUYER: Identity = { userId: 'usr_bench_buyer', sellerId: null, roles: ['BUYER'] };
 

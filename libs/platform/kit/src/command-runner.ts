@@ -11,10 +11,14 @@ import { WriteTx, writeTx } from './write-tx';
 /** One state-changing use case called by a client. */
 export type Command = StaffCommand | OtherCommand;
 
-/** A use case a shop's staff member runs: it names the permission it needs, checked before anything is read or written. */
+/**
+ * A use case a shop's staff member runs: it names the permission it needs, checked before anything is read or
+ * written. `ONBOARDING` is the one staff command that needs none, because it is how a member gets access
+ * (accepting an invitation, which the use case itself checks by its one-time code).
+ */
 export interface StaffCommand extends CommandBase {
   actor: 'SELLER_STAFF';
-  permission: Permission;
+  permission: Permission | 'ONBOARDING';
 }
 
 /** A use case of a buyer, carrier, creator, the platform or the system (their role checks are the caller's). */
@@ -59,7 +63,7 @@ export class CommandRunner {
 
   /** Runs `work` once per key; resolves with the id of what it changed (the first run's, on a replay). */
   async run(command: Command, work: (tx: WriteTx) => Promise<string>): Promise<string> {
-    if (command.actor === 'SELLER_STAFF') staffSellerId(command.permission);
+    if (command.actor === 'SELLER_STAFF' && command.permission !== 'ONBOARDING') staffSellerId(command.permission);
     // The request's one instant: the same one its validation and its answer were judged at (requestNow).
     const cause = requestCause(command.actor, requestNow(this.clock));
     const scope = command.scope ?? currentContext().identity.userId;

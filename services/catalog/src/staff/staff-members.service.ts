@@ -13,7 +13,6 @@ import { hashInvitationCode, invitationCodeMatches, newInvitationCode } from './
 import { staffActivated, staffDeactivated, staffInvited, staffReactivated, staffRolesChanged } from './staff.events';
 import { permissionsOfRoles } from './staff-roles.catalogue';
 import { InvitationExpiryService } from './invitation-expiry.service';
-import { runInviteeCommand } from './invitee-command';
 
 /** How long an invitation may wait for its acceptance (domain.md §B.9). */
 export const INVITATION_VALIDITY_MS = 120 * 60 * 60 * 1000;
@@ -128,31 +127,35 @@ export class StaffMembersService {
     const sellerId = currentSellerId();
     const { userId } = currentContext().identity;
     assertValid(validateAcceptInvitation(input));
-    const memberId = await runInviteeCommand(this.runner, { operation: 'acceptStaffInvitation', input, scope: userId }, async (tx) => {
-      const { manager, now } = tx;
-      const member = await this.staff.lockMemberWithCode(manager, input.memberId, sellerId);
-      if (!member) throw new NotFoundError('StaffMember', input.memberId);
-      // The code first: without it, nothing about the invitation (not even its status) is revealed.
-      if (!invitationCodeMatches(input.invitationCode, member.invitationCodeHash)) {
-        throw new AppError('FORBIDDEN', 'The invitation code does not match', { reason: 'INVITATION_CODE_MISMATCH' });
-      }
-      const to = nextStaffStatus(effectiveStaffStatus(member, now), 'accept', tx.cause.actor.type);
-      const taken: Array<{ owner: boolean }> = await manager.query(
-        `SELECT true AS owner FROM shops WHERE id = $1 AND owner_user_id = $2
+    // ONBOARDING: the invitee has no access yet; the code below is the check (the key is the invitee's own).
+    const memberId = await this.runner.run(
+      { operation: 'acceptStaffInvitation', actor: 'SELLER_STAFF', permission: 'ONBOARDING', input, scope: userId },
+      async (tx) => {
+        const { manager, now } = tx;
+        const member = await this.staff.lockMemberWithCode(manager, input.memberId, sellerId);
+        if (!member) throw new NotFoundError('StaffMember', input.memberId);
+        // The code first: without it, nothing about the invitation (not even its status) is revealed.
+        if (!invitationCodeMatches(input.invitationCode, member.invitationCodeHash)) {
+          throw new AppError('FORBIDDEN', 'The invitation code does not match', { reason: 'INVITATION_CODE_MISMATCH' });
+        }
+        const to = nextStaffStatus(effectiveStaffStatus(member, now), 'accept', tx.cause.actor.type);
+        const taken: Array<{ owner: boolean }> = await manager.query(
+          `SELECT true AS owner FROM shops WHERE id = $1 AND owner_user_id = $2
          UNION ALL SELECT false FROM staff_members WHERE seller_id = $1 AND user_id = $2`,
-        [sellerId, userId],
-      );
-      if (taken.length > 0) {
-        throw new AppError('CONFLICT', taken[0].owner ? 'The shop owner cannot become its staff member' : 'This user is already a member of the shop', {
-          reason: taken[0].owner ? 'IS_OWNER' : 'ALREADY_A_MEMBER',
-        });
-      }
-      const roles = await this.staff.roleRefsOf(manager, member.id);
-      const permissions = await this.staff.permissionsOf(manager, sellerId, roles);
-      await this.save(tx, member, { status: to, userId, activatedAt: now });
-      await tx.emit('catalog.staff.v1', [staffActivated(member, roles, permissions, tx.cause)]);
-      return member.id;
-    });
+          [sellerId, userId],
+        );
+        if (taken.length > 0) {
+          throw new AppError('CONFLICT', taken[0].owner ? 'The shop owner cannot become its staff member' : 'This user is already a member of the shop', {
+            reason: taken[0].owner ? 'IS_OWNER' : 'ALREADY_A_MEMBER',
+          });
+        }
+        const roles = await this.staff.roleRefsOf(manager, member.id);
+        const permissions = await this.staff.permissionsOf(manager, sellerId, roles);
+        await this.save(tx, member, { status: to, userId, activatedAt: now });
+        await tx.emit('catalog.staff.v1', [staffActivated(member, roles, permissions, tx.cause)]);
+        return member.id;
+      },
+    );
     return this.staff.findMember(memberId, sellerId);
   }
 
