@@ -1,6 +1,6 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ownShopId } from '@sc/auth';
-import { AppError, PageArgs } from '@sc/graphql';
+import { PageArgs } from '@sc/graphql';
 import { Shop } from './shop.model';
 import { PromotionConnection } from '../promotion/promotion.model';
 import { PromotionStatus } from '../promotion/promotion-status';

@@ -1,6 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ownShopId } from '@sc/auth';
-import { AppError } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { ActionCounters, SalesRangeInput, SalesSummary } from './sales-summary.model';
 import { SalesSummaryQueries } from './sales-summary.queries';

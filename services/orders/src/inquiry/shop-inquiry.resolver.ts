@@ -1,6 +1,6 @@
 import { Args, InputType, Field, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ownShopId } from '@sc/auth';
-import { AppError, PageArgs } from '@sc/graphql';
+import { PageArgs } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { Conversation, ConversationConnection, HolidayMode, InquiryResponseRate } from './conversation.model';
 import { HolidayModeService } from './holiday-mode.service';

@@ -1,6 +1,5 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ownShopId } from '@sc/auth';
-import { AppError } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { OrderConnection } from '../order/order.model';
 import { OrderStatus } from '../order/order-status';

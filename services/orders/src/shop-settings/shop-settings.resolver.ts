@@ -1,6 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ownShopId } from '@sc/auth';
-import { AppError } from '@sc/graphql';
 import { Shop } from '../shared/shop.model';
 import { SetShopRegionInput } from './set-shop-region.input';
 import { SetShopShippingInput } from './set-shop-shipping.input';

@@ -1,6 +1,6 @@
 import { Args, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { ownShopId } from '@sc/auth';
-import { AppError, PageArgs } from '@sc/graphql';
+import { PageArgs } from '@sc/graphql';
 import { Shop } from './shop.model';
 import { ReturnRequestConnection } from '../return-request/return-request.model';
 import { ReturnStatus } from '../return-request/return-status';
