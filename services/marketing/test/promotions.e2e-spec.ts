@@ -340,6 +340,10 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     expect(
       errorCodes(await marketing(seller, DEACTIVATE, { input: { promotionId: 'prm_doesnotexist0000000000', idempotencyKey: newIdempotencyKey() } })),
     ).toEqual(['NOT_FOUND']);
+    // A lone UTF-16 surrogate (what JSON's "\ud800" carries) is refused before any resolver runs, naming the field.
+    const illFormed = await marketing(seller, CREATE, { input: promotionInput([products[0]], { title: 'Summer \ud800 sale' }) });
+    expect(errorCodes(illFormed)).toEqual(['VALIDATION_FAILED']);
+    expect((illFormed.errors![0].extensions!.fields as Array<{ field: string }>).map((f) => f.field)).toEqual(['input.title']);
     expect(await tableCounts()).toEqual(before);
   });
 });

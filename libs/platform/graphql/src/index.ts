@@ -7,3 +7,4 @@ export * from './batch-loader';
 export * from './validation';
 export * from './subgraph-graphql.module';
 export * from './error-log.filter';
+export * from './well-formed-text';

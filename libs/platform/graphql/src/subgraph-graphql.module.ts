@@ -5,6 +5,7 @@ import { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { queryTallyStore } from '@sc/db';
 import { formatGraphQLError } from './format-error';
+import { wellFormedTextPlugin } from './well-formed-text';
 
 /** Reports the SQL statements a request ran as `extensions.sqlStatements`; test environments only. */
 const sqlStatementCountPlugin: ApolloServerPlugin = {
@@ -49,6 +50,7 @@ export function subgraphGraphQLModule(options: { exposeSqlStatementCount: boolea
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      wellFormedTextPlugin,
       ...(options.exposeSqlStatementCount ? [sqlStatementCountPlugin] : []),
     ].map(forNestApollo),
     buildSchemaOptions: { numberScalarMode: 'integer', orphanedTypes: options.orphanedTypes ?? [] },

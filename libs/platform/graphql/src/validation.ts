@@ -7,6 +7,7 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function checkText(field: string, value: string | null | undefined, min: number, max: number): FieldProblem[] {
   if (value === null || value === undefined) return min > 0 ? [{ field, message: 'is required' }] : [];
   if (CONTROL_CHARACTERS.test(value)) return [{ field, message: 'must not contain control characters' }];
+  if (!value.isWellFormed()) return [{ field, message: 'must be well-formed Unicode text' }];
   const length = value.trim().length;
   if (length < min) return [{ field, message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` }];
   if (value.length > max) return [{ field, message: `must be at most ${max} characters` }];

@@ -1,0 +1,46 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { DocumentNode, Kind, visit } from 'graphql';
+import { ValidationFailedError } from './app-error';
+import { FieldProblem } from './app-error';
+
+// Text that is not well-formed Unicode (a lone UTF-16 surrogate, which JSON's "\ud800" escape can carry) is
+// refused at the edge for every input of every operation, so no service stores text that cannot be encoded
+// as UTF-8 (PostgreSQL would refuse it with an internal error, or a client would choke on it later).
+
+const MESSAGE = 'must be well-formed Unicode text (it contains a lone UTF-16 surrogate)';
+
+/** Where in `value` (a request's variables, or one of them) a string is not well-formed, as field paths. */
+export function illFormedTextPaths(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => illFormedTextPaths(item, `${path}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => [...(key.isWellFormed() ? [] : [path]), ...illFormedTextPaths(item, path ? `${path}.${key}` : key)]);
+  }
+  return [];
+}
+
+/** String literals written in the document itself that are not well-formed. */
+function illFormedLiterals(document: DocumentNode): string[] {
+  const found: string[] = [];
+  visit(document, {
+    [Kind.STRING]: (node) => {
+      if (!node.value.isWellFormed()) found.push('query');
+    },
+  });
+  return found;
+}
+
+/** Refuses an operation whose variables or literals hold ill-formed text with VALIDATION_FAILED naming where, before any resolver runs. */
+export const wellFormedTextPlugin: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document }) {
+        const paths = [...illFormedTextPaths(request.variables ?? {}, ''), ...illFormedLiterals(document)];
+        if (paths.length > 0) {
+          const problems: FieldProblem[] = [...new Set(paths)].map((field) => ({ field, message: MESSAGE }));
+          throw new ValidationFailedError(problems);
+        }
+      },
+    };
+  },
+};
