@@ -566,6 +566,18 @@ describe('catalog inventory', () => {
         expect(await snapshot()).toEqual(before);
       });
 
+      it('refuses an adjustment that would take on-hand stock past its bound (never an integer overflow), writing nothing', async () => {
+        const sku = await createSku(4);
+        // Reaching the bound with real adjustments takes a thousand of the largest; start just below it instead.
+        await db.query('UPDATE inventory_levels SET on_hand = $1 WHERE sku_id = $2 AND warehouse_id = $3', [999_999_990, sku.skuId, defaultWarehouseId]);
+        const before = await snapshot();
+        const result = await catalog(seller, ADJUST, { input: { ...base(), skuId: sku.skuId, delta: 1_000_000, reason: 'RECEIVED' } });
+        expect(errorCodes(result)).toEqual(['VALIDATION_FAILED']);
+        expect(await snapshot()).toEqual(before);
+        const fits = await catalog(seller, ADJUST, { input: { ...base(), skuId: sku.skuId, delta: 10, reason: 'RECEIVED' } });
+        expect(fits.errors).toBeUndefined();
+      });
+
       it('refuses a reused idempotency key with other input', async () => {
         const idempotencyKey = newIdempotencyKey();
         await catalog(seller, ADJUST, { input: { ...base(), idempotencyKey, delta: 1, reason: 'RECEIVED' } });

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@sc/db';
+import { ValidationFailedError } from '@sc/graphql';
 import { WriteTx } from '@sc/kit';
 import { InventoryLevelEntity } from './inventory-level.entity';
 import { StockMovementEntity, StockMovementType } from './stock-movement.entity';
+import { MAX_ON_HAND } from './inventory.validation';
 
 /** A line to reserve, already summed per SKU. */
 export interface ReservationRequest {
@@ -159,14 +161,20 @@ export class InventoryRepository {
     );
   }
 
-  /** Adds units to on hand, creating the level when the SKU was never stocked in the warehouse. */
+  /**
+   * Adds units to on hand, creating the level when the SKU was never stocked in the warehouse. Refused with
+   * VALIDATION_FAILED (nothing written) when on hand would pass {@link MAX_ON_HAND}: each operation is bounded,
+   * but many of them could otherwise add up past the column's 32-bit range (an internal error).
+   */
   async addOnHand({ manager, now }: WriteTx, sellerId: string, skuId: string, warehouseId: string, quantity: number): Promise<InventoryLevelEntity> {
     const rows: InventoryLevelEntity[] = await manager.query(
       `INSERT INTO inventory_levels AS l (seller_id, sku_id, warehouse_id, on_hand, updated_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (sku_id, warehouse_id) DO UPDATE SET on_hand = l.on_hand + EXCLUDED.on_hand, version = l.version + 1, updated_at = EXCLUDED.updated_at
+         WHERE l.on_hand + EXCLUDED.on_hand <= $6
        RETURNING l.*`,
-      [sellerId, skuId, warehouseId, quantity, now],
+      [sellerId, skuId, warehouseId, quantity, now, MAX_ON_HAND],
     );
+    if (rows.length === 0) throw new ValidationFailedError([{ field: 'quantity', message: `would take on-hand stock above ${MAX_ON_HAND}` }]);
     return this.toEntity(rows[0] as unknown as Record<string, unknown>);
   }
 

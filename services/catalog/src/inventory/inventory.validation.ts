@@ -12,6 +12,9 @@ import {
 /** Largest quantity any single stock operation may name; far above real stock, far below int overflow. */
 export const MAX_QUANTITY = 1_000_000;
 
+/** Most units one SKU may have on hand in one warehouse: far above real stock, below the 32-bit columns' range. */
+export const MAX_ON_HAND = 1_000_000_000;
+
 const checkId = (field: string, value: string, prefix: string): FieldProblem[] =>
   checkText(field, value, 1, 64).length > 0 || !value.startsWith(`${prefix}_`) ? [{ field, message: `must be a ${prefix}_ id` }] : [];
 
