@@ -14,7 +14,7 @@ import { SkuStockStatus, SkuStockStatusConnection, toSkuStockStatus } from './sk
 export class ShopInventoryResolver {
   constructor(private readonly queries: StockQueries) {}
 
-  @ResolveField(() => [Warehouse])
+  @ResolveField(() => [Warehouse], { nullable: true })
   async warehouses(@Parent() shop: Shop): Promise<Warehouse[]> {
     return (await this.queries.warehousesBySellerId().load(ownShopId(shop.id, 'INVENTORY:VIEW', 'its warehouses'))).map((w) => ({
       id: w.id,
@@ -24,6 +24,7 @@ export class ShopInventoryResolver {
   }
 
   @ResolveField(() => SkuStockStatusConnection, {
+    nullable: true,
     description:
       'SKUs at or below their out-of-stock threshold that the seller can act on: SKUs of products that are live (ACTIVATE) or that the seller ' +
       'deactivated (SELLER_DEACTIVATED, back on sale at one click). SKUs of drafts, of products in review or suspended, and of deleted products are left out.',
@@ -34,7 +35,7 @@ export class ShopInventoryResolver {
     return toConnection(rows, limit);
   }
 
-  @ResolveField(() => Int, { description: 'How many SKUs outOfStockSkus lists: out of stock, of live or seller-deactivated products.' })
+  @ResolveField(() => Int, { nullable: true, description: 'How many SKUs outOfStockSkus lists: out of stock, of live or seller-deactivated products.' })
   outOfStockSkuCount(@Parent() shop: Shop): Promise<number> {
     return this.queries.outOfStockCount(ownShopId(shop.id, 'INVENTORY:VIEW', 'its stock'));
   }

@@ -33,7 +33,7 @@ export class SkuInventoryResolver {
     return (await this.inventoryLoaders.availableBySkuId().load(sku.id))?.available ?? 0;
   }
 
-  @ResolveField(() => StockMovementConnection, { description: 'The stock ledger of this SKU, newest first.' })
+  @ResolveField(() => StockMovementConnection, { nullable: true, description: 'The stock ledger of this SKU, newest first.' })
   async stockMovements(@Parent() sku: Sku, @Args() page: PageArgs): Promise<StockMovementConnection> {
     const first = page.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {

@@ -12,7 +12,7 @@ import { ProductQueries } from './product.queries';
 export class ShopProductsResolver {
   constructor(private readonly productQueries: ProductQueries) {}
 
-  @ResolveField(() => ProductConnection, { description: "The shop's products, newest first." })
+  @ResolveField(() => ProductConnection, { nullable: true, description: "The shop's products, newest first." })
   products(
     @Parent() shop: Shop,
     @Args() page: PageArgs,
@@ -23,6 +23,7 @@ export class ShopProductsResolver {
   }
 
   @ResolveField(() => ProductBucketCounts, {
+    nullable: true,
     description: 'Products per seller-center tab (a live product with a revision in review counts in both Active and In review).',
   })
   productBucketCounts(@Parent() shop: Shop) {

@@ -14,7 +14,7 @@ import { customStaffRole, toStaffMember, toStaffRole } from './staff.mapper';
 export class ShopStaffResolver {
   constructor(private readonly staff: StaffRepository) {}
 
-  @ResolveField(() => StaffMemberConnection, { description: "The shop's staff members, newest first (owner only)." })
+  @ResolveField(() => StaffMemberConnection, { nullable: true, description: "The shop's staff members, newest first (owner only)." })
   async staffMembers(
     @Parent() shop: Shop,
     @Args() page: PageArgs,
@@ -25,7 +25,7 @@ export class ShopStaffResolver {
     return toConnection((await this.staff.listMembers(sellerId, status ?? null, limit, afterKey)).map(toStaffMember), limit);
   }
 
-  @ResolveField(() => [StaffRole], { description: 'The roles members can hold: the default ones, then the custom ones by name (owner only).' })
+  @ResolveField(() => [StaffRole], { nullable: true, description: 'The roles members can hold: the default ones, then the custom ones by name (owner only).' })
   async staffRoles(@Parent() shop: Shop): Promise<StaffRole[]> {
     const sellerId = ownShopId(shop.id, 'STAFF:VIEW', 'its staff roles');
     return [...DEFAULT_ROLE_VIEWS.map(toStaffRole), ...(await this.staff.customRoles(sellerId)).map(customStaffRole)];

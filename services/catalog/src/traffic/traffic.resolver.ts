@@ -19,7 +19,10 @@ interface DailyRow {
 export class ShopTrafficResolver {
   constructor(private readonly dataSource: DataSource) {}
 
-  @ResolveField(() => [TrafficDay], { description: 'Distinct visitors and page views per day, from and to inclusive (YYYY-MM-DD, shop time zone).' })
+  @ResolveField(() => [TrafficDay], {
+    nullable: true,
+    description: 'Distinct visitors and page views per day, from and to inclusive (YYYY-MM-DD, shop time zone).',
+  })
   async visitors(@Parent() shop: Shop, @Args('from') from: string, @Args('to') to: string): Promise<TrafficDay[]> {
     const sellerId = ownShopId(shop.id, 'PRODUCTS:VIEW', 'its traffic');
     assertValid(checkDayRange(from, to));
@@ -36,7 +39,7 @@ export class ShopTrafficResolver {
 export class ProductTrafficResolver {
   constructor(private readonly dataSource: DataSource) {}
 
-  @ResolveField(() => [TrafficDay], { description: 'Distinct visitors and page views of this product per day (shop time zone).' })
+  @ResolveField(() => [TrafficDay], { nullable: true, description: 'Distinct visitors and page views of this product per day (shop time zone).' })
   async pageViews(@Parent() product: Product, @Args('from') from: string, @Args('to') to: string): Promise<TrafficDay[]> {
     const sellerId = staffSellerId('PRODUCTS:VIEW');
     assertValid(checkDayRange(from, to));

@@ -9,7 +9,7 @@ import { CollaborationParent, toCollaboration } from '../collaboration/collabora
 export class ProductResolver {
   constructor(private readonly loaders: CollaborationLoaders) {}
 
-  @ResolveField(() => [Collaboration], { description: "The product's creator collaborations, newest first; only its own shop sees them." })
+  @ResolveField(() => [Collaboration], { nullable: true, description: "The product's creator collaborations, newest first; only its own shop sees them." })
   async collaborations(@Parent() product: Product): Promise<CollaborationParent[]> {
     return (await this.loaders.collaborationsByProductId().load(product.id)).map(toCollaboration);
   }

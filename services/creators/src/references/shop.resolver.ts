@@ -10,7 +10,7 @@ import { CollaborationQueries } from '../collaboration/collaboration.queries';
 export class ShopResolver {
   constructor(private readonly collaborationQueries: CollaborationQueries) {}
 
-  @ResolveField(() => CollaborationConnection, { description: "The shop's creator collaborations, newest first." })
+  @ResolveField(() => CollaborationConnection, { nullable: true, description: "The shop's creator collaborations, newest first." })
   collaborations(@Parent() shop: Shop, @Args() page: PageArgs) {
     ownShopId(shop.id, 'CREATORS:VIEW', 'its collaborations');
     return this.collaborationQueries.listForShop(shop.id, page);

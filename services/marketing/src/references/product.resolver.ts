@@ -15,6 +15,7 @@ export class ProductResolver {
   ) {}
 
   @ResolveField(() => [Promotion], {
+    nullable: true,
     description: "Promotions discounting this product now. Sellers see their own products' promotions; buyers see any product's.",
   })
   async activePromotions(@Parent() product: Product): Promise<Promotion[]> {

@@ -11,7 +11,7 @@ import { PromotionQueries } from '../promotion/promotion.queries';
 export class ShopResolver {
   constructor(private readonly promotionQueries: PromotionQueries) {}
 
-  @ResolveField(() => PromotionConnection, { description: "The shop's promotions, newest first; for the shop's own staff." })
+  @ResolveField(() => PromotionConnection, { nullable: true, description: "The shop's promotions, newest first; for the shop's own staff." })
   promotions(@Parent() shop: Shop, @Args() page: PageArgs, @Args('status', { type: () => PromotionStatus, nullable: true }) status?: PromotionStatus) {
     ownShopId(shop.id, 'PROMOTIONS:VIEW', 'its promotions');
     return this.promotionQueries.listForShop(shop.id, page, status ?? null);

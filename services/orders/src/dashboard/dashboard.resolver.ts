@@ -11,12 +11,15 @@ const ownShop = (shop: Shop): string => ownShopId(shop.id, 'ORDERS:VIEW', 'its d
 export class DashboardResolver {
   constructor(private readonly queries: SalesSummaryQueries) {}
 
-  @ResolveField(() => SalesSummary, { description: 'GMV, net sales, orders, buyers, visitors and conversion for a range, with the previous period.' })
+  @ResolveField(() => SalesSummary, {
+    nullable: true,
+    description: 'GMV, net sales, orders, buyers, visitors and conversion for a range, with the previous period.',
+  })
   salesSummary(@Parent() shop: Shop, @Args('range', { type: () => SalesRangeInput }) range: SalesRangeInput): Promise<SalesSummary> {
     return this.queries.summary(ownShop(shop), range);
   }
 
-  @ResolveField(() => ActionCounters)
+  @ResolveField(() => ActionCounters, { nullable: true })
   actionCounters(@Parent() shop: Shop): Promise<ActionCounters> {
     return this.queries.actionCounters(ownShop(shop));
   }

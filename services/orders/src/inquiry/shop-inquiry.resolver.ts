@@ -25,22 +25,23 @@ export class ShopInquiryResolver {
     private readonly holidayModes: HolidayModeService,
   ) {}
 
-  @ResolveField(() => ConversationConnection, { description: "The shop's buyer conversations, newest first." })
+  @ResolveField(() => ConversationConnection, { nullable: true, description: "The shop's buyer conversations, newest first." })
   conversations(@Parent() shop: Shop, @Args() page: PageArgs, @Args('filter', { type: () => ConversationFilter, nullable: true }) filter?: ConversationFilter) {
     return this.queries.list(ownShop(shop), filter ?? {}, page);
   }
 
-  @ResolveField(() => Int, { description: 'Conversations with unread buyer messages.' })
+  @ResolveField(() => Int, { nullable: true, description: 'Conversations with unread buyer messages.' })
   unreadConversationCount(@Parent() shop: Shop): Promise<number> {
     return this.queries.unreadCount(ownShop(shop));
   }
 
-  @ResolveField(() => InquiryResponseRate, { description: '12-hour response rate over the last 30 days.' })
+  @ResolveField(() => InquiryResponseRate, { nullable: true, description: '12-hour response rate over the last 30 days.' })
   inquiryResponseRate(@Parent() shop: Shop): Promise<InquiryResponseRate> {
     return this.queries.responseRate(ownShop(shop));
   }
 
   @ResolveField(() => [Conversation], {
+    nullable: true,
     description: 'Unanswered conversations whose 12 h reply deadline falls within the next withinHours hours, soonest first (at most 100).',
   })
   conversationsNearDeadline(
@@ -50,7 +51,7 @@ export class ShopInquiryResolver {
     return this.queries.nearDeadline(ownShop(shop), withinHours);
   }
 
-  @ResolveField(() => HolidayMode)
+  @ResolveField(() => HolidayMode, { nullable: true })
   holidayMode(@Parent() shop: Shop): Promise<HolidayMode> {
     return this.holidayModes.get(ownShop(shop));
   }

@@ -11,7 +11,7 @@ import { OrderListFilter } from '../order/order-list.filter';
 export class ShopResolver {
   constructor(private readonly orderQueries: OrderQueries) {}
 
-  @ResolveField(() => OrderConnection, { description: "The shop's orders, newest first." })
+  @ResolveField(() => OrderConnection, { nullable: true, description: "The shop's orders, newest first." })
   orders(
     @Parent() shop: Shop,
     @Args() page: OrderPageArgs,

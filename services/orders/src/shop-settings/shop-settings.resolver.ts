@@ -11,7 +11,7 @@ import { ShopSettingsService } from './shop-settings.service';
 export class ShopSettingsResolver {
   constructor(private readonly settings: ShopSettingsService) {}
 
-  @ResolveField(() => ShopOrderSettings, { description: "The shop's order settings (own shop only)." })
+  @ResolveField(() => ShopOrderSettings, { nullable: true, description: "The shop's order settings (own shop only)." })
   orderSettings(@Parent() shop: Shop): Promise<ShopOrderSettings> {
     ownShopId(shop.id, 'ORDERS:VIEW', 'its order settings');
     return this.settings.get(shop.id);

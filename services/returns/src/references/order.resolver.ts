@@ -10,6 +10,7 @@ export class OrderResolver {
   constructor(private readonly loaders: ReturnRequestLoaders) {}
 
   @ResolveField(() => [ReturnRequest], {
+    nullable: true,
     description: "Return requests of the order, oldest first: the shop's staff see all, the buyer their own.",
   })
   async returns(@Parent() order: Order): Promise<ReturnRequest[]> {

@@ -11,7 +11,7 @@ import { ReturnRequestQueries } from '../return-request/return-request.queries';
 export class ShopResolver {
   constructor(private readonly returnQueries: ReturnRequestQueries) {}
 
-  @ResolveField(() => ReturnRequestConnection, { description: "The shop's return requests, newest first." })
+  @ResolveField(() => ReturnRequestConnection, { nullable: true, description: "The shop's return requests, newest first." })
   returnRequests(@Parent() shop: Shop, @Args() page: PageArgs, @Args('status', { type: () => ReturnStatus, nullable: true }) status?: ReturnStatus) {
     ownShopId(shop.id, 'RETURNS:VIEW', 'its return requests');
     return this.returnQueries.listForShop(shop.id, page, status ?? null);
