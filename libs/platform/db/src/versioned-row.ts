@@ -1,4 +1,4 @@
-import { Column } from 'typeorm';
+import { Column, PrimaryColumn } from 'typeorm';
 
 /**
  * The columns every aggregate root's row carries: `version` (bumped by each change, stamped on its events
@@ -14,6 +14,18 @@ export abstract class VersionedRow {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
+}
+
+/**
+ * A shop's aggregate root: its prefixed id, the seller (shop) it belongs to — every read and write of it is
+ * scoped by that — and the version and timestamps of {@link VersionedRow}.
+ */
+export abstract class ShopAggregateRow extends VersionedRow {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  sellerId: string;
 }
 
 /** The version and timestamps of an aggregate's row as its first change inserts it: version 1, created and updated at `now`. */

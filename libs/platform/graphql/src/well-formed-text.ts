@@ -19,6 +19,16 @@ export function illFormedTextPaths(value: unknown, path: string): string[] {
   return [];
 }
 
+/**
+ * Ill-formed places in a request's variables, named as field problems elsewhere are: relative to an input
+ * object variable (`$input: { title }` → `title`), or the variable's own name for other variables.
+ */
+function variablePaths(variables: Record<string, unknown>): string[] {
+  return Object.entries(variables).flatMap(([name, value]) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? illFormedTextPaths(value, '') : illFormedTextPaths(value, name),
+  );
+}
+
 /** String literals written in the document itself that are not well-formed. */
 function illFormedLiterals(document: DocumentNode): string[] {
   const found: string[] = [];
@@ -35,7 +45,7 @@ export const wellFormedTextPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        const paths = [...illFormedTextPaths(request.variables ?? {}, ''), ...illFormedLiterals(document)];
+        const paths = [...variablePaths(request.variables ?? {}), ...illFormedLiterals(document)];
         if (paths.length > 0) {
           const problems: FieldProblem[] = [...new Set(paths)].map((field) => ({ field, message: MESSAGE }));
           throw new ValidationFailedError(problems);

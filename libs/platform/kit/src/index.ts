@@ -8,3 +8,4 @@ export * from './command-runner';
 export * from './row-lock';
 export * from './transitions';
 export * from './on-event';
+export * from './polled-due-job';

@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 import { ProductStatus } from './product-status';
 
 /** A name/value product attribute such as Material = Cotton. */
@@ -16,13 +16,7 @@ export interface FailedReasonValue {
 }
 
 @Entity({ name: 'products' })
-export class ProductEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class ProductEntity extends ShopAggregateRow {
   @Column({ type: 'text' })
   title: string;
 

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CommandRunner, DueWork, WriteTx, systemCause, writeTx } from '@sc/kit';
+import { CommandRunner, DueWork, PolledDueJob, WriteTx, systemCause, writeTx } from '@sc/kit';
 import { SERVICE_CONFIG, ServiceConfig } from '@sc/service';
-import { logger } from '@sc/logging';
 import { StaffMemberEntity } from './staff-member.entity';
 import { StaffMemberStatus } from './staff-status';
 import { nextStaffStatus } from './staff.state-machine';
 import { staffInvitationExpired } from './staff.events';
-
-const log = logger('staff-expiry');
 
 const POLL_INTERVAL_MS = 1000;
 /** Invitations expired per transaction. */
@@ -25,42 +22,18 @@ const EXPIRY_ACTOR = { type: 'SYSTEM' as const, id: 'timer:STAFF_INVITATION_EXPI
  * (`effectiveStaffStatus`).
  */
 @Injectable()
-export class InvitationExpiryService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private handle: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-
+export class InvitationExpiryService extends PolledDueJob {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly dueWork: DueWork,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {}
-
-  onModuleInit(): void {
-    this.dueWork.register('catalog.staff-invitation-expiry', () => this.runDue());
-  }
-
-  onApplicationBootstrap(): void {
-    if (!this.config.runWorkers) return;
-    const poll = () => {
-      if (this.running) return; // never queues behind a run; the next tick picks up what is left
-      this.runDue().catch((error: unknown) => log.warn({ err: error }, 'expiring staff invitations failed; the next poll retries'));
-    };
-    this.handle = setInterval(poll, POLL_INTERVAL_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.handle) clearInterval(this.handle);
-    await this.running?.catch(() => undefined);
-  }
-
-  /** Expires every invitation due by the clock's now; resolves with how many. Waits for a run in progress (it may have read an older now), then runs. */
-  async runDue(): Promise<number> {
-    while (this.running) await this.running.catch(() => 0);
-    const run = this.expireAll().finally(() => {
-      if (this.running === run) this.running = null;
+    dueWork: DueWork,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    super(dueWork, {
+      name: 'catalog.staff-invitation-expiry',
+      intervalMs: POLL_INTERVAL_MS,
+      runWorkers: config.runWorkers,
+      failure: 'expiring staff invitations failed',
     });
-    this.running = run;
-    return run;
   }
 
   /**
@@ -71,7 +44,8 @@ export class InvitationExpiryService implements OnModuleInit, OnApplicationBoots
     return this.expireClaimed(tx, await this.claimDue(tx.manager, tx.now, { sellerId, email }));
   }
 
-  private async expireAll(): Promise<number> {
+  /** Expires every invitation due by the clock's now, a batch per transaction; resolves with how many. */
+  protected async runOnce(): Promise<number> {
     let expired = 0;
     for (;;) {
       const batch = await this.runner.write(

@@ -1,16 +1,10 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 import { StaffMemberStatus } from './staff-status';
 
 /** One staff account of a shop: an invitation until accepted, then a user acting for the shop. */
 @Entity({ name: 'staff_members' })
-export class StaffMemberEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class StaffMemberEntity extends ShopAggregateRow {
   /** Normalised: trimmed and lower-case. */
   @Column({ type: 'text' })
   email: string;

@@ -1,15 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 
 /** A shop's own role: a named set of permissions (`MODULE:VIEW|EDIT`), next to the default roles. */
 @Entity({ name: 'staff_roles' })
-export class StaffRoleEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class StaffRoleEntity extends ShopAggregateRow {
   @Column({ type: 'text' })
   name: string;
 

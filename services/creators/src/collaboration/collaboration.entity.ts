@@ -1,15 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 import { CollaborationStatus } from './collaboration-status';
 
 @Entity({ name: 'collaborations' })
-export class CollaborationEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class CollaborationEntity extends ShopAggregateRow {
   @Column({ type: 'text' })
   creatorId: string;
 

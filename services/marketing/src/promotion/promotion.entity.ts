@@ -1,15 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 
 /** A percentage discount on some of a seller's products within a time window. */
 @Entity({ name: 'promotions' })
-export class PromotionEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class PromotionEntity extends ShopAggregateRow {
   @Column({ type: 'text' })
   title: string;
 

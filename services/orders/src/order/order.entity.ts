@@ -1,15 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 import { OrderStatus } from './order-status';
 
 @Entity({ name: 'orders' })
-export class OrderEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class OrderEntity extends ShopAggregateRow {
   @Column({ type: 'text' })
   buyerId: string;
 

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { CommandRunner, DueWork, systemCause, writeTx } from '@sc/kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandRunner, DueWork, PolledDueJob, systemCause, writeTx } from '@sc/kit';
 import { SERVICE_CONFIG, ServiceConfig } from '@sc/service';
 import { OrderEntity } from '../order/order.entity';
 import { ORDER_TIMERS, OrderTimers } from '../order/order-timers';
 import { OrderTimerEntity } from './order-timer.entity';
 import { applyTimer } from './timer-effects';
-import { logger } from '@sc/logging';
-
-const log = logger('timers');
 
 const POLL_INTERVAL_MS = 250;
 
@@ -18,49 +15,18 @@ const POLL_INTERVAL_MS = 250;
  * so moving a test clock fires the timers it makes due.
  */
 @Injectable()
-export class TimerScheduler implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private handle: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
-
+export class TimerScheduler extends PolledDueJob {
   constructor(
     private readonly runner: CommandRunner,
-    private readonly dueWork: DueWork,
-    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    dueWork: DueWork,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(ORDER_TIMERS) private readonly timers: OrderTimers,
-  ) {}
-
-  onModuleInit(): void {
-    this.dueWork.register('orders.timers', () => this.runDue());
+  ) {
+    super(dueWork, { name: 'orders.timers', intervalMs: POLL_INTERVAL_MS, runWorkers: config.runWorkers, failure: 'firing due timers failed' });
   }
 
-  onApplicationBootstrap(): void {
-    if (!this.config.runWorkers) return;
-    const poll = () => {
-      if (this.running) return; // the poller never queues behind a run; the next tick picks up what is left
-      this.runDue().catch((error: unknown) => log.warn({ err: error }, 'firing due timers failed; the next poll retries'));
-    };
-    this.handle = setInterval(poll, POLL_INTERVAL_MS);
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.handle) clearInterval(this.handle);
-    await this.running?.catch(() => undefined);
-  }
-
-  /**
-   * Fires every timer due by the clock's now; resolves with how many fired. A run already in progress may
-   * have read an older "now", so this waits for it and then runs again (SKIP LOCKED keeps overlaps safe).
-   */
-  async runDue(): Promise<number> {
-    while (this.running) await this.running.catch(() => 0);
-    const run = this.fireAll().finally(() => {
-      if (this.running === run) this.running = null;
-    });
-    this.running = run;
-    return run;
-  }
-
-  private async fireAll(): Promise<number> {
+  /** Fires every timer due by the clock's now; resolves with how many fired. */
+  protected async runOnce(): Promise<number> {
     let fired = 0;
     while (await this.fireOne()) fired += 1;
     return fired;

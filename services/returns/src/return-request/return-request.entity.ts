@@ -1,17 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { VersionedRow } from '@sc/db';
+import { Column, Entity } from 'typeorm';
+import { ShopAggregateRow } from '@sc/db';
 import { ReturnReason } from './return-reason';
 import { ReturnStatus } from './return-status';
 import { ReturnType } from './return-type';
 
 @Entity({ name: 'return_requests' })
-export class ReturnRequestEntity extends VersionedRow {
-  @PrimaryColumn({ type: 'text' })
-  id: string;
-
-  @Column({ type: 'text' })
-  sellerId: string;
-
+export class ReturnRequestEntity extends ShopAggregateRow {
   @Column({ type: 'text' })
   orderId: string;
 
