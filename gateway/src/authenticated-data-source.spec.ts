@@ -1,10 +1,10 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, verifyInternalContext, type Identity } from '@sc/auth';
+import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, generateSigningKey, verificationKeyOf, verifyInternalContext, type Identity } from '@sc/auth';
 import { AuthenticatedDataSource } from './authenticated-data-source';
 import type { GatewayContext } from './gateway-context';
 import { InternalContextSigner } from './internal-context-signer';
 
-const SECRET = 'internal-secret-for-tests-0123456789ab';
+const KEY = generateSigningKey();
 const seller: Identity = { userId: 'usr_1', sellerId: 'shp_1', roles: ['SELLER_STAFF'] };
 
 function outgoing(context: Partial<GatewayContext>) {
@@ -23,13 +23,13 @@ describe('AuthenticatedDataSource', () => {
     name: 'catalog',
     url: 'http://127.0.0.1:1/graphql',
     timeoutMs: 1000,
-    signer: new InternalContextSigner(SECRET),
+    signer: new InternalContextSigner(KEY),
   });
 
   it('sets a signed internal context that verifyInternalContext accepts, and the correlation id', async () => {
     const { headers, options } = outgoing({ identity: seller, correlationId: 'corr-123' });
     await source.willSendRequest(options);
-    await expect(verifyInternalContext(headers.get(INTERNAL_CONTEXT_HEADER)!, SECRET)).resolves.toEqual(seller);
+    await expect(verifyInternalContext(headers.get(INTERNAL_CONTEXT_HEADER)!, verificationKeyOf(KEY))).resolves.toEqual(seller);
     expect(headers.get(CORRELATION_ID_HEADER)).toBe('corr-123');
   });
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_CLIENT_TOKEN_POLICY, parseSigningKey, type SigningKey } from '@sc/auth';
 import { findRepoRoot } from './repo-root';
 
 /** The subgraphs whose URL and timeout can be overridden from the environment (SUBGRAPH_URL_<NAME>). */
@@ -11,8 +12,10 @@ export interface GatewayConfig {
   host: string;
   port: number;
   supergraphPath: string;
-  authJwtSecret: string;
-  internalSigningSecret: string;
+  /** How client bearer tokens are verified: whose keys, which issuer and audience, how long a token may live. */
+  clientTokens: ClientTokenConfig;
+  /** The gateway's own Ed25519 private key: signs `x-sc-internal-context`; subgraphs hold only its public half. */
+  internalSigningKey: SigningKey;
   /** Overrides of the `@join__graph(url:)` URLs, keyed by upper-case subgraph name. */
   subgraphUrls: Partial<Record<SubgraphEnvName, string>>;
   subgraphTimeoutMs: number;
@@ -29,6 +32,33 @@ export interface GatewayConfig {
   /** How each staff member's access is resolved from catalog for their requests (see staff-access.ts). */
   staffAccess: StaffAccessConfig;
 }
+
+export interface ClientTokenConfig {
+  /** The token issuer's public keys: a JWKS URL (fetched, cached) or a JWKS file (re-read when it changes). */
+  jwks: JwksUrlSource | JwksFileSource;
+  issuer: string;
+  audience: string;
+  /** The longest accepted `exp − iat` of a client token, in seconds. */
+  maxLifetimeSeconds: number;
+}
+
+export interface JwksUrlSource {
+  url: string;
+  /** How long a fetched key set is used before it is fetched again. */
+  cacheMaxAgeMs: number;
+  /** An unknown `kid` refetches the set, but not sooner than this after the last fetch. */
+  cooldownMs: number;
+  timeoutMs: number;
+}
+
+export interface JwksFileSource {
+  file: string;
+  /** How often, at most, the file is read again to see whether it changed. */
+  checkIntervalMs: number;
+}
+
+/** How often a JWKS file is checked for changes. */
+export const JWKS_FILE_CHECK_INTERVAL_MS = 1000;
 
 export interface StaffAccessConfig {
   /** Catalog's `POST /internal/staff-access`; by default next to catalog's GraphQL URL. */
@@ -63,15 +93,40 @@ export class ConfigError extends Error {
 }
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-const secret = z.string({ error: 'is required' }).min(32, { error: 'must be at least 32 characters' });
+const signingKey = z.string({ error: "is required (the gateway's Ed25519 private key: a PKCS#8 PEM or a private JWK)" }).transform((text, ctx) => {
+  try {
+    return parseSigningKey(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
+/** A duration: whole seconds ("86400") or a number with a unit s, m, h or d ("24h", "30m"). */
+const duration = z.string().transform((text, ctx) => {
+  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(text.trim());
+  const seconds = match ? Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'] : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds <= 0) {
+    ctx.addIssue({ code: 'custom', message: 'must be a positive duration: seconds, or a number with s, m, h or d ("24h")' });
+    return z.NEVER;
+  }
+  return seconds;
+});
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 const BaseEnvSchema = z.object({
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   SUPERGRAPH_PATH: z.string().min(1).default('schemas/supergraph.graphql'),
-  AUTH_JWT_SECRET: secret,
-  INTERNAL_SIGNING_SECRET: secret,
+  // Client tokens: the issuer's keys from exactly one of AUTH_JWKS_URL and AUTH_JWKS_FILE (checked below).
+  AUTH_JWKS_URL: httpUrl.optional(),
+  AUTH_JWKS_FILE: z.string().min(1).optional(),
+  AUTH_JWKS_CACHE_MAX_AGE_MS: positiveInt(600_000),
+  AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+  AUTH_JWKS_TIMEOUT_MS: positiveInt(5000),
+  AUTH_ISSUER: z.string().min(1).default(DEFAULT_CLIENT_TOKEN_POLICY.issuer),
+  AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_CLIENT_TOKEN_POLICY.audience),
+  AUTH_MAX_TOKEN_LIFETIME: duration.default(DEFAULT_CLIENT_TOKEN_POLICY.maxLifetimeSeconds),
+  INTERNAL_SIGNING_KEY: signingKey,
   SUBGRAPH_TIMEOUT_MS: positiveInt(5000),
   MAX_DEPTH: positiveInt(12),
   MAX_COST: positiveInt(5000),
@@ -115,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
   );
   const supergraphPath = resolveFromRoot(String(cleaned.SUPERGRAPH_PATH ?? 'schemas/supergraph.graphql'), repoRoot);
   if (!existsSync(supergraphPath)) problems.push(`SUPERGRAPH_PATH: file not found: ${supergraphPath} (compose it first)`);
+  const jwksFile = cleaned.AUTH_JWKS_FILE === undefined ? undefined : resolveFromRoot(String(cleaned.AUTH_JWKS_FILE), repoRoot);
+  problems.push(...jwksProblems(cleaned, jwksFile));
   if (!base.success || !urls.success || !timeouts.success || problems.length > 0) throw new ConfigError(problems);
 
   const e = base.data;
@@ -131,8 +188,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
     host: e.GATEWAY_HOST,
     port: e.GATEWAY_PORT,
     supergraphPath,
-    authJwtSecret: e.AUTH_JWT_SECRET,
-    internalSigningSecret: e.INTERNAL_SIGNING_SECRET,
+    clientTokens: {
+      jwks: e.AUTH_JWKS_URL
+        ? { url: e.AUTH_JWKS_URL, cacheMaxAgeMs: e.AUTH_JWKS_CACHE_MAX_AGE_MS, cooldownMs: e.AUTH_JWKS_COOLDOWN_MS, timeoutMs: e.AUTH_JWKS_TIMEOUT_MS }
+        : { file: jwksFile!, checkIntervalMs: JWKS_FILE_CHECK_INTERVAL_MS },
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME,
+    },
+    internalSigningKey: e.INTERNAL_SIGNING_KEY,
     subgraphUrls,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
     subgraphTimeoutsMs,
@@ -155,6 +219,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
       maxConcurrentLookups: e.STAFF_ACCESS_MAX_LOOKUPS,
     },
   };
+}
+
+/** Exactly one source of client token keys; a JWKS URL in production is https. */
+function jwksProblems(env: Record<string, unknown>, file: string | undefined): string[] {
+  if (env.AUTH_JWKS_URL !== undefined && file !== undefined) return ['AUTH_JWKS_URL: set either AUTH_JWKS_URL or AUTH_JWKS_FILE, not both'];
+  if (env.AUTH_JWKS_URL === undefined && file === undefined) {
+    return ["AUTH_JWKS_URL: is required (or AUTH_JWKS_FILE): the client token issuer's public keys (a JWKS)"];
+  }
+  if (file !== undefined && !existsSync(file)) return [`AUTH_JWKS_FILE: file not found: ${file}`];
+  if (env.NODE_ENV === 'production' && typeof env.AUTH_JWKS_URL === 'string' && !env.AUTH_JWKS_URL.startsWith('https:')) {
+    return ['AUTH_JWKS_URL: must be an https URL in production'];
+  }
+  return [];
 }
 
 /** The env-style key of a subgraph name from the supergraph ("catalog" → "CATALOG"). */

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { configureLogging } from '@sc/logging';
-import { CORRELATION_ID_HEADER, OWNER_ACCESS, signClientToken } from '@sc/auth';
+import { CORRELATION_ID_HEADER, OWNER_ACCESS, generateSigningKey, signClientToken, type Identity } from '@sc/auth';
 import { createGatewayApp, type GatewayApp } from './create-gateway-app';
 import { DEMO_IDENTITIES } from '@sc/demo';
 import type { GraphQLBody } from './testing/http';
-import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
+import { TEST_KEYS, gatewayVerifyKeys, startFakeSubgraphs, testGatewayConfig, writeTestJwks, type FakeSubgraphs } from './testing/fake-subgraphs';
 
 // End to end in one process: client token → gateway → two federated subgraphs that verify the internal header.
 describe('createGatewayApp', () => {
@@ -17,10 +17,10 @@ describe('createGatewayApp', () => {
   let sellerToken: string;
 
   beforeAll(async () => {
-    subgraphs = await startFakeSubgraphs(config.internalSigningSecret);
+    subgraphs = await startFakeSubgraphs(gatewayVerifyKeys(config));
     gateway = await createGatewayApp(config, { supergraphSdl: subgraphs.supergraphSdl });
     base = (await gateway.listen(0, '127.0.0.1')).url.replace(/\/graphql$/, '');
-    sellerToken = await signClientToken({ ...DEMO_IDENTITIES.seller, roles: ['SELLER_STAFF'] }, config.authJwtSecret);
+    sellerToken = await signClientToken({ ...DEMO_IDENTITIES.seller, roles: ['SELLER_STAFF'] }, TEST_KEYS.clientToken);
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -58,6 +58,24 @@ describe('createGatewayApp', () => {
       const { status, body } = await graphql('{ shop { id } }', headers);
       expect(status).toBe(401);
       expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it("picks up a rotation of the client token issuer's keys (its JWKS file rewritten) without a restart", async () => {
+    const next = generateSigningKey();
+    const buyer: Identity = { userId: 'usr_rotation_buyer', sellerId: null, roles: ['BUYER'] };
+    const call = async (key: typeof next, identity: Identity = { ...DEMO_IDENTITIES.seller, roles: ['SELLER_STAFF'] }) =>
+      (await graphql('{ ping }', { authorization: `Bearer ${await signClientToken(identity, key)}` })).status;
+    try {
+      expect(await call(next)).toBe(401);
+      writeTestJwks([TEST_KEYS.clientToken, next]);
+      expect(await call(next)).toBe(200);
+      expect(await call(TEST_KEYS.clientToken)).toBe(200);
+      writeTestJwks([next]);
+      expect(await call(TEST_KEYS.clientToken, buyer)).toBe(401);
+      expect(await call(next, buyer)).toBe(200);
+    } finally {
+      writeTestJwks([TEST_KEYS.clientToken]);
     }
   });
 

@@ -44,8 +44,10 @@ export interface GatewayAppOptions {
 /** Builds the whole gateway (GraphQL handler, express app for the rest, Apollo Server, gateway), started but not yet listening. */
 export async function createGatewayApp(config: GatewayConfig, options: GatewayAppOptions = {}): Promise<GatewayApp> {
   const supergraphSdl = options.supergraphSdl ?? readFileSync(config.supergraphPath, 'utf8');
+  // First, so an unreadable AUTH_JWKS_FILE stops the start before anything else is set up.
+  const authenticate = authenticator(config.clientTokens);
   // One signer for subgraph calls and for catalog's staff-access lookups, so both reuse its signatures.
-  const signer = new InternalContextSigner(config.internalSigningSecret);
+  const signer = new InternalContextSigner(config.internalSigningKey);
   const gateway = createGateway(config, supergraphSdl, signer);
   const catalog = catalogStaffAccessLookup(staffAccessUrl(config, supergraphSdl), signer);
   const staffAccess = new StaffAccessResolver({
@@ -81,7 +83,7 @@ export async function createGatewayApp(config: GatewayConfig, options: GatewayAp
 
   app.disable('x-powered-by');
   const graphql = graphqlHttpHandler(server, {
-    authenticate: authenticator(config.authJwtSecret),
+    authenticate,
     resolveAccess: (identity, correlationId) => staffAccess.resolve(identity, correlationId),
     bodyLimitBytes: config.bodyLimitBytes,
     exposeQueryCosts: config.exposeQueryCosts,

@@ -10,7 +10,7 @@ import { InternalContextSigner } from './internal-context-signer';
 export function createGateway(
   config: GatewayConfig,
   supergraphSdl: string,
-  signer: InternalContextSigner = new InternalContextSigner(config.internalSigningSecret),
+  signer: InternalContextSigner = new InternalContextSigner(config.internalSigningKey),
 ): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,

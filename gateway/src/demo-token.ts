@@ -1,9 +1,13 @@
-import { signClientToken, type Identity } from '@sc/auth';
+import path from 'node:path';
+import { parseSigningKey, signClientToken, type Identity, type SigningKey } from '@sc/auth';
 import { DEMO_IDENTITIES, type DemoRole } from '@sc/demo';
+import { readDevKeys } from '@sc/stack';
+import { findRepoRoot } from './repo-root';
 
 /**
- * Prints a 30-day demo bearer token (and nothing else, so `$(…)` captures it):
- *   AUTH_JWT_SECRET=… node -r ./tools/runtime/register-aliases.js dist/gateway/src/demo-token.js [seller|buyer|platform|carrier]
+ * Prints a 24-hour demo bearer token (and nothing else, so `$(…)` captures it), signed with the demo token
+ * issuer's key `npm start` keeps in .sc/dev-keys.json (or DEMO_TOKEN_SIGNING_KEY: a PKCS#8 PEM or private JWK):
+ *   node -r ./tools/runtime/register-aliases.js dist/gateway/src/demo-token.js [seller|buyer|platform|carrier]
  */
 async function main(): Promise<void> {
   const role = (process.argv[2] ?? 'seller') as DemoRole;
@@ -11,9 +15,15 @@ async function main(): Promise<void> {
     ? { ...DEMO_IDENTITIES[role], roles: [...DEMO_IDENTITIES[role].roles] }
     : undefined;
   if (!identity) throw new Error(`Unknown demo identity "${role}"; use one of: ${Object.keys(DEMO_IDENTITIES).join(', ')}`);
-  const secret = process.env.AUTH_JWT_SECRET;
-  if (!secret || secret.length < 32) throw new Error('AUTH_JWT_SECRET must be set (at least 32 characters)');
-  process.stdout.write((await signClientToken(identity, secret, '30d')) + '\n');
+  process.stdout.write((await signClientToken(identity, signingKey(), '24h')) + '\n');
+}
+
+function signingKey(): SigningKey {
+  const configured = process.env.DEMO_TOKEN_SIGNING_KEY;
+  if (configured) return parseSigningKey(configured);
+  const keys = readDevKeys(path.join(findRepoRoot(), '.sc'));
+  if (!keys) throw new Error('No .sc/dev-keys.json yet: run `npm start` once (it makes the demo keys), or set DEMO_TOKEN_SIGNING_KEY');
+  return keys.clientTokenKey;
 }
 
 main().catch((error: unknown) => {

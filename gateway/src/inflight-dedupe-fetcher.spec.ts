@@ -1,5 +1,5 @@
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
-import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, type Identity } from '@sc/auth';
+import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, generateSigningKey, type Identity } from '@sc/auth';
 import { createInflightDedupeFetcher } from './inflight-dedupe-fetcher';
 import { InternalContextSigner } from './internal-context-signer';
 import { BufferedResponse } from './timeout-fetcher';
@@ -76,7 +76,7 @@ describe('createInflightDedupeFetcher', () => {
   it('never lets two sellers share an answer: each signed identity is fetched on its own', async () => {
     const { fetcher, calls, answer } = fakeFetcher();
     const dedupe = createInflightDedupeFetcher(fetcher);
-    const signer = new InternalContextSigner('internal-secret-for-tests-0123456789ab');
+    const signer = new InternalContextSigner(generateSigningKey());
     const sellerA: Identity = { userId: 'usr_a', sellerId: 'shp_a', roles: ['SELLER_STAFF'] };
     const sellerB: Identity = { userId: 'usr_b', sellerId: 'shp_b', roles: ['SELLER_STAFF'] };
     const [tokenA, tokenB] = await Promise.all([signer.tokenFor(sellerA), signer.tokenFor(sellerB)]);

@@ -1,4 +1,4 @@
-import { signInternalContext, type Identity, type StaffAccess } from '@sc/auth';
+import { signInternalContext, type Identity, type SigningKey, type StaffAccess } from '@sc/auth';
 
 /** How long a signed internal token is reused; it is valid for 60 s, so every use has ≥ 30 s left. */
 const REUSE_MS = 30_000;
@@ -9,12 +9,13 @@ const MAX_ENTRIES = 10_000;
  * Signs the gateway-to-subgraph statement of the caller, reusing one signature per identity for ~30 s:
  * a dashboard query fans out to five subgraphs, and signing once instead of five times keeps it cheap.
  * The staff access resolved for the request is part of the identity, so a changed access is signed afresh.
+ * Signs with the gateway's Ed25519 private key (INTERNAL_SIGNING_KEY); subgraphs verify with its public half.
  */
 export class InternalContextSigner {
   private readonly cache = new Map<string, { token: Promise<string>; expiresAt: number }>();
 
   constructor(
-    private readonly secret: string,
+    private readonly key: SigningKey,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -25,7 +26,7 @@ export class InternalContextSigner {
     if (cached && cached.expiresAt > now) return cached.token;
 
     if (this.cache.size >= MAX_ENTRIES) this.evictExpired(now);
-    const token = signInternalContext(identity, this.secret);
+    const token = signInternalContext(identity, this.key);
     this.cache.set(key, { token, expiresAt: now + REUSE_MS });
     // A failed signature must not be served from the cache.
     token.catch(() => this.cache.delete(key));

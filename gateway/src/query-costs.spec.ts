@@ -2,7 +2,7 @@ import { signClientToken } from '@sc/auth';
 import { DEMO_IDENTITIES } from '@sc/demo';
 import { createGatewayApp, type GatewayApp } from './create-gateway-app';
 import { emptyQueryCosts, recordSubgraphFetch, takeSqlStatements } from './query-costs';
-import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
+import { startFakeSubgraphs, testGatewayConfig, type FakeSubgraphs, TEST_KEYS, gatewayVerifyKeys } from './testing/fake-subgraphs';
 import type { GraphQLBody } from './testing/http';
 
 describe('query cost counting', () => {
@@ -40,10 +40,10 @@ describe.each([
   let token: string;
 
   beforeAll(async () => {
-    subgraphs = await startFakeSubgraphs(config.internalSigningSecret, 10_000, { catalog: 2, orders: 3 });
+    subgraphs = await startFakeSubgraphs(gatewayVerifyKeys(config), 10_000, { catalog: 2, orders: 3 });
     gateway = await createGatewayApp(config, { supergraphSdl: subgraphs.supergraphSdl });
     url = (await gateway.listen(0, '127.0.0.1')).url;
-    token = await signClientToken({ ...DEMO_IDENTITIES.seller, roles: ['SELLER_STAFF'] }, config.authJwtSecret);
+    token = await signClientToken({ ...DEMO_IDENTITIES.seller, roles: ['SELLER_STAFF'] }, TEST_KEYS.clientToken);
   });
   afterAll(async () => {
     await gateway?.stop();

@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
-import { SignJWT } from 'jose';
+import { SignJWT, importJWK } from 'jose';
 import { configureLogging } from '@sc/logging';
 import { NO_ACCESS, OWNER_ACCESS, signClientToken, type Identity } from '@sc/auth';
 import { createGatewayApp } from './create-gateway-app';
 import type { GatewayConfig } from './config';
 import type { GraphQLBody } from './testing/http';
 import { listenOnFreePort } from './testing/http';
-import { startFakeSubgraphs, staffAccessAnswers, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
+import { TEST_KEYS, gatewayVerifyKeys, startFakeSubgraphs, staffAccessAnswers, testGatewayConfig, type FakeSubgraphs } from './testing/fake-subgraphs';
 
 // Client token → gateway → catalog's /internal/staff-access (fake) → access signed into the internal context
 // that both fake subgraphs verify. Shop.payoutAccount needs FINANCE:VIEW in the fake catalog.
@@ -22,16 +22,16 @@ const newMember = (): Identity => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A client token signed with the gateway's client secret that also carries an `access` claim of its own. */
-const forgedToken = (identity: Identity, access: unknown) =>
+/** A client token validly signed by the token issuer that also carries an `access` claim of its own. */
+const forgedToken = async (identity: Identity, access: unknown) =>
   new SignJWT({ sellerId: identity.sellerId, roles: identity.roles, access })
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: 'EdDSA', kid: TEST_KEYS.clientToken.kid })
     .setSubject(identity.userId)
     .setIssuer('seller-center')
     .setAudience('seller-center-gateway')
     .setIssuedAt()
     .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(config.authJwtSecret));
+    .sign(await importJWK(TEST_KEYS.clientToken, 'EdDSA'));
 
 async function startGateway(subgraphs: FakeSubgraphs, overrides: Partial<GatewayConfig> = {}) {
   const gateway = await createGatewayApp({ ...config, ...overrides }, { supergraphSdl: subgraphs.supergraphSdl });
@@ -45,7 +45,7 @@ async function startGateway(subgraphs: FakeSubgraphs, overrides: Partial<Gateway
     return { status: response.status, text: await response.text() };
   };
   const as = async (identity: Identity, query: string) => {
-    const { status, text } = await graphql(await signClientToken(identity, config.authJwtSecret), query);
+    const { status, text } = await graphql(await signClientToken(identity, TEST_KEYS.clientToken), query);
     return { status, text, body: JSON.parse(text) as GraphQLBody };
   };
   return { gateway, graphql, as };
@@ -58,7 +58,7 @@ describe('staff access through the gateway', () => {
   let gw: Awaited<ReturnType<typeof startGateway>>;
 
   beforeAll(async () => {
-    subgraphs = await startFakeSubgraphs(config.internalSigningSecret);
+    subgraphs = await startFakeSubgraphs(gatewayVerifyKeys(config));
     gw = await startGateway(subgraphs);
   });
   afterAll(async () => {
@@ -116,7 +116,7 @@ describe('staff access through the gateway', () => {
       await sleep(100);
       return staffAccessAnswers.owner();
     };
-    const token = await signClientToken(member, config.authJwtSecret);
+    const token = await signClientToken(member, TEST_KEYS.clientToken);
     const answers = await Promise.all(Array.from({ length: 10 }, () => gw.graphql(token, '{ shop { id } }')));
     for (const { status, text } of answers) {
       expect(status).toBe(200);
@@ -192,7 +192,7 @@ describe('staff access with catalog down', () => {
 
   beforeAll(async () => {
     configureLogging('gateway', new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }));
-    subgraphs = await startFakeSubgraphs(config.internalSigningSecret);
+    subgraphs = await startFakeSubgraphs(gatewayVerifyKeys(config));
     // Nothing listens where the gateway looks for catalog's staff-access endpoint.
     const closed = await listenOnFreePort((_req, res) => res.end());
     await closed.close();

@@ -1,6 +1,16 @@
 import { Writable } from 'node:stream';
 import { configureLogging } from '@sc/logging';
-import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, NO_ACCESS, OWNER_ACCESS, verifyInternalContext, type Identity, type StaffAccess } from '@sc/auth';
+import {
+  CORRELATION_ID_HEADER,
+  INTERNAL_CONTEXT_HEADER,
+  NO_ACCESS,
+  OWNER_ACCESS,
+  generateSigningKey,
+  verificationKeyOf,
+  verifyInternalContext,
+  type Identity,
+  type StaffAccess,
+} from '@sc/auth';
 import { InternalContextSigner } from './internal-context-signer';
 import {
   StaffAccessResolver,
@@ -13,7 +23,7 @@ import {
 } from './staff-access';
 import { listenOnFreePort } from './testing/http';
 
-const SECRET = 'internal-secret-for-tests-0123456789ab';
+const KEY = generateSigningKey();
 const member = (n: number): Identity => ({ userId: `usr_${n}`, sellerId: 'shp_1', roles: ['SELLER_STAFF'] });
 const buyer: Identity = { userId: 'byr_1', sellerId: null, roles: ['BUYER'] };
 const found = (access: StaffAccess, cacheable = true): LookedUpAccess => ({ access, cacheable });
@@ -254,7 +264,7 @@ describe('staff-access URLs', () => {
 });
 
 describe('catalogStaffAccessLookup', () => {
-  const signer = new InternalContextSigner(SECRET);
+  const signer = new InternalContextSigner(KEY);
   type Behaviour = (res: import('node:http').ServerResponse) => void;
   let behaviour: Behaviour = (res) => res.end();
   const seen: Array<{ method?: string; url?: string; identity: Identity; correlationId?: string; body: string }> = [];
@@ -266,7 +276,7 @@ describe('catalogStaffAccessLookup', () => {
       let body = '';
       req.on('data', (chunk) => (body += String(chunk)));
       req.on('end', () => {
-        void verifyInternalContext(String(req.headers[INTERNAL_CONTEXT_HEADER]), SECRET).then((identity) => {
+        void verifyInternalContext(String(req.headers[INTERNAL_CONTEXT_HEADER]), verificationKeyOf(KEY)).then((identity) => {
           seen.push({ method: req.method, url: req.url, identity, correlationId: req.headers[CORRELATION_ID_HEADER] as string | undefined, body });
           behaviour(res);
         });

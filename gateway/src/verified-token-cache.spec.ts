@@ -1,15 +1,16 @@
-import { signClientToken, verifyClientToken, type Identity } from '@sc/auth';
+import { generateSigningKey, signClientToken, verificationKeyOf, verifyClientToken, type Identity } from '@sc/auth';
 import { VerifiedTokenCache } from './verified-token-cache';
 
-const SECRET = 'client-secret-for-tests-0123456789abcdef';
+const KEY = generateSigningKey();
+const KEYS = [verificationKeyOf(KEY)];
 const seller: Identity = { userId: 'usr_1', sellerId: 'shp_1', roles: ['SELLER_STAFF'] };
 
 describe('VerifiedTokenCache', () => {
   it('verifies a token once and reuses the identity for a minute', async () => {
     let now = Date.now();
-    const verify = jest.fn((token: string) => verifyClientToken(token, SECRET));
+    const verify = jest.fn((token: string) => verifyClientToken(token, KEYS));
     const cache = new VerifiedTokenCache(verify, () => now);
-    const token = await signClientToken(seller, SECRET);
+    const token = await signClientToken(seller, KEY);
     await expect(cache.identityOf(token)).resolves.toEqual(seller);
     now += 59_000;
     await expect(cache.identityOf(token)).resolves.toEqual(seller);
@@ -23,7 +24,7 @@ describe('VerifiedTokenCache', () => {
     let now = Date.now();
     const verify = jest.fn(async () => seller);
     const cache = new VerifiedTokenCache(verify, () => now);
-    const token = await signClientToken(seller, SECRET, '10s');
+    const token = await signClientToken(seller, KEY, '10s');
     await cache.identityOf(token);
     now += 11_000;
     await cache.identityOf(token);
@@ -31,9 +32,9 @@ describe('VerifiedTokenCache', () => {
   });
 
   it('does not remember failures', async () => {
-    const verify = jest.fn((token: string) => verifyClientToken(token, SECRET));
+    const verify = jest.fn((token: string) => verifyClientToken(token, KEYS));
     const cache = new VerifiedTokenCache(verify);
-    const forged = await signClientToken(seller, 'another-secret-0123456789abcdef-xyz');
+    const forged = await signClientToken(seller, generateSigningKey());
     await expect(cache.identityOf(forged)).rejects.toThrow();
     await expect(cache.identityOf(forged)).rejects.toThrow();
     expect(verify).toHaveBeenCalledTimes(2);

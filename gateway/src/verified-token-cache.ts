@@ -7,8 +7,9 @@ const MAX_ENTRIES = 10_000;
 
 /**
  * Remembers which client tokens verified, and as whom: a client sends the same bearer token with every
- * request, and checking its HMAC and claims each time is per-request work with a per-token answer.
- * Failures are never cached, and an entry never outlives the token's own expiry.
+ * request, and checking its Ed25519 signature and claims each time is per-request work with a per-token answer.
+ * Failures are never cached, and an entry never outlives the token's own expiry. A key withdrawn from the
+ * issuer's set therefore stops its tokens within a minute (once their entries turn over).
  */
 export class VerifiedTokenCache {
   private readonly cache = new Map<string, { identity: Identity; expiresAt: number }>();

@@ -11,7 +11,7 @@ describe('query costs through the gateway', () => {
   const seller = newSeller();
   const skus: Array<{ sku_id: string; product_id: string }> = [];
   const gql = <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown) =>
-    callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+    callGateway<T>(stack.gatewayUrl, stack.settings.clientTokenKey, identity, query, variables);
   const costsOf = (result: { extensions?: Record<string, unknown> }) => result.extensions?.queryCosts as QueryCosts;
 
   beforeAll(async () => {

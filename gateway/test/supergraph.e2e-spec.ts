@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { CORRELATION_ID_HEADER, Identity, signClientToken } from '@sc/auth';
-import { subgraphUrlOf } from '@sc/stack';
+import { SignJWT, importJWK } from 'jose';
+import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, Identity, generateSigningKey, signClientToken, signInternalContext } from '@sc/auth';
+import { subgraphUrlOf, writeClientJwks } from '@sc/stack';
 import { DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews } from '@sc/demo';
 import { TestStack, callAnonymously, callGateway, errorCodes, eventually, newBuyer, newIdempotencyKey, startTestStack } from '@sc/testing';
 
@@ -69,11 +70,11 @@ interface DashboardResult {
 describe('supergraph through the gateway', () => {
   let stack: TestStack;
   const gql = <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown) =>
-    callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+    callGateway<T>(stack.gatewayUrl, stack.settings.clientTokenKey, identity, query, variables);
   // One instant for both seed runs: page-view ids derive from their day, so a rerun republishes the same events.
   const seededAt = new Date();
   const seed = async () => {
-    const client = new GatewayClient(stack.gatewayUrl, stack.settings.authJwtSecret);
+    const client = new GatewayClient(stack.gatewayUrl, stack.settings.clientTokenKey);
     await seedDemoData(client, () => undefined);
     await seedDemoPageViews(stack.settings, client, () => undefined, seededAt);
   };
@@ -262,7 +263,7 @@ describe('supergraph through the gateway', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: `Bearer ${await signClientToken(DEMO_SELLER, stack.settings.authJwtSecret)}`,
+        authorization: `Bearer ${await signClientToken(DEMO_SELLER, stack.settings.clientTokenKey)}`,
         [CORRELATION_ID_HEADER]: correlationId,
       },
       body: JSON.stringify({
@@ -303,7 +304,64 @@ describe('supergraph through the gateway', () => {
         body: JSON.stringify({ query: '{ __typename }' }),
       });
       expect(forged.status).toBe(401);
+      // Validly signed, but not by the gateway's key (here: the client token issuer's): refused.
+      const otherKey = await fetch(subgraphUrlOf(stack.settings, name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: await signInternalContext(DEMO_SELLER, stack.settings.clientTokenKey) },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(otherKey.status).toBe(401);
     }
+  });
+
+  it('refuses client tokens signed with a wrong key, unsigned (alg none), without exp or expired; a key rotation is picked up without a restart', async () => {
+    const key = stack.settings.clientTokenKey;
+    const status = async (token: string) =>
+      (
+        await fetch(stack.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: '{ shop { name } }' }),
+        })
+      ).status;
+    const claims = { sub: DEMO_SELLER.userId, sellerId: DEMO_SELLER.sellerId, roles: DEMO_SELLER.roles, iss: 'seller-center', aud: 'seller-center-gateway' };
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+
+    expect(await status(await signClientToken(DEMO_SELLER, key))).toBe(200);
+    expect(await status(await signClientToken(DEMO_SELLER, generateSigningKey()))).toBe(401);
+    expect(await status(`${b64({ alg: 'none' })}.${b64({ ...claims, iat: now, exp: now + 600 })}.`)).toBe(401);
+    const withoutExp = await new SignJWT({ ...claims, iat: now }).setProtectedHeader({ alg: 'EdDSA', kid: key.kid }).sign(await importJWK(key, 'EdDSA'));
+    expect(await status(withoutExp)).toBe(401);
+    expect(await status(await signClientToken(DEMO_SELLER, key, '-1m'))).toBe(401);
+    expect(await status(await signClientToken(DEMO_SELLER, key, '30d'))).toBe(401);
+
+    // The issuer publishes a new key next to the old one, then withdraws the old one: the running gateway follows.
+    const next = generateSigningKey();
+    const buyer = newBuyer();
+    try {
+      writeClientJwks(stack.settings, [key, next]);
+      await eventually(
+        async () => status(await signClientToken(DEMO_SELLER, next)),
+        (s) => s === 200,
+        10_000,
+      );
+      expect(await status(await signClientToken(DEMO_SELLER, key))).toBe(200);
+      writeClientJwks(stack.settings, [next]);
+      await eventually(
+        async () => status(await signClientToken(buyer, key, `${3600 + Math.floor(Math.random() * 1000)}s`)),
+        (s) => s === 401,
+        10_000,
+      );
+      expect(await status(await signClientToken(buyer, next))).toBe(200);
+    } finally {
+      writeClientJwks(stack.settings);
+    }
+    await eventually(
+      async () => status(await signClientToken(buyer, key)),
+      (s) => s === 200,
+      10_000,
+    );
   });
 
   it("does not show one seller's shop data to another seller", async () => {

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const calibration = await calibrate(config.calibrationS, settings.logDir);
   log(`hello world: ${fmt(calibration.c4Rps, 0)} rps at c=4, ${fmt(calibration.c10Rps, 0)} rps at c=10`);
 
-  const tokens = new BenchTokens(settings.authJwtSecret, settings.internalSigningSecret);
+  const tokens = new BenchTokens(settings.clientTokenKey, settings.internalSigningKey);
   await tokens.start();
   cleanups.push(() => tokens.stop());
   const samples = await loadSamples(databaseUrlOf(settings, 'orders'), databaseUrlOf(settings, 'returns'), databaseUrlOf(settings, 'catalog'));

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateSigningKey, verificationKeyOf } from '@sc/auth';
 import { ensureDatabase, withDatabase } from '@sc/db';
 import { ALIAS_HOOK, REPO_ROOT, SUBGRAPHS, subgraphScript } from '@sc/stack';
 import { composeSupergraph } from './compose';
@@ -30,7 +31,8 @@ async function printSubgraphSdls(): Promise<Array<{ name: string; url: string; s
         DATABASE_URL: databaseUrl,
         DB_POOL_SIZE: '1',
         KAFKA_BROKERS: '127.0.0.1:9',
-        INTERNAL_SIGNING_SECRET: 'schema-printing-needs-no-real-secret-000',
+        // Printing verifies nothing; any public key satisfies the configuration.
+        INTERNAL_VERIFY_KEYS: JSON.stringify(verificationKeyOf(generateSigningKey())),
       },
     });
     return { name, url: `http://127.0.0.1:${defaultPort}/graphql`, sdl: readFileSync(file, 'utf8') };

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
-import { loadOrCreateDevSecrets } from './dev-secrets';
-import { REPO_ROOT, SUBGRAPHS, StackSettings, startStack } from '@sc/stack';
+import { REPO_ROOT, SUBGRAPHS, StackSettings, loadOrCreateDevKeys, startStack } from '@sc/stack';
 import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews } from '@sc/demo';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
@@ -16,17 +15,23 @@ const EXAMPLE_QUERY = `{
 }`;
 
 const port = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+// The gateway's default AUTH_MAX_TOKEN_LIFETIME: printed tokens are as long-lived as it accepts.
+const TOKEN_LIFETIME = '24h';
 
 async function main(): Promise<void> {
   const stateDir = path.join(REPO_ROOT, '.sc');
-  const secrets = loadOrCreateDevSecrets(stateDir);
+  // Ed25519 keys made once per checkout: the demo token issuer's and the gateway's internal-context key.
+  const keys = loadOrCreateDevKeys(stateDir);
   const settings: StackSettings = {
     postgresUrl: process.env.SC_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     databasePrefix: process.env.SC_DB_PREFIX ?? 'sc',
     kafkaBrokers: process.env.SC_KAFKA_BROKERS ?? '127.0.0.1:19092',
     topicPrefix: process.env.SC_TOPIC_PREFIX ?? '',
-    internalSigningSecret: secrets.internalSigningSecret,
-    authJwtSecret: secrets.authJwtSecret,
+    clientTokenKey: keys.clientTokenKey,
+    // The demo issuer's public key for the gateway (AUTH_JWKS_FILE), rewritten at each start; the running gateway
+    // re-reads it when it changes, so keys added to it are accepted without a restart.
+    clientJwksFile: path.join(stateDir, 'client-jwks.json'),
+    internalSigningKey: keys.internalSigningKey,
     ports: {
       gateway: port('GATEWAY_PORT', 4000),
       ...(Object.fromEntries(SUBGRAPHS.map(({ name, defaultPort }) => [name, port(`${name.toUpperCase()}_PORT`, defaultPort)])) as Record<
@@ -54,15 +59,15 @@ async function main(): Promise<void> {
 
   console.log('Seeding the demo shop…');
   try {
-    await seedDemoData(new GatewayClient(stack.gatewayUrl, settings.authJwtSecret), (msg) => console.log(`  ${msg}`));
-    await seedDemoPageViews(settings, new GatewayClient(stack.gatewayUrl, settings.authJwtSecret), (msg) => console.log(`  ${msg}`));
+    await seedDemoData(new GatewayClient(stack.gatewayUrl, settings.clientTokenKey), (msg) => console.log(`  ${msg}`));
+    await seedDemoPageViews(settings, new GatewayClient(stack.gatewayUrl, settings.clientTokenKey), (msg) => console.log(`  ${msg}`));
   } catch (error) {
     await stack.stop();
     throw error;
   }
 
-  const sellerToken = await signClientToken(DEMO_SELLER, settings.authJwtSecret, '30d');
-  const buyerToken = await signClientToken(DEMO_BUYERS[0], settings.authJwtSecret, '30d');
+  const sellerToken = await signClientToken(DEMO_SELLER, settings.clientTokenKey, TOKEN_LIFETIME);
+  const buyerToken = await signClientToken(DEMO_BUYERS[0], settings.clientTokenKey, TOKEN_LIFETIME);
   const base = `http://127.0.0.1:${settings.ports.gateway}`;
   console.log(`
 Seller Center is up.
@@ -70,7 +75,8 @@ Seller Center is up.
   Explorer (offline): ${base}/explorer/
   Logs             : ${settings.logDir}
 
-Demo seller token (header "Authorization: Bearer <token>"):
+Demo seller token (header "Authorization: Bearer <token>"; valid ${TOKEN_LIFETIME}, signed with the demo issuer's key in .sc/dev-keys.json;
+a fresh one: node -r ./tools/runtime/register-aliases.js dist/gateway/src/demo-token.js seller):
 ${sellerToken}
 
 Demo buyer token:

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,7 +11,20 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type RequestHandler } from 'express';
 import { GraphQLError, parse } from 'graphql';
-import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, allows, verifyInternalContext, type Identity, type Permission } from '@sc/auth';
+import {
+  CORRELATION_ID_HEADER,
+  DEFAULT_CLIENT_TOKEN_POLICY,
+  INTERNAL_CONTEXT_HEADER,
+  allows,
+  generateSigningKey,
+  verificationKeyOf,
+  verifyInternalContext,
+  type Identity,
+  type Permission,
+  type SigningKey,
+  type VerificationKey,
+} from '@sc/auth';
+import { writeJwksFile } from '@sc/stack';
 import type { GatewayConfig } from '../config';
 import type { StaffAccessAnswer } from '../staff-access';
 
@@ -67,7 +83,8 @@ const ORDERS_SDL = `${LINK}
  * `POST /internal/staff-access` as the contract says, with whatever `staffAccess.reply` decides.
  */
 export async function startFakeSubgraphs(
-  internalSecret: string,
+  /** The gateway's public key(s), as a real subgraph's INTERNAL_VERIFY_KEYS (see {@link gatewayVerifyKeys}). */
+  internalVerifyKeys: readonly VerificationKey[],
   slowMs = 10_000,
   /** When set, each subgraph reports this many SQL statements per request, like EXPOSE_SQL_STATEMENT_COUNT. */
   sqlStatements?: Record<'catalog' | 'orders', number>,
@@ -124,7 +141,7 @@ export async function startFakeSubgraphs(
   // Catalog's `POST /internal/staff-access`: 401 without a valid internal context, else the reply for its caller.
   const staffAccessRoute: RequestHandler = (req, res) => {
     void (async () => {
-      const identity = await verifyInternalContext(String(req.headers[INTERNAL_CONTEXT_HEADER] ?? ''), internalSecret).catch(() => undefined);
+      const identity = await verifyInternalContext(String(req.headers[INTERNAL_CONTEXT_HEADER] ?? ''), internalVerifyKeys).catch(() => undefined);
       if (!identity) {
         staffAccess.refused += 1;
         res.status(401).json({ message: 'Requests must come through the gateway' });
@@ -150,7 +167,7 @@ export async function startFakeSubgraphs(
       expressMiddleware(server, {
         context: async ({ req }) => {
           const token = req.headers[INTERNAL_CONTEXT_HEADER];
-          const identity = await verifyInternalContext(String(token ?? ''), internalSecret).catch(() => {
+          const identity = await verifyInternalContext(String(token ?? ''), internalVerifyKeys).catch(() => {
             throw new GraphQLError('Requests must come through the gateway', {
               extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
             });
@@ -210,14 +227,36 @@ function subgraphServer(
   });
 }
 
-/** A complete gateway config for tests, without reading the environment. */
+/**
+ * Keys of the in-process tests (fresh per test file): the client token issuer's, whose public half is in
+ * {@link TEST_JWKS_FILE}, and the gateway's internal-context key.
+ */
+export const TEST_KEYS: { clientToken: SigningKey; internal: SigningKey } = { clientToken: generateSigningKey(), internal: generateSigningKey() };
+
+const testDir = mkdtempSync(join(tmpdir(), 'sc-gateway-test-'));
+process.once('exit', () => rmSync(testDir, { recursive: true, force: true }));
+
+/** Writes the JWKS file `name` in a temporary folder (removed when the process exits), holding the public halves of `keys`. */
+export function writeTestJwks(keys: readonly SigningKey[], name = 'client-jwks.json'): string {
+  const file = join(testDir, name);
+  writeJwksFile(file, keys.map(verificationKeyOf));
+  return file;
+}
+
+/** The JWKS file testGatewayConfig() points the gateway at: TEST_KEYS.clientToken's public half. */
+export const TEST_JWKS_FILE = writeTestJwks([TEST_KEYS.clientToken]);
+
+/** What a subgraph holds to verify a gateway's internal contexts: the public half of its signing key. */
+export const gatewayVerifyKeys = (config: Pick<GatewayConfig, 'internalSigningKey'>): VerificationKey[] => [verificationKeyOf(config.internalSigningKey)];
+
+/** A complete gateway config for tests, without reading the environment (JWKS file checked on every verification). */
 export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): GatewayConfig {
   return {
     host: '127.0.0.1',
     port: 0,
     supergraphPath: '/nonexistent/supergraph.graphql',
-    authJwtSecret: 'test-client-secret-0123456789abcdef',
-    internalSigningSecret: 'test-internal-secret-0123456789abcdef',
+    clientTokens: { jwks: { file: TEST_JWKS_FILE, checkIntervalMs: 0 }, ...DEFAULT_CLIENT_TOKEN_POLICY },
+    internalSigningKey: TEST_KEYS.internal,
     subgraphUrls: {},
     subgraphTimeoutMs: 5000,
     subgraphTimeoutsMs: {},

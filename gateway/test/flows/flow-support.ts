@@ -62,11 +62,11 @@ export function flowOf(stack: () => TestStack) {
     (name: SubgraphName): Call =>
     (identity, query, variables) => {
       const { settings } = stack();
-      return callSubgraph(subgraphUrlOf(settings, name), settings.internalSigningSecret, identity, query, variables);
+      return callSubgraph(subgraphUrlOf(settings, name), settings.internalSigningKey, identity, query, variables);
     };
   const catalog = subgraph('catalog');
   const orders = subgraph('orders');
-  const gateway: Call = (identity, query, variables) => callGateway(stack().gatewayUrl, stack().settings.authJwtSecret, identity, query, variables);
+  const gateway: Call = (identity, query, variables) => callGateway(stack().gatewayUrl, stack().settings.clientTokenKey, identity, query, variables);
 
   /** Orders' command `name(input: $input) { selection }` with a fresh idempotency key unless the input brings one. */
   const mutate = <T = { id: string; status: string }>(

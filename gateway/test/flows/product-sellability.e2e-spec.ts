@@ -30,7 +30,7 @@ describe('product sellability in orders (catalog → orders)', () => {
   const key = newIdempotencyKey;
 
   const gql = <T = unknown>(identity: Identity, query: string, variables?: unknown) =>
-    callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+    callGateway<T>(stack.gatewayUrl, stack.settings.clientTokenKey, identity, query, variables);
 
   const EDIT = `mutation($input: EditProductInput!) { editProduct(input: $input) { id status hasPendingRevision } }`;
   const PRICES = `mutation($input: UpdateSkuPricesInput!) { updateSkuPrices(input: $input) { id skus { id price { amountMinor } } } }`;

@@ -50,7 +50,7 @@ describe('returns refund flow (catalog + orders + returns through the gateway)',
   let lineB: string;
 
   const gql = <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown): Promise<GraphQLResult<T>> =>
-    callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+    callGateway<T>(stack.gatewayUrl, stack.settings.clientTokenKey, identity, query, variables);
 
   /** Runs `name(input: …)` with a fresh idempotency key and returns its `id`, failing the test on errors. */
   async function command(identity: Identity, name: string, inputType: string, input: Record<string, unknown>): Promise<string> {

@@ -39,7 +39,7 @@ describe('staff permissions across the graph (catalog + orders + returns + gatew
   const buyer = newBuyer();
 
   const gateway = <T>(identity: Identity, query: string, variables?: unknown): Promise<GraphQLResult<T>> =>
-    callGateway<T>(stack.gatewayUrl, stack.settings.authJwtSecret, identity, query, variables);
+    callGateway<T>(stack.gatewayUrl, stack.settings.clientTokenKey, identity, query, variables);
   const mutate = <T>(identity: Identity, name: string, inputType: string, input: Record<string, unknown>, selection: string) =>
     gateway<Record<string, T>>(identity, `mutation($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, {
       input: { idempotencyKey: newIdempotencyKey(), ...input },
@@ -166,7 +166,7 @@ describe('staff permissions across the graph (catalog + orders + returns + gatew
     const entities = (service: 'orders' | 'returns' | 'catalog', identity: Identity, selection: string) =>
       callSubgraph(
         subgraphUrlOf(stack.settings, service),
-        stack.settings.internalSigningSecret,
+        stack.settings.internalSigningKey,
         identity,
         `query($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
         {

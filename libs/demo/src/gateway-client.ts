@@ -1,16 +1,17 @@
-import { Identity, signClientToken } from '@sc/auth';
+import { Identity, signClientToken, type SigningKey } from '@sc/auth';
 
 /** A minimal GraphQL client for the gateway that throws on any error, for scripts. */
 export class GatewayClient {
   constructor(
     private readonly url: string,
-    private readonly authSecret: string,
+    /** The client token issuer's private key (the stack's `clientTokenKey`). */
+    private readonly clientTokenKey: SigningKey,
   ) {}
 
   async run<T = any>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<T> {
     const response = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signClientToken(identity, this.authSecret)}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await signClientToken(identity, this.clientTokenKey)}` },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };

@@ -5,3 +5,4 @@ export * from './managed-process';
 export * from './wait-for-health';
 export * from './stack-settings';
 export * from './launch';
+export * from './dev-keys';

@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { verificationKeyOf, type SigningKey } from '@sc/auth';
 import { withDatabase } from '@sc/db';
+import { writeJwksFile } from './dev-keys';
 import { ManagedProcess } from './managed-process';
 import { StackSettings } from './stack-settings';
 import { ALIAS_HOOK, SUBGRAPHS, SubgraphName, gatewayScript, subgraphScript } from './topology';
@@ -20,7 +22,9 @@ export function subgraphEnv(settings: StackSettings, name: SubgraphName): NodeJS
     DATABASE_URL: databaseUrlOf(settings, name),
     KAFKA_BROKERS: settings.kafkaBrokers,
     KAFKA_TOPIC_PREFIX: settings.topicPrefix,
-    INTERNAL_SIGNING_SECRET: settings.internalSigningSecret,
+    // Only the public half: a subgraph cannot sign an internal context.
+    INTERNAL_VERIFY_KEYS: JSON.stringify([verificationKeyOf(settings.internalSigningKey)]),
+    INTERNAL_SIGNING_KEY: undefined,
     EXPOSE_SQL_STATEMENT_COUNT: settings.exposeSqlStatementCount ? 'true' : 'false',
   };
 }
@@ -51,8 +55,17 @@ export async function startSubgraph(settings: StackSettings, name: SubgraphName)
   return proc;
 }
 
+/**
+ * Publishes the client token issuer's public keys to the gateway's JWKS file: the gateway accepts tokens of
+ * exactly these keys from its next verification on (it re-reads the file within a second; no restart).
+ */
+export function writeClientJwks(settings: StackSettings, keys: readonly SigningKey[] = [settings.clientTokenKey]): void {
+  writeJwksFile(settings.clientJwksFile, keys.map(verificationKeyOf));
+}
+
 /** Starts the gateway pointed at the stack's subgraph ports and waits until it is healthy. */
 export async function startGateway(settings: StackSettings): Promise<ManagedProcess> {
+  writeClientJwks(settings);
   const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`SUBGRAPH_URL_${name.toUpperCase()}`, subgraphUrlOf(settings, name)]));
   const proc = new ManagedProcess(
     'gateway',
@@ -63,8 +76,9 @@ export async function startGateway(settings: StackSettings): Promise<ManagedProc
       ...settings.env,
       ...urls,
       GATEWAY_PORT: String(settings.ports.gateway),
-      AUTH_JWT_SECRET: settings.authJwtSecret,
-      INTERNAL_SIGNING_SECRET: settings.internalSigningSecret,
+      AUTH_JWKS_FILE: settings.clientJwksFile,
+      AUTH_JWKS_URL: '', // a JWKS URL in the caller's environment would conflict with the file
+      INTERNAL_SIGNING_KEY: JSON.stringify(settings.internalSigningKey),
     },
     path.join(settings.logDir, 'gateway.log'),
   );

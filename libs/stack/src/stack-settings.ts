@@ -1,3 +1,4 @@
+import type { SigningKey } from '@sc/auth';
 import { SubgraphName } from './topology';
 
 /** Everything needed to run the subgraphs and the gateway against one PostgreSQL server and one Kafka. */
@@ -8,8 +9,15 @@ export interface StackSettings {
   databasePrefix: string;
   kafkaBrokers: string;
   topicPrefix: string;
-  internalSigningSecret: string;
-  authJwtSecret: string;
+  /**
+   * The client token issuer's private key (the demo's, or a test's): what `callGateway` and the printed tokens
+   * sign with. The gateway verifies with its public half, from {@link clientJwksFile}.
+   */
+  clientTokenKey: SigningKey;
+  /** The gateway's JWKS file (AUTH_JWKS_FILE), written at its start with the public half of clientTokenKey. */
+  clientJwksFile: string;
+  /** The gateway's internal-context signing key (INTERNAL_SIGNING_KEY); subgraphs get only its public half. */
+  internalSigningKey: SigningKey;
   ports: Record<SubgraphName | 'gateway', number>;
   logDir: string;
   exposeSqlStatementCount?: boolean;

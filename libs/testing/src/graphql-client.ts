@@ -1,4 +1,4 @@
-import { Identity, signClientToken, signInternalContext, INTERNAL_CONTEXT_HEADER } from '@sc/auth';
+import { Identity, signClientToken, signInternalContext, INTERNAL_CONTEXT_HEADER, type SigningKey } from '@sc/auth';
 
 /** What a GraphQL endpoint answered. */
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -18,26 +18,26 @@ async function post<T>(url: string, headers: Record<string, string>, query: stri
   return { status: response.status, ...body };
 }
 
-/** Calls a subgraph directly, as the gateway would on behalf of `identity`. */
+/** Calls a subgraph directly, as the gateway would on behalf of `identity`: signed with the gateway's key (`stack.settings.internalSigningKey`). */
 export async function callSubgraph<T = Record<string, unknown>>(
   url: string,
-  secret: string,
+  key: SigningKey,
   identity: Identity,
   query: string,
   variables?: unknown,
 ): Promise<GraphQLResult<T>> {
-  return post<T>(url, { [INTERNAL_CONTEXT_HEADER]: await signInternalContext(identity, secret) }, query, variables);
+  return post<T>(url, { [INTERNAL_CONTEXT_HEADER]: await signInternalContext(identity, key) }, query, variables);
 }
 
-/** Calls the gateway with a client token for `identity`. */
+/** Calls the gateway with a client token for `identity`, signed by the token issuer's key (`stack.settings.clientTokenKey`). */
 export async function callGateway<T = Record<string, unknown>>(
   url: string,
-  authSecret: string,
+  key: SigningKey,
   identity: Identity,
   query: string,
   variables?: unknown,
 ): Promise<GraphQLResult<T>> {
-  return post<T>(url, { authorization: `Bearer ${await signClientToken(identity, authSecret)}` }, query, variables);
+  return post<T>(url, { authorization: `Bearer ${await signClientToken(identity, key)}` }, query, variables);
 }
 
 /** Calls an endpoint with no credentials at all. */

@@ -15,7 +15,7 @@ export interface ClockMove {
  */
 export async function moveClock(settings: StackSettings, service: SubgraphName, move: { advanceMs?: number; setTo?: string }): Promise<ClockMove> {
   const url = subgraphUrlOf(settings, service).replace('/graphql', '/internal/test-clock');
-  const token = await signInternalContext(PLATFORM, settings.internalSigningSecret);
+  const token = await signInternalContext(PLATFORM, settings.internalSigningKey);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [INTERNAL_CONTEXT_HEADER]: token },

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { generateSigningKey } from '@sc/auth';
 import path from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase } from '@sc/db';
@@ -15,20 +16,22 @@ export function testKafkaBrokers(): string {
 /** PostgreSQL server for tests. */
 export const testPostgresUrl = (): string => process.env.SC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** Fresh settings: own databases, own topic prefix, free ports, random secrets. */
+/** Fresh settings: own databases, own topic prefix, free ports, fresh keys (client token issuer, gateway). */
 export async function testStackSettings(label: string): Promise<StackSettings> {
   const runId = `${label.replace(/[^a-z0-9]/g, '')}${randomBytes(3).toString('hex')}`;
   const ports = { gateway: await findFreePort() } as StackSettings['ports'];
   for (const { name } of SUBGRAPHS) ports[name] = await findFreePort();
+  const logDir = path.join(REPO_ROOT, '.sc/test-logs', runId);
   return {
     postgresUrl: testPostgresUrl(),
     databasePrefix: `sct_${runId}`,
     kafkaBrokers: testKafkaBrokers(),
     topicPrefix: `t_${runId}.`,
-    internalSigningSecret: randomBytes(24).toString('hex'),
-    authJwtSecret: randomBytes(24).toString('hex'),
+    clientTokenKey: generateSigningKey(),
+    clientJwksFile: path.join(logDir, 'client-jwks.json'),
+    internalSigningKey: generateSigningKey(),
     ports,
-    logDir: path.join(REPO_ROOT, '.sc/test-logs', runId),
+    logDir,
     exposeSqlStatementCount: true,
     // Counts per request (SQL statements per subgraph, fetches per subgraph) for the exact-count tests.
     env: { OUTBOX_POLL_INTERVAL_MS: '50', EXPOSE_QUERY_COSTS: 'true' },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
-import { DEFAULT_ROLES, INTERNAL_CONTEXT_HEADER, Identity, Permission, signInternalContext } from '@sc/auth';
+import { DEFAULT_ROLES, INTERNAL_CONTEXT_HEADER, Identity, Permission, generateSigningKey, signInternalContext } from '@sc/auth';
 import { newId } from '@sc/db';
 import {
   StaffActivatedV1,
@@ -87,11 +87,11 @@ function staffHarness() {
       db = await stack.db('catalog');
     },
     catalog<T>(identity: Identity, query: string, variables?: unknown): Promise<GraphQLResult<T>> {
-      return callSubgraph<T>(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningSecret, identity, query, variables);
+      return callSubgraph<T>(subgraphUrlOf(stack.settings, 'catalog'), stack.settings.internalSigningKey, identity, query, variables);
     },
     /** POST /internal/staff-access as the gateway asks it: the caller's identity, without access, signed. */
     async staffAccess(identity: Identity, token?: string): Promise<{ status: number; body: AccessAnswer; sqlStatements: string | null }> {
-      const signed = token ?? (await signInternalContext({ ...identity, access: undefined }, stack.settings.internalSigningSecret));
+      const signed = token ?? (await signInternalContext({ ...identity, access: undefined }, stack.settings.internalSigningKey));
       const response = await fetch(subgraphUrlOf(stack.settings, 'catalog').replace('/graphql', '/internal/staff-access'), {
         method: 'POST',
         headers: signed ? { [INTERNAL_CONTEXT_HEADER]: signed } : {},
@@ -238,11 +238,12 @@ describe('shop staff (catalog)', () => {
     expect((await h.staffAccess(newSeller())).body).toEqual({ owner: false, permissions: [], status: 'NONE' });
     expect((await h.staffAccess({ userId: 'byr_1', sellerId: null, roles: ['BUYER'] })).body).toEqual({ owner: false, permissions: [], status: 'NONE' });
     // Access claimed by the caller is ignored: only the database decides.
-    const claims = await signInternalContext({ ...newStaffMember(owner, ['ORDERS:EDIT']) }, h.stack.settings.internalSigningSecret);
+    const claims = await signInternalContext({ ...newStaffMember(owner, ['ORDERS:EDIT']) }, h.stack.settings.internalSigningKey);
     expect((await h.staffAccess(owner, claims)).body.status).toBe('NONE');
     expect((await h.staffAccess(owner, '')).status).toBe(401);
     expect((await h.staffAccess(owner, 'not-a-token')).status).toBe(401);
-    const forged = await signInternalContext(owner, 'another-secret-of-at-least-32-characters');
+    // Signed by any key but the gateway's (the subgraph holds only the gateway's public key).
+    const forged = await signInternalContext(owner, generateSigningKey());
     expect((await h.staffAccess(owner, forged)).status).toBe(401);
   });
 

@@ -13,7 +13,7 @@ describe('inquiry events and batched messages (orders)', () => {
   const buyers = Array.from({ length: 6 }, () => newBuyer());
 
   const orders = (identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
+    callSubgraph<any>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningKey, identity, query, variables);
   const ok = async (identity: Identity, mutation: string, inputType: string, input: Record<string, unknown>) => {
     const result = await orders(identity, `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`, {
       input: { idempotencyKey: newIdempotencyKey(), ...input },

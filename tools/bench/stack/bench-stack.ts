@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateSigningKey } from '@sc/auth';
 import {
   ManagedProcess,
   REPO_ROOT,
@@ -19,7 +19,7 @@ import { RecordingProxy } from './recording-proxy';
 /** Where the bench keeps its logs, Hive's supergraph copy and results. */
 export const BENCH_DIR = path.join(REPO_ROOT, '.sc/bench');
 
-/** Settings of the bench stack: its own databases (sc_bench_<service>), free ports, fresh secrets, production mode. */
+/** Settings of the bench stack: its own databases (sc_bench_<service>), free ports, fresh keys, production mode. */
 export async function benchSettings(): Promise<StackSettings> {
   const ports = { gateway: await findFreePort() } as StackSettings['ports'];
   for (const { name } of SUBGRAPHS) ports[name] = await findFreePort();
@@ -28,8 +28,10 @@ export async function benchSettings(): Promise<StackSettings> {
     databasePrefix: process.env.SC_BENCH_DB_PREFIX ?? 'sc_bench',
     kafkaBrokers: process.env.SC_KAFKA_BROKERS ?? '127.0.0.1:19092',
     topicPrefix: '',
-    internalSigningSecret: randomBytes(32).toString('hex'),
-    authJwtSecret: randomBytes(32).toString('hex'),
+    clientTokenKey: generateSigningKey(),
+    clientJwksFile: path.join(BENCH_DIR, 'client-jwks.json'),
+    // Also what the bench signs Hive's internal contexts with (tokens.ts), so Hive's subgraph calls verify too.
+    internalSigningKey: generateSigningKey(),
     ports,
     logDir: path.join(BENCH_DIR, 'logs'),
     env: { NODE_ENV: 'production' },

@@ -1,4 +1,4 @@
-import { Identity, OWNER_ACCESS, signClientToken, signInternalContext } from '@sc/auth';
+import { Identity, OWNER_ACCESS, signClientToken, signInternalContext, type SigningKey } from '@sc/auth';
 import { BIG_SHOP_ID, BIG_SHOP_OWNER_ID } from '../dataset/shape';
 
 /**
@@ -14,8 +14,9 @@ export const BENCH_BUYER: Identity = { userId: 'usr_bench_buyer', sellerId: null
 const REFRESH_MS = 20_000;
 
 /**
- * Client JWTs for our gateway, and gateway-style internal contexts for direct subgraph calls and for Hive
- * (which forwards the header as is). Internal contexts are re-signed in the background before they expire.
+ * Client JWTs for our gateway (signed with the stack's client token issuer key), and gateway-style internal
+ * contexts for direct subgraph calls and for Hive (which forwards the header as is), signed with the gateway's
+ * own key as our gateway signs them. Internal contexts are re-signed in the background before they expire.
  */
 export class BenchTokens {
   sellerToken = '';
@@ -24,20 +25,20 @@ export class BenchTokens {
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly authSecret: string,
-    private readonly internalSecret: string,
+    private readonly clientTokenKey: SigningKey,
+    private readonly internalSigningKey: SigningKey,
   ) {}
 
   async start(): Promise<void> {
-    this.sellerToken = await signClientToken(BENCH_SELLER, this.authSecret, '12h');
-    this.buyerToken = await signClientToken(BENCH_BUYER, this.authSecret, '12h');
+    this.sellerToken = await signClientToken(BENCH_SELLER, this.clientTokenKey, '12h');
+    this.buyerToken = await signClientToken(BENCH_BUYER, this.clientTokenKey, '12h');
     await this.refresh();
     this.timer = setInterval(() => void this.refresh(), REFRESH_MS);
     this.timer.unref();
   }
 
   private async refresh(): Promise<void> {
-    this.sellerInternal = await signInternalContext(BENCH_SELLER, this.internalSecret);
+    this.sellerInternal = await signInternalContext(BENCH_SELLER, this.internalSigningKey);
   }
 
   stop(): void {

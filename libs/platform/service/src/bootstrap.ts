@@ -26,7 +26,7 @@ export function configureServiceLogging(serviceName: string): void {
 /** Starts a subgraph: gateway-only GraphQL on /graphql, open /health, graceful shutdown on SIGTERM/SIGINT. */
 export async function bootstrapSubgraph(appModule: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
   const app = await NestFactory.create(appModule, { logger: new StructuredNestLogger() });
-  app.use('/graphql', internalAuthMiddleware(config.internalSigningSecret, config.exposeSqlStatementCount));
+  app.use('/graphql', internalAuthMiddleware(config.internalVerifyKeys, config.exposeSqlStatementCount));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   log.info({ url: `http://${config.host}:${config.port}/graphql`, runtime: `node ${process.version}` }, 'listening');

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, requestContextStore, verifyInternalContext } from '@sc/auth';
+import { CORRELATION_ID_HEADER, INTERNAL_CONTEXT_HEADER, requestContextStore, verifyInternalContext, type VerificationKey } from '@sc/auth';
 import { queryTallyStore } from '@sc/db';
 
 /**
- * Refuses any GraphQL request that does not carry the gateway's signed statement of the caller, and
- * runs the rest of the request inside that caller's context.
+ * Refuses any GraphQL request that does not carry the gateway's signed statement of the caller (verified with
+ * the gateway's public keys only), and runs the rest of the request inside that caller's context.
  */
-export function internalAuthMiddleware(secret: string, countSqlStatements: boolean) {
+export function internalAuthMiddleware(verifyKeys: readonly VerificationKey[], countSqlStatements: boolean) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const token = req.headers[INTERNAL_CONTEXT_HEADER];
     if (typeof token !== 'string' || token.length === 0) {
       refuse(res, 'Requests must come through the gateway');
       return;
     }
-    verifyInternalContext(token, secret).then(
+    verifyInternalContext(token, verifyKeys).then(
       (identity) => {
         const header = req.headers[CORRELATION_ID_HEADER];
         const correlationId = typeof header === 'string' && /^[\w.-]{1,100}$/.test(header) ? header : randomUUID();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseVerificationKeys, type VerificationKey } from '@sc/auth';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -21,7 +22,16 @@ export const ServiceEnvSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9._-]*$/)
     .default(''),
-  INTERNAL_SIGNING_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  // The gateway's public key(s), as a JWK, a JSON array of JWKs or a JWKS: several while the gateway's key rotates.
+  // Public only: a subgraph holds nothing that can sign an internal context.
+  INTERNAL_VERIFY_KEYS: z.string({ error: "is required (the gateway's public key: a JWK, an array of JWKs or a JWKS)" }).transform((text, ctx) => {
+    try {
+      return parseVerificationKeys(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
   RUN_WORKERS: flag.default(true),
   EXPOSE_SQL_STATEMENT_COUNT: flag.default(false),
   // A safety net only: commits that append to the outbox wake the relay through LISTEN/NOTIFY.
@@ -36,7 +46,8 @@ export interface ServiceConfig {
   databaseUrl: string;
   dbPoolSize: number;
   kafka: { brokers: string[]; clientId: string; topicPrefix: string };
-  internalSigningSecret: string;
+  /** The gateway's public keys; every internal context must verify with one of them. */
+  internalVerifyKeys: VerificationKey[];
   runWorkers: boolean;
   exposeSqlStatementCount: boolean;
   outboxPollIntervalMs: number;
@@ -57,7 +68,7 @@ export function loadServiceConfig(serviceName: string, env: NodeJS.ProcessEnv = 
     databaseUrl: e.DATABASE_URL,
     dbPoolSize: e.DB_POOL_SIZE,
     kafka: { brokers: e.KAFKA_BROKERS, clientId: serviceName, topicPrefix: e.KAFKA_TOPIC_PREFIX },
-    internalSigningSecret: e.INTERNAL_SIGNING_SECRET,
+    internalVerifyKeys: e.INTERNAL_VERIFY_KEYS,
     runWorkers: e.RUN_WORKERS,
     exposeSqlStatementCount: e.EXPOSE_SQL_STATEMENT_COUNT,
     outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,

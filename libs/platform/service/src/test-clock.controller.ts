@@ -21,7 +21,7 @@ export class TestClockController {
   @HttpCode(200)
   async move(@Headers(INTERNAL_CONTEXT_HEADER) token: string | undefined, @Body() body: { advanceMs?: number; setTo?: string }) {
     if (!(this.clock instanceof ControlledClock)) throw new HttpException('Not found', 404);
-    await verifyInternalContext(token ?? '', this.config.internalSigningSecret).catch(() => {
+    await verifyInternalContext(token ?? '', this.config.internalVerifyKeys).catch(() => {
       throw new HttpException('Unauthenticated', 401);
     });
     if (body.setTo) this.clock.set(new Date(body.setTo));

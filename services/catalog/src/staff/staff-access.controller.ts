@@ -24,7 +24,7 @@ export class StaffAccessController {
   @Post()
   @HttpCode(200)
   async staffAccess(@Headers(INTERNAL_CONTEXT_HEADER) token: string | undefined, @Res({ passthrough: true }) res: Response): Promise<StaffAccessAnswer> {
-    const identity = await verifyInternalContext(token ?? '', this.config.internalSigningSecret).catch(() => {
+    const identity = await verifyInternalContext(token ?? '', this.config.internalVerifyKeys).catch(() => {
       throw new HttpException('Unauthenticated', 401);
     });
     if (!this.config.exposeSqlStatementCount) return this.access.accessOf(identity);

@@ -14,7 +14,7 @@ export type CatalogCall = <T = unknown>(identity: Identity, query: string, varia
 export function catalogCaller(stack: TestStack): CatalogCall {
   const url = subgraphUrlOf(stack.settings, 'catalog');
   return <T = unknown>(identity: Identity, query: string, variables?: unknown) =>
-    callSubgraph<T>(url, stack.settings.internalSigningSecret, identity, query, variables);
+    callSubgraph<T>(url, stack.settings.internalSigningKey, identity, query, variables);
 }
 
 /** `data` of a result that must have succeeded; a result with errors (or without data) fails the test, naming them. */

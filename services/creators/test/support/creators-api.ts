@@ -12,7 +12,7 @@ export type CreatorsCall = <T = Record<string, unknown>>(identity: Identity, que
 export function creatorsCaller(stack: () => TestStack): CreatorsCall {
   return <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown) => {
     const { settings } = stack();
-    return callSubgraph<T>(subgraphUrlOf(settings, 'creators'), settings.internalSigningSecret, identity, query, variables);
+    return callSubgraph<T>(subgraphUrlOf(settings, 'creators'), settings.internalSigningKey, identity, query, variables);
   };
 }
 

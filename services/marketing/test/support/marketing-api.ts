@@ -12,7 +12,7 @@ export type MarketingCall = <T = Record<string, unknown>>(identity: Identity, qu
 export function marketingCaller(stack: () => TestStack): MarketingCall {
   return <T = Record<string, unknown>>(identity: Identity, query: string, variables?: unknown) => {
     const { settings } = stack();
-    return callSubgraph<T>(subgraphUrlOf(settings, 'marketing'), settings.internalSigningSecret, identity, query, variables);
+    return callSubgraph<T>(subgraphUrlOf(settings, 'marketing'), settings.internalSigningKey, identity, query, variables);
   };
 }
 

@@ -66,7 +66,7 @@ export type OrdersCall = <T = Record<string, unknown>>(identity: Identity, query
 export function ordersCaller(stack: () => TestStack): OrdersCall {
   return (identity, query, variables) => {
     const { settings } = stack();
-    return callSubgraph(subgraphUrlOf(settings, 'orders'), settings.internalSigningSecret, identity, query, variables);
+    return callSubgraph(subgraphUrlOf(settings, 'orders'), settings.internalSigningKey, identity, query, variables);
   };
 }
 

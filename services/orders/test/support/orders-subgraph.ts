@@ -60,7 +60,7 @@ export interface ShopEntities<T> {
 
 /** Calls the orders subgraph as `identity`; `T` is the shape of the query's `data`. */
 export function callOrders<T>(stack: TestStack, identity: Identity, query: string, variables?: unknown): Promise<GraphQLResult<T>> {
-  return callSubgraph<T>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningSecret, identity, query, variables);
+  return callSubgraph<T>(subgraphUrlOf(stack.settings, 'orders'), stack.settings.internalSigningKey, identity, query, variables);
 }
 
 /**

@@ -82,7 +82,7 @@ export class ReturnsApi {
   constructor(private readonly stack: TestStack) {}
 
   call<T>(identity: Identity, query: string, variables?: unknown): Promise<GraphQLResult<T>> {
-    return callSubgraph<T>(subgraphUrlOf(this.stack.settings, 'returns'), this.stack.settings.internalSigningSecret, identity, query, variables);
+    return callSubgraph<T>(subgraphUrlOf(this.stack.settings, 'returns'), this.stack.settings.internalSigningKey, identity, query, variables);
   }
 
   requestReturn(identity: Identity, input: RequestInput): Promise<GraphQLResult<{ requestReturn: RequestedReturn }>> {
