@@ -33,6 +33,19 @@ interface MemberView {
   permissions: string[];
 }
 
+/** An entry of the owner's audit log, as these tests select it. */
+interface AuditEntryView {
+  service: string;
+  operation: string;
+  outcome: 'SUCCEEDED' | 'DENIED';
+  actor: { type: 'SELLER_STAFF' | 'SYSTEM'; userId: string | null; staffMember: { id: string } | null };
+  targets: Array<{ type: string | null; id: string }>;
+  permission: string | null;
+}
+
+/** What an expected audit entry must match: service, operation, outcome, acting user (null: the system), and optionally more. */
+type ExpectedAudit = [service: string, operation: string, outcome: AuditEntryView['outcome'], userId: string | null, more?: Partial<AuditEntryView>];
+
 describe('staff permissions across the graph (catalog + orders + returns + gateway)', () => {
   let stack: TestStack;
   const owner = newSeller();
@@ -66,6 +79,27 @@ describe('staff permissions across the graph (catalog + orders + returns + gatew
     expect(invited.member.status).toBe('INVITED');
     return { memberId: invited.member.id, code: invited.invitationCode };
   }
+
+  // The page size as a variable: the gateway's cost limit multiplies a literal `first` into the cost.
+  const AUDIT_LOG = `query($first: Int) {
+    shop { auditLog(first: $first) { nodes { service operation outcome actor { type userId staffMember { id } } targets { type id } permission } } } }`;
+  const matches = (entry: AuditEntryView, [service, operation, outcome, userId, more]: ExpectedAudit): boolean =>
+    entry.service === service &&
+    entry.operation === operation &&
+    entry.outcome === outcome &&
+    entry.actor.userId === userId &&
+    (userId !== null || entry.actor.type === 'SYSTEM') &&
+    Object.entries(more ?? {}).every(([field, value]) => JSON.stringify(entry[field as keyof AuditEntryView]) === JSON.stringify(value));
+  /** The owner's audit log once every expected entry has arrived (actions reach catalog's log through each service's audit topic). */
+  const auditLogShows = async (expected: ExpectedAudit[]): Promise<AuditEntryView[]> =>
+    eventually(
+      async () => {
+        const result = await gateway<{ shop: { auditLog: { nodes: AuditEntryView[] } } }>(owner, AUDIT_LOG, { first: 100 });
+        expect(result.errors).toBeUndefined();
+        return result.data!.shop.auditLog.nodes;
+      },
+      (entries) => expected.every((e) => entries.some((entry) => matches(entry, e))),
+    );
 
   const reply = (identity: Identity, conversationId: string) =>
     mutate(identity, 'replyToConversation', 'ReplyToConversationInput', { conversationId, text: 'Thanks, it ships tomorrow.' }, 'id');
@@ -131,14 +165,40 @@ describe('staff permissions across the graph (catalog + orders + returns + gatew
       (codes) => codes.includes('FORBIDDEN'),
     );
     expect(errorCodes(await gateway(member, `query { shop { id } }`))).toEqual(['FORBIDDEN']);
+
+    // The owner's audit log shows each of these actions, from every service, with who, what and on what.
+    const memberRef = { id: memberId };
+    const entries = await auditLogShows([
+      ['catalog', 'inviteStaff', 'SUCCEEDED', owner.userId, { targets: [{ type: 'StaffMember', id: memberId }], permission: null }],
+      ['catalog', 'acceptStaffInvitation', 'SUCCEEDED', member.userId, { targets: [{ type: 'StaffMember', id: memberId }] }],
+      ['orders', 'replyToConversation', 'SUCCEEDED', member.userId, { targets: [{ type: 'Conversation', id: started.id }] }],
+      ['catalog', 'updateSkuPrices', 'DENIED', member.userId, { permission: 'PRODUCTS:EDIT', targets: [] }],
+      ['returns', 'approveRefund', 'DENIED', member.userId, { permission: 'RETURNS:EDIT', targets: [] }],
+      ['catalog', 'inviteStaff', 'DENIED', member.userId, { permission: 'STAFF:EDIT' }],
+      ['catalog', 'deactivateStaff', 'DENIED', member.userId, { permission: 'STAFF:EDIT' }],
+      ['catalog', 'deactivateStaff', 'SUCCEEDED', owner.userId, { targets: [{ type: 'StaffMember', id: memberId }] }],
+      // After deactivation the member holds no permission at all: the late reply is refused and recorded.
+      ['orders', 'replyToConversation', 'DENIED', member.userId, { permission: 'INQUIRIES:EDIT' }],
+    ]);
+    const byMember = entries.filter((e) => e.actor.userId === member.userId);
+    expect(byMember.every((e) => e.actor.type === 'SELLER_STAFF' && JSON.stringify(e.actor.staffMember) === JSON.stringify(memberRef))).toBe(true);
+    expect(entries.filter((e) => e.actor.userId === owner.userId).every((e) => e.actor.staffMember === null)).toBe(true);
+    // The buyer's conversation is not a staff action, and the member's refused reads are not actions.
+    expect(entries.some((e) => e.operation === 'startConversation')).toBe(false);
+    // (Waiting for the deactivation to take effect may have sent more successful replies.)
+    const succeeded = new Set(byMember.filter((e) => e.outcome === 'SUCCEEDED').map((e) => e.operation));
+    expect([...succeeded].sort()).toEqual(['acceptStaffInvitation', 'replyToConversation']);
+    // Only the owner reads it.
+    expect(errorCodes(await gateway(member, AUDIT_LOG, { first: 5 }))).toEqual(['FORBIDDEN']);
   });
 
   it('expires an invitation not accepted within 120 hours, and refuses a late acceptance', async () => {
     const early = await invite(['OPERATIONS']);
     const late = await invite(['OPERATIONS']);
     await moveClock(stack.settings, 'catalog', { advanceMs: 119 * HOUR });
+    const accepter = shopUser();
     const accepted = await ok<MemberView>(
-      shopUser(),
+      accepter,
       'acceptStaffInvitation',
       'AcceptStaffInvitationInput',
       { memberId: early.memberId, invitationCode: early.code },
@@ -159,6 +219,15 @@ describe('staff permissions across the graph (catalog + orders + returns + gatew
       'status',
     );
     expect(errorCodes(refused)).toEqual(['INVALID_TRANSITION']);
+
+    // The expiry is the system's action on the member; the late acceptance changed nothing and is not an entry.
+    const entries = await auditLogShows([
+      ['catalog', 'expireStaffInvitation', 'SUCCEEDED', null, { targets: [{ type: 'StaffMember', id: late.memberId }], permission: null }],
+      ['catalog', 'acceptStaffInvitation', 'SUCCEEDED', accepter.userId, { targets: [{ type: 'StaffMember', id: early.memberId }] }],
+    ]);
+    expect(entries.filter((e) => e.operation === 'expireStaffInvitation').map((e) => e.targets)).toEqual([[{ type: 'StaffMember', id: late.memberId }]]);
+    expect(entries.find((e) => e.operation === 'expireStaffInvitation')!.actor).toEqual({ type: 'SYSTEM', userId: null, staffMember: null });
+    expect(entries.some((e) => e.operation === 'acceptStaffInvitation' && e.targets.some((t) => t.id === late.memberId))).toBe(false);
   });
 
   it('applies the same checks when a subgraph is reached through _entities with a member lacking the permission', async () => {

@@ -12,10 +12,11 @@ import { ListingModule } from './listing/listing.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { TrafficModule } from './traffic/traffic.module';
 import { StaffModule } from './staff/staff.module';
+import { AuditModule } from './audit/audit.module';
 
 /**
- * The catalog subgraph: shops, products, SKUs, inventory and the shop's staff. Feature modules depend one way:
- * product → shop; review, listing → product; inventory, traffic → product, shop; staff → shop. Shop and product reach stock only through
+ * The catalog subgraph: shops, products, SKUs, inventory, the shop's staff and its audit log. Feature modules depend one way:
+ * product → shop; review, listing → product; inventory, traffic → product, shop; staff, audit → shop. Shop and product reach stock only through
  * the ports they declare (`DEFAULT_WAREHOUSE_WRITER`; `SKU_STOCK_WRITER`, `SKU_STOCK_READS`), which the
  * global inventory module provides. The order of `imports` is the order of the Query and Mutation fields and
  * of the fields each module's resolvers add to Shop, Product and Sku in the printed schema.
@@ -25,8 +26,8 @@ export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return subgraphRootModule(
       AppModule,
-      { config, entities, migrations, messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1', 'catalog.staff.v1'] } },
-      [ShopModule, ProductModule, ReviewModule, ListingModule, InventoryModule, TrafficModule, StaffModule],
+      { config, entities, migrations, messaging: { publishes: ['catalog.product.v1', 'catalog.inventory.v1', 'catalog.staff.v1', 'catalog.audit.v1'] } },
+      [ShopModule, ProductModule, ReviewModule, ListingModule, InventoryModule, TrafficModule, StaffModule, AuditModule],
     );
   }
 }

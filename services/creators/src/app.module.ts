@@ -15,11 +15,10 @@ import { Shop } from './references/shop.model';
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
-    return subgraphRootModule(AppModule, { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['creators.collaboration.v1'] } }, [
-      ProjectionsModule,
-      CreatorModule,
-      CollaborationModule,
-      ReferencesModule,
-    ]);
+    return subgraphRootModule(
+      AppModule,
+      { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['creators.collaboration.v1', 'creators.audit.v1'] } },
+      [ProjectionsModule, CreatorModule, CollaborationModule, ReferencesModule],
+    );
   }
 }

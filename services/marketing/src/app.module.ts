@@ -14,10 +14,10 @@ import { Shop } from './references/shop.model';
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
-    return subgraphRootModule(AppModule, { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['marketing.promotion.v1'] } }, [
-      ProjectionsModule,
-      PromotionModule,
-      ReferencesModule,
-    ]);
+    return subgraphRootModule(
+      AppModule,
+      { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['marketing.promotion.v1', 'marketing.audit.v1'] } },
+      [ProjectionsModule, PromotionModule, ReferencesModule],
+    );
   }
 }

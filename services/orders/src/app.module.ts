@@ -30,7 +30,13 @@ export class AppModule {
     if (Object.keys(policies.overrides).length > 0) {
       logger('orders.policies').warn({ overrides: policies.overrides }, 'order policy overrides in effect');
     }
-    const core = { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['orders.order.v1' as const, 'orders.inquiry.v1' as const] } };
+    const core = {
+      config,
+      entities,
+      migrations,
+      orphanedTypes: [Shop],
+      messaging: { publishes: ['orders.order.v1' as const, 'orders.inquiry.v1' as const, 'orders.audit.v1' as const] },
+    };
     return subgraphRootModule(AppModule, core, [
       ProjectionsModule,
       OrderModule,

@@ -50,12 +50,14 @@ describe('shipping from the shop, no money from the buyer (orders, catalog event
     );
   const usd = (amountMinor: string) => ({ amountMinor, currencyCode: 'USD' });
 
+  // The audit trail's rows are left out of the outbox: setting shipping records one, which the relay marks published later.
+  const rowsOf = (table: string) => (table === 'outbox' ? `(SELECT * FROM outbox WHERE topic <> 'orders.audit.v1')` : table);
   /** A digest of every table placing an order or setting shipping could write. */
   const snapshot = async () =>
     (
       await db.query(
         `SELECT ${['orders', 'order_lines', 'order_timers', 'outbox', 'idempotency_keys', 'shop_order_settings']
-          .map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM ${t} x) AS ${t}`)
+          .map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM ${rowsOf(t)} x) AS ${t}`)
           .join(', ')}`,
       )
     ).rows[0];

@@ -18,7 +18,7 @@ export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return subgraphRootModule(
       AppModule,
-      { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['returns.return.v1', 'returns.refund.v1'] } },
+      { config, entities, migrations, orphanedTypes: [Shop], messaging: { publishes: ['returns.return.v1', 'returns.refund.v1', 'returns.audit.v1'] } },
       [ProjectionsModule.register({ orderCancelled: ReturnRequestModule }), ReturnRequestModule, RefundModule, ReferencesModule],
     );
   }

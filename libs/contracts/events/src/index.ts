@@ -8,4 +8,5 @@ export * from './marketing.events';
 export * from './creators.events';
 export * from './storefront.events';
 export * from './staff.events';
+export * from './audit.events';
 export * from './topics';

@@ -1,5 +1,5 @@
 import { createEvent, isEventEnvelope } from './envelope';
-import { TOPICS, payloadSchemaFor } from './topics';
+import { AUDIT_TOPICS, TOPICS, auditTopicOf, payloadSchemaFor } from './topics';
 
 describe('event contracts', () => {
   it('names every topic <service>.<aggregate>.v<major> owned by its service', () => {
@@ -23,6 +23,27 @@ describe('event contracts', () => {
     expect(schema.safeParse({ orderId: 'ord_1', reason: 'INSUFFICIENT_STOCK', cancelledBy: 'SYSTEM' }).success).toBe(true);
     expect(schema.safeParse({ orderId: 'ord_1', reason: 'X', cancelledBy: 'ROBOT' }).success).toBe(false);
     expect(payloadSchemaFor('orders.order.v1', 'order.cancelled', 2)).toBeUndefined();
+  });
+
+  it('gives each audited service its own audit topic, keyed by seller id', () => {
+    for (const [service, topic] of Object.entries(AUDIT_TOPICS)) {
+      expect(topic).toBe(`${service}.audit.v1`);
+      expect(TOPICS[topic].owner).toBe(service);
+      expect(Object.keys(TOPICS[topic].events)).toEqual(['action.recorded']);
+      expect(auditTopicOf(service)).toBe(topic);
+    }
+    expect(auditTopicOf('storefront')).toBeNull();
+    expect(auditTopicOf('toString')).toBeNull();
+  });
+
+  it('requires the permission of a DENIED action and none of a SUCCEEDED one', () => {
+    const schema = payloadSchemaFor('orders.audit.v1', 'action.recorded', 1)!;
+    const base = { operation: 'replyToConversation', userId: 'usr_1', at: new Date(0).toISOString(), correlationId: 'c-1' };
+    expect(schema.safeParse({ ...base, outcome: 'SUCCEEDED', targets: [{ type: 'Conversation', id: 'cnv_1' }], permission: null }).success).toBe(true);
+    expect(schema.safeParse({ ...base, outcome: 'SUCCEEDED', targets: [{ type: null, id: 'cnv_1' }], permission: 'INQUIRIES:EDIT' }).success).toBe(false);
+    expect(schema.safeParse({ ...base, outcome: 'DENIED', targets: [], permission: 'ORDERS:EDIT' }).success).toBe(true);
+    expect(schema.safeParse({ ...base, outcome: 'DENIED', targets: [], permission: null }).success).toBe(false);
+    expect(schema.safeParse({ ...base, outcome: 'DENIED', targets: [{ type: 'Order', id: 'ord_1' }], permission: 'ORDERS:EDIT' }).success).toBe(false);
   });
 
   it('builds complete envelopes', () => {

@@ -27,6 +27,7 @@ import {
   StaffRoleChangedV1,
   StaffRolesChangedV1,
 } from './staff.events';
+import { ActionRecordedV1 } from './audit.events';
 
 /** A topic's contract: its owner and, per event type and version, the payload schema. */
 export interface TopicContract {
@@ -78,6 +79,11 @@ export const TOPICS = {
       'staff.role_changed': { 1: StaffRoleChangedV1 },
     },
   },
+  'catalog.audit.v1': {
+    owner: 'catalog',
+    description: "What a shop's staff members did in catalog (products, prices, stock, staff), for the shop's audit log; key = seller id.",
+    events: { 'action.recorded': { 1: ActionRecordedV1 } },
+  },
   'orders.order.v1': {
     owner: 'orders',
     description: 'Order lifecycle; key = order id.',
@@ -100,6 +106,11 @@ export const TOPICS = {
       'conversation.resolved': { 1: ConversationResolvedV1 },
     },
   },
+  'orders.audit.v1': {
+    owner: 'orders',
+    description: "What a shop's staff members did in orders (orders, inquiries), for the shop's audit log; key = seller id.",
+    events: { 'action.recorded': { 1: ActionRecordedV1 } },
+  },
   'returns.return.v1': {
     owner: 'returns',
     description: 'Return requests; key = return id.',
@@ -110,15 +121,30 @@ export const TOPICS = {
     description: 'Refunds to buyers; key = the return request (or cancellation) id that caused the refund.',
     events: { 'refund.issued': { 1: RefundIssuedV1 } },
   },
+  'returns.audit.v1': {
+    owner: 'returns',
+    description: "What a shop's staff members did in returns (returns, refunds), for the shop's audit log; key = seller id.",
+    events: { 'action.recorded': { 1: ActionRecordedV1 } },
+  },
   'marketing.promotion.v1': {
     owner: 'marketing',
     description: 'Promotions; key = promotion id.',
     events: { 'promotion.created': { 1: PromotionCreatedV1 }, 'promotion.deactivated': { 1: PromotionDeactivatedV1 } },
   },
+  'marketing.audit.v1': {
+    owner: 'marketing',
+    description: "What a shop's staff members did in marketing (promotions), for the shop's audit log; key = seller id.",
+    events: { 'action.recorded': { 1: ActionRecordedV1 } },
+  },
   'creators.collaboration.v1': {
     owner: 'creators',
     description: 'Creator collaborations; key = collaboration id.',
     events: { 'collaboration.created': { 1: CollaborationCreatedV1 } },
+  },
+  'creators.audit.v1': {
+    owner: 'creators',
+    description: "What a shop's staff members did in creators (collaborations), for the shop's audit log; key = seller id.",
+    events: { 'action.recorded': { 1: ActionRecordedV1 } },
   },
   'storefront.traffic.v1': {
     owner: 'storefront',
@@ -129,6 +155,26 @@ export const TOPICS = {
 
 /** A logical topic name (without any environment prefix). */
 export type TopicName = keyof typeof TOPICS;
+
+/** The services that run staff commands, each publishing them on its own audit topic. */
+export type AuditedService = 'catalog' | 'orders' | 'returns' | 'marketing' | 'creators';
+
+/** Every service's audit topic (`action.recorded` events; key = seller id), by service. */
+export const AUDIT_TOPICS = {
+  catalog: 'catalog.audit.v1',
+  orders: 'orders.audit.v1',
+  returns: 'returns.audit.v1',
+  marketing: 'marketing.audit.v1',
+  creators: 'creators.audit.v1',
+} as const satisfies Record<AuditedService, TopicName>;
+
+/** An audit topic. */
+export type AuditTopic = (typeof AUDIT_TOPICS)[AuditedService];
+
+/** The audit topic of a service, or null for a name that is not one of the audited services. */
+export function auditTopicOf(service: string): AuditTopic | null {
+  return Object.hasOwn(AUDIT_TOPICS, service) ? AUDIT_TOPICS[service as AuditedService] : null;
+}
 
 /** The dead-letter topic of a topic. */
 export const deadLetterTopicOf = (topic: string): string => `${topic}.dlq`;

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ActorType } from '@sc/events';
+import { ActorType, AuditTarget, EventEnvelope } from '@sc/events';
 import { Permission, currentContext, staffSellerId } from '@sc/auth';
 import { requestHash, runIdempotent } from '@sc/db';
 import { IdempotencyConflictError } from '@sc/graphql';
 import { CLOCK, Clock, requestNow } from './clock';
 import { Cause, requestCause } from './cause';
 import { WriteTx, writeTx } from './write-tx';
+import { CommandAudit } from './command-audit';
 
 /** One state-changing use case called by a client. */
 export type Command = StaffCommand | OtherCommand;
@@ -53,27 +54,44 @@ export function commandFor(actor: ActorType, staffPermission: Permission, comman
  * returns the first result id, the same key with other input is IDEMPOTENCY_CONFLICT); one "now" from the
  * service clock; a cause from the request context; events appended to the outbox in that transaction.
  * Any error rolls everything back, the key included, so a refused command writes nothing.
+ *
+ * A staff member's command is audited ({@link CommandAudit}): one `action.recorded` on the service's audit
+ * topic in the same transaction (SUCCEEDED, the targets being what its events are about), none for a replay,
+ * and DENIED on its own when the member lacks the command's permission.
  */
 @Injectable()
 export class CommandRunner {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: CommandAudit,
   ) {}
 
   /** Runs `work` once per key; resolves with the id of what it changed (the first run's, on a replay). */
   async run(command: Command, work: (tx: WriteTx) => Promise<string>): Promise<string> {
-    if (command.actor === 'SELLER_STAFF' && command.permission !== 'ONBOARDING') staffSellerId(command.permission);
+    if (command.actor === 'SELLER_STAFF' && command.permission !== 'ONBOARDING') {
+      try {
+        staffSellerId(command.permission);
+      } catch (error) {
+        await this.audit.recordDenied(command.operation, error);
+        throw error;
+      }
+    }
     // The request's one instant: the same one its validation and its answer were judged at (requestNow).
     const cause = requestCause(command.actor, requestNow(this.clock));
     const scope = command.scope ?? currentContext().identity.userId;
     return this.dataSource.transaction(async (manager) => {
+      const targets = new TouchedAggregates();
       const outcome = await runIdempotent(
         manager,
         { scope, operation: command.operation, key: command.idempotencyKey ?? command.input.idempotencyKey, requestHash: requestHash(command.input) },
-        () => work(writeTx(manager, cause)),
+        () => work(writeTx(manager, cause, (_topic, events) => targets.add(events))),
       );
       if (outcome.kind === 'conflict') throw new IdempotencyConflictError();
+      // A replay changed nothing, so it records nothing.
+      if (outcome.kind === 'fresh' && command.actor === 'SELLER_STAFF') {
+        await this.audit.recordSucceeded(manager, command.operation, cause, targets.orResult(outcome.resultId));
+      }
       return outcome.resultId;
     });
   }
@@ -90,5 +108,22 @@ export class CommandRunner {
   /** The request's now (the clock's, read once per request), for validation before a command (a window check, a status derived from time). */
   now(): Date {
     return requestNow(this.clock);
+  }
+}
+
+/** The distinct aggregates a command's events are about, in the order first emitted. */
+class TouchedAggregates {
+  private readonly byKey = new Map<string, AuditTarget>();
+
+  add(events: readonly EventEnvelope[]): void {
+    for (const { aggregateType, aggregateId } of events) {
+      const key = `${aggregateType}\u0000${aggregateId}`;
+      if (!this.byKey.has(key)) this.byKey.set(key, { type: aggregateType, id: aggregateId });
+    }
+  }
+
+  /** The aggregates, or the command's result id (type unknown) when it emitted no event. */
+  orResult(resultId: string): AuditTarget[] {
+    return this.byKey.size > 0 ? [...this.byKey.values()] : [{ type: null, id: resultId }];
   }
 }

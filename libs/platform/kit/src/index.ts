@@ -4,6 +4,7 @@ export * from './due-work';
 export * from './cause';
 export * from './aggregate-event';
 export * from './write-tx';
+export * from './command-audit';
 export * from './command-runner';
 export * from './row-lock';
 export * from './transitions';

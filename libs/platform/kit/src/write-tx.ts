@@ -15,12 +15,18 @@ export interface WriteTx {
   emit(topic: TopicName, events: EventEnvelope[]): Promise<void>;
 }
 
-/** A {@link WriteTx} over an open transaction. */
-export function writeTx(manager: EntityManager, cause: Cause): WriteTx {
+/**
+ * A {@link WriteTx} over an open transaction. `onEmit`, if given, sees every batch of events once it is in the
+ * outbox (the command runner collects what a command's events are about, for the audit trail).
+ */
+export function writeTx(manager: EntityManager, cause: Cause, onEmit?: (topic: TopicName, events: readonly EventEnvelope[]) => void): WriteTx {
   return {
     manager,
     now: cause.at,
     cause,
-    emit: (topic, events) => appendToOutbox(manager, topic, events),
+    emit: async (topic, events) => {
+      await appendToOutbox(manager, topic, events);
+      onEmit?.(topic, events);
+    },
   };
 }

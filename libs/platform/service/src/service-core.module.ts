@@ -8,7 +8,7 @@ import { SERVICE_CONFIG } from './tokens';
 import { MESSAGING_SPEC, MessagingHost, MessagingSpec } from './messaging.host';
 import { HealthController } from './health.controller';
 import { TestClockController } from './test-clock.controller';
-import { CLOCK, CommandRunner, DueWork, clockForEnvironment } from '@sc/kit';
+import { CLOCK, CommandRunner, DueWork, clockForEnvironment, commandAuditProviders } from '@sc/kit';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 
 /** What a service hands to {@link ServiceCoreModule}. */
@@ -56,6 +56,8 @@ export class ServiceCoreModule {
         // Read when the module is built, so a refused CLOCK_MODE stops start-up with its message.
         { provide: CLOCK, useValue: clockForEnvironment() },
         CommandRunner,
+        // The service's audit topic for staff commands, and the interceptor recording refused mutations.
+        ...commandAuditProviders(config.serviceName),
         DueWork,
         { provide: APP_FILTER, useClass: ErrorLogFilter },
       ],
