@@ -30,12 +30,16 @@ describe('shipping from the shop, no money from the buyer, through the gateway (
     });
   const usd = (amountMinor: string) => ({ amountMinor, currencyCode: 'USD' });
 
+  // The audit trail is left out of the outbox: a refused staff mutation records DENIED there, by design, and the
+  // relay marks audit rows published later; what must not change is orders' own data and domain events.
+  const rowsOf = (table: string) => (table === 'outbox' ? `(SELECT * FROM outbox WHERE topic <> 'orders.audit.v1')` : table);
+
   /** A digest of every table of orders placing an order or setting shipping could write. */
   const snapshot = async () =>
     (
       await db.query(
         `SELECT ${['orders', 'order_lines', 'order_timers', 'outbox', 'idempotency_keys', 'shop_order_settings']
-          .map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM ${t} x) AS ${t}`)
+          .map((t) => `(SELECT md5(coalesce(string_agg(x::text, ',' ORDER BY x::text), '')) FROM ${rowsOf(t)} x) AS ${t}`)
           .join(', ')}`,
       )
     ).rows[0];
