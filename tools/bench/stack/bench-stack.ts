@@ -51,7 +51,8 @@ export interface InstrumentedStack {
  * for counting SQL statements and fetches and capturing the exact subgraph operations. Never timed.
  */
 export async function startInstrumentedStack(settings: StackSettings): Promise<InstrumentedStack> {
-  const counting: StackSettings = { ...settings, exposeSqlStatementCount: true, env: { ...settings.env, EXPOSE_QUERY_COSTS: 'true' } };
+  // NODE_ENV=test: subgraphs refuse to expose statement counts in production, and this stack is never timed.
+  const counting: StackSettings = { ...settings, exposeSqlStatementCount: true, env: { ...settings.env, NODE_ENV: 'test', EXPOSE_QUERY_COSTS: 'true' } };
   const stack = await startStack(counting, { gateway: false });
   const proxies = new Map<SubgraphName, RecordingProxy>();
   const viaProxies = { ...counting, ports: { ...counting.ports, gateway: await findFreePort() } };

@@ -21,4 +21,13 @@ describe('loadServiceConfig', () => {
       /INTERNAL_VERIFY_KEYS: is not valid JSON/,
     );
   });
+
+  it('refuses to expose SQL statement counts in production, and allows them elsewhere', () => {
+    const keys = { INTERNAL_VERIFY_KEYS: JSON.stringify(current), EXPOSE_SQL_STATEMENT_COUNT: 'true' };
+    expect(() => loadServiceConfig('orders', { ...env, ...keys, NODE_ENV: 'production' })).toThrow(
+      /EXPOSE_SQL_STATEMENT_COUNT: must not be true when NODE_ENV=production/,
+    );
+    expect(loadServiceConfig('orders', { ...env, ...keys, NODE_ENV: 'test' }).exposeSqlStatementCount).toBe(true);
+    expect(loadServiceConfig('orders', { ...env, INTERNAL_VERIFY_KEYS: JSON.stringify(current), NODE_ENV: 'production' }).exposeSqlStatementCount).toBe(false);
+  });
 });

@@ -61,6 +61,10 @@ export function loadServiceConfig(serviceName: string, env: NodeJS.ProcessEnv = 
     throw new Error(`Invalid configuration for ${serviceName}:\n  ${problems}`);
   }
   const e = parsed.data;
+  // Statement counts tell a caller how the service queries its data: for tests and the benchmark, never in production.
+  if (e.EXPOSE_SQL_STATEMENT_COUNT && env.NODE_ENV === 'production') {
+    throw new Error(`Invalid configuration for ${serviceName}:\n  EXPOSE_SQL_STATEMENT_COUNT: must not be true when NODE_ENV=production`);
+  }
   return {
     serviceName,
     host: e.HOST,
