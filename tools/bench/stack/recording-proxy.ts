@@ -34,7 +34,8 @@ export class RecordingProxy {
           up.on('data', (c: Buffer) => out.push(c));
           up.on('end', () => {
             const response = Buffer.concat(out);
-            if (this.recording && req.method === 'POST') {
+            // GraphQL fetches only: the gateway also POSTs catalog's /internal/staff-access for sellers' access.
+            if (this.recording && req.method === 'POST' && (req.url ?? '').startsWith('/graphql')) {
               let sqlStatements: number | null = null;
               try {
                 const parsed = JSON.parse(response.toString('utf8')) as { extensions?: { sqlStatements?: number } };
