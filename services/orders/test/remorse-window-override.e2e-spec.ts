@@ -65,6 +65,8 @@ describe('remorse window override (orders, catalog events as fixtures)', () => {
   it('refuses to start when NODE_ENV=production', async () => {
     const settings = {
       ...stack.settings,
+      // Test stacks expose statement counts, which production refuses too: leave them off to see this refusal.
+      exposeSqlStatementCount: false,
       ports: { ...stack.settings.ports, orders: await findFreePort() },
       logDir: path.join(stack.settings.logDir, 'production'),
       env: { ...stack.settings.env, NODE_ENV: 'production', ORDER_REMORSE_WINDOW_SECONDS: '0' },
