@@ -135,7 +135,7 @@ describe('authenticator with a JWKS URL', () => {
     const next = generateSigningKey();
     served = JSON.stringify({ keys: [verificationKeyOf(old)] });
     const server = await serve({
-      jwks: { url: `${jwks.url}/jwks.json`, cacheMaxAgeMs: 600_000, cooldownMs: 0, timeoutMs: 1000 },
+      jwks: { url: `${jwks.url}/jwks.json`, cacheMaxAgeMs: 600_000, cooldownMs: 0, timeoutMs: 1000, maxStaleMs: 21_600_000 },
       ...DEFAULT_CLIENT_TOKEN_POLICY,
     });
     try {

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors } from 'jose';
-import { fileKeySet, remoteKeySet, verifyClientToken, type Identity, type KeyResolver } from '@sc/auth';
+import { fileKeySet, isKeySetFailure, remoteKeySet, verifyClientToken, type Identity, type KeyResolver } from '@sc/auth';
 import type { ClientTokenConfig } from './config';
 import { sendGraphQLError } from './graphql-error-response';
 import { log } from './log';
@@ -20,7 +19,20 @@ export type Authenticator = (req: IncomingMessage, res: ServerResponse) => Promi
  */
 export function clientKeySet(config: ClientTokenConfig): KeyResolver {
   const { jwks } = config;
-  if ('url' in jwks) return remoteKeySet(jwks.url, { cacheMaxAgeMs: jwks.cacheMaxAgeMs, cooldownMs: jwks.cooldownMs, timeoutMs: jwks.timeoutMs });
+  if ('url' in jwks) {
+    const stale = throttled((error: unknown) =>
+      log('warn', 'AUTH_JWKS_URL cannot be fetched; verifying with the key set fetched last', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    return remoteKeySet(jwks.url, {
+      cacheMaxAgeMs: jwks.cacheMaxAgeMs,
+      cooldownMs: jwks.cooldownMs,
+      timeoutMs: jwks.timeoutMs,
+      maxStaleMs: jwks.maxStaleMs,
+      onStale: stale,
+    });
+  }
   const complain = throttled((error: Error) =>
     log('warn', 'AUTH_JWKS_FILE unreadable; keeping the keys read before', { file: jwks.file, error: error.message }),
   );
@@ -56,12 +68,6 @@ export function authenticator(config: ClientTokenConfig, keys: KeyResolver = cli
       return undefined;
     }
   };
-}
-
-/** A failure of the key set itself (the JWKS endpoint down, slow or answering garbage), not of the token. */
-function isKeySetFailure(error: unknown): boolean {
-  if (!(error instanceof errors.JOSEError)) return true;
-  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === 'ERR_JOSE_GENERIC';
 }
 
 function throttled<T>(report: (value: T) => void): (value: T) => void {

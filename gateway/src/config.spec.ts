@@ -63,7 +63,7 @@ describe('loadConfig', () => {
       root,
     );
     expect(withUrl.clientTokens).toEqual({
-      jwks: { url: 'https://login.example/.well-known/jwks.json', cacheMaxAgeMs: 60_000, cooldownMs: 0, timeoutMs: 5000 },
+      jwks: { url: 'https://login.example/.well-known/jwks.json', cacheMaxAgeMs: 60_000, cooldownMs: 0, timeoutMs: 5000, maxStaleMs: 21_600_000 },
       issuer: 'https://login.example/',
       audience: 'seller-center',
       maxLifetimeSeconds: 3600,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_CLIENT_TOKEN_POLICY, parseSigningKey, type SigningKey } from '@sc/auth';
+import { DEFAULT_CLIENT_TOKEN_POLICY, DEFAULT_JWKS_MAX_STALE_MS, parseSigningKey, type SigningKey } from '@sc/auth';
 import { findRepoRoot } from './repo-root';
 
 /** The subgraphs whose URL and timeout can be overridden from the environment (SUBGRAPH_URL_<NAME>). */
@@ -49,6 +49,8 @@ export interface JwksUrlSource {
   /** An unknown `kid` refetches the set, but not sooner than this after the last fetch. */
   cooldownMs: number;
   timeoutMs: number;
+  /** While the URL cannot be fetched, the set fetched last is used until it is this old (0: never). */
+  maxStaleMs: number;
 }
 
 export interface JwksFileSource {
@@ -123,6 +125,7 @@ const BaseEnvSchema = z.object({
   AUTH_JWKS_CACHE_MAX_AGE_MS: positiveInt(600_000),
   AUTH_JWKS_COOLDOWN_MS: z.coerce.number().int().min(0).default(30_000),
   AUTH_JWKS_TIMEOUT_MS: positiveInt(5000),
+  AUTH_JWKS_MAX_STALE_MS: z.coerce.number().int().min(0).default(DEFAULT_JWKS_MAX_STALE_MS),
   AUTH_ISSUER: z.string().min(1).default(DEFAULT_CLIENT_TOKEN_POLICY.issuer),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_CLIENT_TOKEN_POLICY.audience),
   AUTH_MAX_TOKEN_LIFETIME: duration.default(DEFAULT_CLIENT_TOKEN_POLICY.maxLifetimeSeconds),
@@ -190,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
     supergraphPath,
     clientTokens: {
       jwks: e.AUTH_JWKS_URL
-        ? { url: e.AUTH_JWKS_URL, cacheMaxAgeMs: e.AUTH_JWKS_CACHE_MAX_AGE_MS, cooldownMs: e.AUTH_JWKS_COOLDOWN_MS, timeoutMs: e.AUTH_JWKS_TIMEOUT_MS }
+        ? { url: e.AUTH_JWKS_URL, cacheMaxAgeMs: e.AUTH_JWKS_CACHE_MAX_AGE_MS, cooldownMs: e.AUTH_JWKS_COOLDOWN_MS, timeoutMs: e.AUTH_JWKS_TIMEOUT_MS, maxStaleMs: e.AUTH_JWKS_MAX_STALE_MS }
         : { file: jwksFile!, checkIntervalMs: JWKS_FILE_CHECK_INTERVAL_MS },
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileKeySet, remoteKeySet } from './key-sets';
+import { fileKeySet, isKeySetFailure, remoteKeySet } from './key-sets';
 import { generateSigningKey, verificationKeyOf, type SigningKey } from './keys';
 import { signClientToken, verifyClientToken } from './tokens';
 
@@ -88,7 +88,8 @@ describe('remoteKeySet', () => {
   beforeAll(async () => {
     server = createServer((_req, res) => {
       fetches += 1;
-      res.setHeader('content-type', 'application/json').end(served);
+      if (served === '') res.writeHead(503).end();
+      else res.setHeader('content-type', 'application/json').end(served);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
@@ -122,5 +123,41 @@ describe('remoteKeySet', () => {
     for (let i = 0; i < 5; i += 1)
       await expect(verifyClientToken(await signClientToken(seller, generateSigningKey()), keys)).rejects.toThrow(/no applicable key/);
     expect(fetches).toBe(1);
+  });
+
+  it('keeps verifying with the set fetched last while the endpoint fails, until that set is maxStaleMs old', async () => {
+    const key = generateSigningKey();
+    served = setOf(key);
+    let now = 1_000_000;
+    const stale: unknown[] = [];
+    const keys = remoteKeySet(url, { cooldownMs: 0, cacheMaxAgeMs: 1, maxStaleMs: 60_000, now: () => now, onStale: (e) => stale.push(e) });
+    const token = await signClientToken(seller, key);
+    await expect(verifyClientToken(token, keys)).resolves.toEqual(seller);
+
+    // The endpoint goes down and the cached set is past its max age, so every verification tries to refetch.
+    served = '';
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect(verifyClientToken(token, keys)).resolves.toEqual(seller);
+    expect(stale).toHaveLength(1);
+    // A kid the last set does not hold is still refused (the fallback never widens what is accepted), and the
+    // failure is reported as the endpoint's, since the kid may have been published during the outage.
+    const unknown = await verifyClientToken(await signClientToken(seller, generateSigningKey()), keys).catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(Error);
+    expect(isKeySetFailure(unknown)).toBe(true);
+    expect(stale).toHaveLength(1);
+
+    now += 60_001;
+    await expect(verifyClientToken(token, keys)).rejects.toThrow();
+  });
+
+  it('with maxStaleMs 0 refuses as soon as the endpoint fails', async () => {
+    const key = generateSigningKey();
+    served = setOf(key);
+    const keys = remoteKeySet(url, { cooldownMs: 0, cacheMaxAgeMs: 1, maxStaleMs: 0 });
+    const token = await signClientToken(seller, key);
+    await expect(verifyClientToken(token, keys)).resolves.toEqual(seller);
+    served = '';
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await expect(verifyClientToken(token, keys)).rejects.toThrow();
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { createLocalJWKSet, createRemoteJWKSet, type JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
 
 /**
  * Verification keys that can change while the process runs: each token's key is picked by its `kid`, so a key
@@ -51,19 +51,59 @@ export interface RemoteKeySetOptions {
   cooldownMs?: number;
   /** Budget of one fetch (jose's default: 5 s). */
   timeoutMs?: number;
+  /**
+   * While the endpoint cannot be fetched (down, slow, answering garbage), the last set fetched stays in use for
+   * this long after it was fetched (6 h by default; 0: never), so an outage of the issuer's key endpoint does not
+   * log every client out. A key withdrawn during the outage is refused once a fetch succeeds again.
+   */
+  maxStaleMs?: number;
+  /** Told each time a verification falls back to the last good set. */
+  onStale?: (error: unknown) => void;
+  now?: () => number;
 }
+
+/** The default of {@link RemoteKeySetOptions.maxStaleMs}. */
+export const DEFAULT_JWKS_MAX_STALE_MS = 6 * 3_600_000;
 
 /**
  * An issuer's JWKS endpoint (`jwks_uri`), fetched on first use and cached; a token with an unknown `kid`
  * refetches it (rate-limited by the cooldown), so a newly published key works at once and a withdrawn one is
- * refused once the cache turns over.
+ * refused once the cache turns over. When a fetch fails, the last set fetched is used until it is
+ * `maxStaleMs` old (a failure of the endpoint, not of the token: an unknown `kid` is still refused).
  */
 export function remoteKeySet(url: string, options: RemoteKeySetOptions = {}): KeyResolver {
-  return createRemoteJWKSet(new URL(url), {
+  const remote = createRemoteJWKSet(new URL(url), {
     ...(options.cacheMaxAgeMs === undefined ? {} : { cacheMaxAge: options.cacheMaxAgeMs }),
     ...(options.cooldownMs === undefined ? {} : { cooldownDuration: options.cooldownMs }),
     ...(options.timeoutMs === undefined ? {} : { timeoutDuration: options.timeoutMs }),
   });
+  const maxStaleMs = options.maxStaleMs ?? DEFAULT_JWKS_MAX_STALE_MS;
+  const now = options.now ?? Date.now;
+  let lastGood: { jwks: JSONWebKeySet; resolver: KeyResolver; fetchedAt: number } | undefined;
+  return async (protectedHeader, token) => {
+    try {
+      const key = await remote(protectedHeader, token);
+      const jwks = remote.jwks();
+      if (jwks && jwks !== lastGood?.jwks) lastGood = { jwks, resolver: createLocalJWKSet(jwks), fetchedAt: now() };
+      return key;
+    } catch (error) {
+      if (!isKeySetFailure(error) || !lastGood || now() - lastGood.fetchedAt > maxStaleMs) throw error;
+      try {
+        const key = await lastGood.resolver(protectedHeader, token);
+        options.onStale?.(error);
+        return key;
+      } catch {
+        // A kid the last set lacks may be one published during the outage: report the outage, not a bad token.
+        throw error;
+      }
+    }
+  };
+}
+
+/** Whether verification failed because the key set could not be fetched (rather than because of the token). */
+export function isKeySetFailure(error: unknown): boolean {
+  if (!(error instanceof errors.JOSEError)) return true; // network errors (fetch failed, connection refused)
+  return error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || error.code === 'ERR_JOSE_GENERIC';
 }
 
 function localSetOf(text: string, path: string): KeyResolver {
