@@ -31,6 +31,10 @@ export interface GatewayConfig {
   subgraphDedupe: boolean;
   /** How each staff member's access is resolved from catalog for their requests (see staff-access.ts). */
   staffAccess: StaffAccessConfig;
+  /** Writes in flight and waiting (see admission.ts). */
+  admission: { maxInFlight: number; maxQueued: number; maxWaitMs: number };
+  /** Per-caller cost budgets (see cost-buckets.ts); null when RATE_LIMIT_ENABLED=false. */
+  rateLimit: { capacity: number; restorePerSecond: number; maxEntries: number } | null;
 }
 
 export interface ClientTokenConfig {
@@ -152,6 +156,15 @@ const BaseEnvSchema = z.object({
   STAFF_ACCESS_TIMEOUT_MS: positiveInt(2000),
   STAFF_ACCESS_CACHE_SIZE: positiveInt(10_000),
   STAFF_ACCESS_MAX_LOOKUPS: positiveInt(32),
+  // Enough writes at once to keep every subgraph's database pool busy, few enough that each answers well inside
+  // its SUBGRAPH_TIMEOUT_MS; a burst beyond that waits at most MUTATION_MAX_QUEUE_WAIT_MS or is refused at once.
+  MUTATION_MAX_IN_FLIGHT: positiveInt(32),
+  MUTATION_MAX_QUEUED: z.coerce.number().int().min(0).default(512),
+  MUTATION_MAX_QUEUE_WAIT_MS: positiveInt(2000),
+  RATE_LIMIT_ENABLED: z.enum(['true', 'false']).default('true'),
+  RATE_LIMIT_CAPACITY: positiveInt(2000),
+  RATE_LIMIT_RESTORE_PER_SECOND: positiveInt(100),
+  RATE_LIMIT_MAX_CALLERS: positiveInt(100_000),
 });
 
 const perSubgraph = <T extends z.ZodType>(prefix: string, schema: T) =>
@@ -193,7 +206,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
     supergraphPath,
     clientTokens: {
       jwks: e.AUTH_JWKS_URL
-        ? { url: e.AUTH_JWKS_URL, cacheMaxAgeMs: e.AUTH_JWKS_CACHE_MAX_AGE_MS, cooldownMs: e.AUTH_JWKS_COOLDOWN_MS, timeoutMs: e.AUTH_JWKS_TIMEOUT_MS, maxStaleMs: e.AUTH_JWKS_MAX_STALE_MS }
+        ? {
+            url: e.AUTH_JWKS_URL,
+            cacheMaxAgeMs: e.AUTH_JWKS_CACHE_MAX_AGE_MS,
+            cooldownMs: e.AUTH_JWKS_COOLDOWN_MS,
+            timeoutMs: e.AUTH_JWKS_TIMEOUT_MS,
+            maxStaleMs: e.AUTH_JWKS_MAX_STALE_MS,
+          }
         : { file: jwksFile!, checkIntervalMs: JWKS_FILE_CHECK_INTERVAL_MS },
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,
@@ -221,6 +240,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, repoRoot: strin
       cacheSize: e.STAFF_ACCESS_CACHE_SIZE,
       maxConcurrentLookups: e.STAFF_ACCESS_MAX_LOOKUPS,
     },
+    admission: { maxInFlight: e.MUTATION_MAX_IN_FLIGHT, maxQueued: e.MUTATION_MAX_QUEUED, maxWaitMs: e.MUTATION_MAX_QUEUE_WAIT_MS },
+    rateLimit:
+      e.RATE_LIMIT_ENABLED === 'true'
+        ? { capacity: e.RATE_LIMIT_CAPACITY, restorePerSecond: e.RATE_LIMIT_RESTORE_PER_SECOND, maxEntries: e.RATE_LIMIT_MAX_CALLERS }
+        : null,
   };
 }
 

@@ -79,6 +79,60 @@ describe('createGatewayApp', () => {
     }
   });
 
+  const post = async (body: unknown, token = sellerToken) => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as GraphQLBody };
+  };
+
+  it('answers documents it cannot run (several operations and no name, an unknown name, a subscription) with 400 BAD_USER_INPUT', async () => {
+    for (const request of [
+      { query: 'query A { ping } query B { ping }' },
+      { query: 'query A { ping }', operationName: 'Z' },
+      { query: 'subscription S { ping }' },
+    ]) {
+      const { status, body } = await post(request);
+      expect({ request, status, code: body.errors[0].extensions.code }).toEqual({ request, status: 400, code: 'BAD_USER_INPUT' });
+    }
+    // Naming one of several operations runs it.
+    expect((await post({ query: 'query A { ping } query B { shop { id } }', operationName: 'A' })).body).toEqual({ data: { ping: 'pong' } });
+  });
+
+  it('gives persisted-query mistakes their standard codes', async () => {
+    const cases: Array<[unknown, number, string]> = [
+      [{ query: '{ ping }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }, 400, 'BAD_REQUEST'],
+      [{ query: '{ ping }', extensions: { persistedQuery: { version: 2, sha256Hash: 'abc' } } }, 400, 'BAD_REQUEST'],
+      [{ query: '{ ping }', extensions: { persistedQuery: { version: 1, sha256Hash: 5 } } }, 400, 'BAD_REQUEST'],
+      [{ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }, 200, 'PERSISTED_QUERY_NOT_FOUND'],
+    ];
+    for (const [request, expectedStatus, expectedCode] of cases) {
+      const { status, body } = await post(request);
+      expect({ request, status, code: body.errors[0].extensions.code }).toEqual({ request, status: expectedStatus, code: expectedCode });
+    }
+  });
+
+  it('keeps introspection and field suggestions to shop staff and the platform', async () => {
+    const buyer = await signClientToken({ userId: 'usr_intro_buyer', sellerId: null, roles: ['BUYER'] }, TEST_KEYS.clientToken);
+    const platform = await signClientToken({ userId: 'usr_intro_platform', sellerId: null, roles: ['PLATFORM'] }, TEST_KEYS.clientToken);
+    const introspect = { query: '{ __schema { queryType { name } } }' };
+    expect((await post(introspect)).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await post(introspect, platform)).body.data).toBeDefined();
+    const refused = await post(introspect, buyer);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await post({ query: '{ shop { id } t: __type(name: "Shop") { name } }' }, buyer)).status).toBe(403);
+    // __typename is not introspection of the schema.
+    expect((await post({ query: '{ __typename }' }, buyer)).body).toEqual({ data: { __typename: 'Query' } });
+
+    const typo = { query: '{ pingg }' };
+    expect((await post(typo)).body.errors[0].message).toMatch(/Did you mean "ping"/);
+    const hidden = await post(typo, buyer);
+    expect(hidden.body.errors[0]).toMatchObject({ message: 'Cannot query field "pingg" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
   it('replaces an insane correlation id with a UUID', async () => {
     const { headers } = await graphql('{ shop { id } }', { authorization: `Bearer ${sellerToken}`, [CORRELATION_ID_HEADER]: 'bad id; drop' });
     expect(headers.get(CORRELATION_ID_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
@@ -94,7 +148,7 @@ describe('createGatewayApp', () => {
       });
       expect(status).toBe(200);
       expect(body.data).toEqual({ slowPing: null });
-      expect(body.errors[0].extensions).toMatchObject({ code: 'SUBGRAPH_TIMEOUT', serviceName: 'orders' });
+      expect(body.errors[0].extensions).toEqual({ code: 'SUBGRAPH_TIMEOUT' }); // which service is for the log only
       const logged = lines
         .join('')
         .trim()
@@ -177,5 +231,100 @@ describe('createGatewayApp', () => {
   it("does not serve Apollo's CDN landing page", async () => {
     const response = await fetch(`${base}/graphql`, { headers: { accept: 'text/html', authorization: `Bearer ${sellerToken}` } });
     expect(await response.text()).not.toMatch(/cdn\.apollographql|embeddable-sandbox/);
+  });
+});
+
+describe('createGatewayApp traffic control', () => {
+  let now = 1_000_000;
+  const config = testGatewayConfig({
+    subgraphTimeoutsMs: { ORDERS: 1_000 },
+    admission: { maxInFlight: 2, maxQueued: 1, maxWaitMs: 60_000 },
+    rateLimit: { capacity: 30, restorePerSecond: 1, maxEntries: 100 },
+  });
+  let subgraphs: FakeSubgraphs;
+  let gateway: GatewayApp;
+  let base: string;
+
+  beforeAll(async () => {
+    subgraphs = await startFakeSubgraphs(gatewayVerifyKeys(config), 5_000);
+    gateway = await createGatewayApp(config, { supergraphSdl: subgraphs.supergraphSdl, now: () => now });
+    base = (await gateway.listen(0, '127.0.0.1')).url.replace(/\/graphql$/, '');
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    await subgraphs?.stop();
+  });
+
+  const tokenOf = (userId: string) => signClientToken({ userId, sellerId: null, roles: ['BUYER'] }, TEST_KEYS.clientToken);
+  const send = async (token: string, query: string) => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as GraphQLBody & { extensions?: { cost?: unknown } },
+    };
+  };
+
+  it('runs at most maxInFlight writes, queues maxQueued, and refuses the rest at once with 503 OVERLOADED before any subgraph call', async () => {
+    subgraphs.writes.held = true;
+    subgraphs.writes.count = 0;
+    try {
+      const tokens = await Promise.all([1, 2, 3, 4, 5].map((i) => tokenOf(`usr_burst_${i}`)));
+      const answers = tokens.map((token) => send(token, 'mutation { write }'));
+      const settled: Array<Awaited<(typeof answers)[number]>> = [];
+      // The two refused answer while three writes still wait (two running, one queued).
+      for (const answer of answers) void answer.then((a) => settled.push(a));
+      while (settled.length < 2) await new Promise((resolve) => setImmediate(resolve));
+      expect(settled.map((a) => [a.status, a.body.errors[0].extensions.code, a.retryAfter !== null])).toEqual([
+        [503, 'OVERLOADED', true],
+        [503, 'OVERLOADED', true],
+      ]);
+      expect(settled[0].body.errors[0].extensions.retryAfterSeconds).toBe(Number(settled[0].retryAfter));
+      while (subgraphs.writes.count < 2) await new Promise((resolve) => setImmediate(resolve));
+      subgraphs.writes.release();
+      while (subgraphs.writes.count < 3) await new Promise((resolve) => setImmediate(resolve));
+      subgraphs.writes.release();
+      const all = await Promise.all(answers);
+      expect(all.filter((a) => a.status === 200).map((a) => a.body.data)).toEqual([{ write: 'written' }, { write: 'written' }, { write: 'written' }]);
+      expect(subgraphs.writes.count).toBe(3);
+    } finally {
+      subgraphs.writes.held = false;
+    }
+  });
+
+  it('charges each operation its cost, reports the budget in extensions.cost, and refuses an unaffordable one with 429 THROTTLED until points come back', async () => {
+    const token = await tokenOf('usr_budget');
+    const read = await send(token, '{ shop { id } }');
+    expect(read.body.extensions?.cost).toEqual({ requestedQueryCost: 1, throttleStatus: { maximumAvailable: 30, currentlyAvailable: 29, restoreRate: 1 } });
+    expect((await send(token, 'mutation { write }')).status).toBe(200); // 10 + nothing selected: 19 left
+    expect((await send(token, 'mutation { write }')).status).toBe(200); // 9 left
+    const count = subgraphs.writes.count;
+    const throttled = await send(token, 'mutation { write }');
+    expect(throttled.status).toBe(429);
+    expect(throttled.retryAfter).toBe('1');
+    expect(throttled.body.errors[0].extensions).toMatchObject({ code: 'THROTTLED', retryAfterSeconds: 1 });
+    expect(throttled.body.extensions?.cost).toEqual({
+      requestedQueryCost: 10,
+      throttleStatus: { maximumAvailable: 30, currentlyAvailable: 9, restoreRate: 1 },
+    });
+    expect(subgraphs.writes.count).toBe(count);
+    // Another caller is not affected; and one second later this one can afford the write.
+    expect((await send(await tokenOf('usr_budget_other'), 'mutation { write }')).status).toBe(200);
+    now += 1000;
+    expect((await send(token, 'mutation { write }')).status).toBe(200);
+  });
+
+  it('answers a write whose subgraph timed out with OUTCOME_UNKNOWN (retry with the same idempotency key), not a failure', async () => {
+    const { status, body } = await send(await tokenOf('usr_slow_writer'), 'mutation { slowWrite }');
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ slowWrite: null });
+    expect(body.errors[0].extensions).toEqual({ code: 'OUTCOME_UNKNOWN', retryable: true });
+    expect(body.errors[0].message).toMatch(/same idempotencyKey/);
+    // A read that times out stays SUBGRAPH_TIMEOUT: nothing can have been written.
+    expect((await send(await tokenOf('usr_slow_reader'), '{ slowPing }')).body.errors[0].extensions.code).toBe('SUBGRAPH_TIMEOUT');
   });
 });

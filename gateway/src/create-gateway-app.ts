@@ -17,6 +17,11 @@ import { healthRouter } from './health';
 import { EXPLORER_PATH, explorerRouter } from './explorer';
 import { bodyErrorHandler } from './body-errors';
 import { errorLoggingPlugin } from './error-logging-plugin';
+import { clientSafeError } from './client-errors';
+import { operationRulesPlugin } from './operation-rules';
+import { trafficControlPlugin } from './traffic-control';
+import { Admission } from './admission';
+import { CostBuckets } from './cost-buckets';
 import { queryCostsPlugin } from './query-costs';
 import { graphqlHttpHandler, isGraphQLPath } from './graphql-http-handler';
 import { InternalContextSigner } from './internal-context-signer';
@@ -39,6 +44,8 @@ export interface GatewayApp {
 export interface GatewayAppOptions {
   /** The composed supergraph SDL; by default read once from config.supergraphPath. */
   supergraphSdl?: string;
+  /** The clock of rate limits (tests move it); the system clock by default. */
+  now?: () => number;
 }
 
 /** Builds the whole gateway (GraphQL handler, express app for the rest, Apollo Server, gateway), started but not yet listening. */
@@ -60,12 +67,13 @@ export async function createGatewayApp(config: GatewayConfig, options: GatewayAp
   const app = express();
   // The request listener is attached once Apollo Server has started (it needs this server for draining).
   const httpServer = createServer();
-  const limits = createLimits(config.limits, config.nodeEnv === 'production');
+  const limits = createLimits(config.limits);
 
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true, // analysts' explorer needs the schema; a token is still required
+    introspection: true, // analysts' explorer needs the schema; operation-rules.ts keeps it to staff and the platform
     includeStacktraceInErrorResponses: false,
+    formatError: clientSafeError,
     allowBatchedHttpRequests: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -75,6 +83,11 @@ export async function createGatewayApp(config: GatewayConfig, options: GatewayAp
       ApolloServerPluginLandingPageDisabled(), // the default page loads Apollo Sandbox from a CDN
       ApolloServerPluginDrainHttpServer({ httpServer }),
       errorLoggingPlugin(),
+      operationRulesPlugin(),
+      trafficControlPlugin({
+        admission: new Admission(config.admission, options.now),
+        ...(config.rateLimit ? { buckets: new CostBuckets(config.rateLimit, options.now) } : {}),
+      }),
       ...(config.exposeQueryCosts ? [queryCostsPlugin()] : []),
       ...limits.plugins,
     ],

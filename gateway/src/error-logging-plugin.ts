@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from './gateway-context';
 import { log } from './log';
+import { CLIENT_ERROR_CODES } from './client-errors';
 
 // Client mistakes (bad query, limits, auth) are the caller's business; these are ours to look at.
 const SERVER_SIDE_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SUBGRAPH_TIMEOUT', 'SUBGRAPH_UNAVAILABLE', 'DOWNSTREAM_SERVICE_ERROR']);
@@ -13,7 +14,8 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-            if (!SERVER_SIDE_CODES.has(code)) continue;
+            // Codes clients never see as raised (the federation layer's own) are masked by clientSafeError: log them here.
+            if (!SERVER_SIDE_CODES.has(code) && CLIENT_ERROR_CODES.has(code)) continue;
             log('error', error.message, {
               code,
               serviceName: error.extensions?.serviceName,

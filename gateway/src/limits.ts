@@ -20,16 +20,16 @@ export interface LimitsSetup {
  *   Armor's maxTokens plugin is switched off: it throws from a plugin hook, outside Apollo Server's parse
  *   step, so the request goes down the unexpected-error path (executeOperation even rejects) instead of
  *   getting an ordinary 400 parse error.
- * - field suggestions ("Did you mean …") are masked in production, so the schema cannot be mined by typos.
+ * Field suggestions ("Did you mean …") are masked for callers who may not introspect: see operation-rules.ts.
  */
-export function createLimits(limits: QueryLimits, production: boolean): LimitsSetup {
+export function createLimits(limits: QueryLimits): LimitsSetup {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: production },
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: armor.plugins,

@@ -34,7 +34,10 @@ describe('createTimeoutFetcher', () => {
     const gone = await listenOnFreePort(() => undefined);
     await gone.close();
     const error = await createTimeoutFetcher('catalog', 1000)(gone.url).catch((e: unknown) => e);
-    expect(error).toMatchObject({ message: 'Subgraph "catalog" is unavailable', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    expect(error).toMatchObject({
+      message: 'A service needed for this part of the answer is unavailable; retry later',
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+    });
   });
 
   it('returns a complete response when the subgraph answers in time', async () => {

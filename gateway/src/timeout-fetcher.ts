@@ -39,12 +39,13 @@ export function createTimeoutFetcher(subgraphName: string, timeoutMs: number): F
       return new BufferedResponse(url, response.statusCode, response.headers, body);
     } catch (error) {
       if (timeout.signal.aborted) {
-        throw new GraphQLError(`Subgraph "${subgraphName}" did not answer within ${timeoutMs} ms`, {
+        // The message is the client's; which service it was (serviceName) is for the log only (see client-errors.ts).
+        throw new GraphQLError('A service needed for this part of the answer did not answer in time; retry later', {
           extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: subgraphName },
           originalError: error as Error,
         });
       }
-      throw new GraphQLError(`Subgraph "${subgraphName}" is unavailable`, {
+      throw new GraphQLError('A service needed for this part of the answer is unavailable; retry later', {
         extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: subgraphName },
         originalError: error as Error,
       });

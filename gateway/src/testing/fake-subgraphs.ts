@@ -63,7 +63,16 @@ export interface FakeSubgraphs {
   urls: Record<'catalog' | 'orders', string>;
   received: ReceivedRequest[];
   staffAccess: FakeStaffAccess;
+  /** Orders' `write` mutation: how many ran, and whether they wait until {@link FakeWrites.release} (while `held`). */
+  writes: FakeWrites;
   stop(): Promise<void>;
+}
+
+export interface FakeWrites {
+  count: number;
+  held: boolean;
+  /** Answers every write waiting so far. */
+  release(): void;
 }
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
@@ -75,6 +84,7 @@ const CATALOG_SDL = `${LINK}
   type Shop @key(fields: "id") { id: ID! name: String! payoutAccount: String }`;
 const ORDERS_SDL = `${LINK}
   type Query { slowPing: String }
+  type Mutation { write: String slowWrite: String }
   type Shop @key(fields: "id") { id: ID! orderCount: Int! }`;
 
 /**
@@ -94,6 +104,23 @@ export async function startFakeSubgraphs(
   const pending = new Set<() => void>();
 
   const staffAccess: FakeStaffAccess = { reply: () => staffAccessAnswers.owner(), asked: [], refused: 0 };
+  const heldWrites: Array<() => void> = [];
+  const writes: FakeWrites = {
+    count: 0,
+    held: false,
+    release: () => heldWrites.splice(0).forEach((answer) => answer()),
+  };
+  /** Resolves `value` after `ms`, or at once when stop() releases the pending answers. */
+  const later = <T>(value: T, ms: number) =>
+    new Promise<T>((resolve) => {
+      const answer = () => {
+        clearTimeout(timer);
+        pending.delete(answer);
+        resolve(value);
+      };
+      const timer = setTimeout(answer, ms);
+      pending.add(answer);
+    });
 
   const catalogHttp = createServer();
   const ordersHttp = createServer();
@@ -121,17 +148,17 @@ export async function startFakeSubgraphs(
     ordersHttp,
     ORDERS_SDL,
     {
-      Query: {
-        slowPing: () =>
-          new Promise((resolve) => {
-            const answer = () => {
-              clearTimeout(timer);
-              pending.delete(answer);
-              resolve('pong');
-            };
-            const timer = setTimeout(answer, slowMs);
-            pending.add(answer);
-          }),
+      Query: { slowPing: () => later('pong', slowMs) },
+      Mutation: {
+        write: () => {
+          writes.count += 1;
+          if (!writes.held) return 'written';
+          return new Promise((resolve) => heldWrites.push(() => resolve('written')));
+        },
+        slowWrite: () => {
+          writes.count += 1;
+          return later('written', slowMs);
+        },
       },
       Shop: { __resolveReference: (ref: { id: string }) => ({ id: ref.id, orderCount: 7 }) },
     },
@@ -198,7 +225,9 @@ export async function startFakeSubgraphs(
     urls,
     received,
     staffAccess,
+    writes,
     stop: async () => {
+      writes.release();
       pending.forEach((answer) => answer());
       await Promise.all([catalog.stop(), orders.stop()]);
     },
@@ -266,6 +295,8 @@ export function testGatewayConfig(overrides: Partial<GatewayConfig> = {}): Gatew
     exposeQueryCosts: false,
     subgraphDedupe: true,
     staffAccess: { ttlMs: 2000, timeoutMs: 2000, cacheSize: 10_000, maxConcurrentLookups: 32 },
+    admission: { maxInFlight: 32, maxQueued: 512, maxWaitMs: 2000 },
+    rateLimit: null,
     ...overrides,
   };
 }

@@ -1,4 +1,5 @@
 import { Identity, signClientToken, signInternalContext, INTERNAL_CONTEXT_HEADER, type SigningKey } from '@sc/auth';
+import { assertNoInternalDetails } from './internal-details';
 
 /** What a GraphQL endpoint answered. */
 export interface GraphQLResult<T = Record<string, unknown>> {
@@ -37,11 +38,18 @@ export async function callGateway<T = Record<string, unknown>>(
   query: string,
   variables?: unknown,
 ): Promise<GraphQLResult<T>> {
-  return post<T>(url, { authorization: `Bearer ${await signClientToken(identity, key)}` }, query, variables);
+  const result = await post<T>(url, { authorization: `Bearer ${await signClientToken(identity, key)}` }, query, variables);
+  // Whatever the test expects of this answer, no error a client gets may show the inside of the system.
+  assertNoInternalDetails(result.errors);
+  return result;
 }
 
-/** Calls an endpoint with no credentials at all. */
-export const callAnonymously = <T = Record<string, unknown>>(url: string, query: string, variables?: unknown) => post<T>(url, {}, query, variables);
+/** Calls an endpoint (the gateway, or a subgraph as an outsider would) with no credentials at all. */
+export async function callAnonymously<T = Record<string, unknown>>(url: string, query: string, variables?: unknown): Promise<GraphQLResult<T>> {
+  const result = await post<T>(url, {}, query, variables);
+  assertNoInternalDetails(result.errors);
+  return result;
+}
 
 /** The `extensions.code` of every error of a result. */
 export const errorCodes = (result: GraphQLResult<unknown>): unknown[] => (result.errors ?? []).map((e) => e.extensions?.code);

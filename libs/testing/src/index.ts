@@ -1,5 +1,6 @@
 export * from './test-stack';
 export * from './graphql-client';
+export * from './internal-details';
 export * from './identities';
 export * from './eventually';
 export * from './raw-events';

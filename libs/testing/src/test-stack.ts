@@ -14,6 +14,9 @@ export function testKafkaBrokers(): string {
 }
 
 /** PostgreSQL server for tests. */
+/** Gateway rate limits on, with a budget so large that no caller runs out (tests, the benchmark). */
+export const UNLIMITED_BUDGET: Readonly<Record<string, string>> = { RATE_LIMIT_CAPACITY: '1000000000', RATE_LIMIT_RESTORE_PER_SECOND: '1000000000' };
+
 export const testPostgresUrl = (): string => process.env.SC_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Fresh settings: own databases, own topic prefix, free ports, fresh keys (client token issuer, gateway). */
@@ -33,8 +36,10 @@ export async function testStackSettings(label: string): Promise<StackSettings> {
     ports,
     logDir,
     exposeSqlStatementCount: true,
-    // Counts per request (SQL statements per subgraph, fetches per subgraph) for the exact-count tests.
-    env: { OUTBOX_POLL_INTERVAL_MS: '50', EXPOSE_QUERY_COSTS: 'true' },
+    // Counts per request (SQL statements per subgraph, fetches per subgraph) for the exact-count tests. Rate
+    // limits stay on (every answer reports its cost) with a budget no test exhausts: tests drive a few
+    // identities hard; the limits themselves are tested in process (gateway/src/create-gateway-app.spec.ts).
+    env: { OUTBOX_POLL_INTERVAL_MS: '50', EXPOSE_QUERY_COSTS: 'true', ...UNLIMITED_BUDGET },
   };
 }
 

@@ -1,4 +1,5 @@
-import { illFormedTextPaths } from './well-formed-text';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { illFormedTextPaths, wellFormedTextPlugin } from './well-formed-text';
 import { checkText } from './validation';
 
 describe('well-formed text at the edge', () => {
@@ -20,5 +21,32 @@ describe('well-formed text at the edge', () => {
     expect(checkText('title', lone, 1, 100)).toEqual([{ field: 'title', message: 'must be well-formed Unicode text' }]);
     expect(checkText('title', '\udc00', 1, 100)).toHaveLength(1);
     expect(checkText('title', 'Plain title', 1, 100)).toEqual([]);
+  });
+
+  it('answers the refusal with HTTP 200 and VALIDATION_FAILED, as a resolver refusal is (the gateway drops the errors of a non-2xx answer)', async () => {
+    const server = new ApolloServer({
+      typeDefs: 'type Query { echo(text: String!): String }',
+      resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text } },
+      plugins: [wellFormedTextPlugin],
+    });
+    await server.start();
+    try {
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: 'POST',
+          headers: new HeaderMap([['content-type', 'application/json']]),
+          search: '',
+          body: { query: 'query($t: String!) { echo(text: $t) }', variables: { t: lone } },
+        },
+        context: async () => ({}),
+      });
+      expect(response.status ?? 200).toBe(200);
+      const body = JSON.parse(response.body.kind === 'complete' ? response.body.string : '{}') as {
+        errors: Array<{ extensions: { code: string; fields: unknown } }>;
+      };
+      expect(body.errors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 't' }] });
+    } finally {
+      await server.stop();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { DocumentNode, Kind, visit } from 'graphql';
+import { DocumentNode, GraphQLError, Kind, visit } from 'graphql';
 import { ValidationFailedError } from './app-error';
 import { FieldProblem } from './app-error';
 
@@ -48,9 +48,19 @@ export const wellFormedTextPlugin: ApolloServerPlugin = {
         const paths = [...variablePaths(request.variables ?? {}), ...illFormedLiterals(document)];
         if (paths.length > 0) {
           const problems: FieldProblem[] = [...new Set(paths)].map((field) => ({ field, message: MESSAGE }));
-          throw new ValidationFailedError(problems);
+          throw refusalBeforeExecution(new ValidationFailedError(problems));
         }
       },
     };
   },
 };
+
+/**
+ * An error thrown before execution is answered with HTTP 500 unless it says otherwise, and the gateway reads a
+ * non-2xx subgraph answer as the subgraph failing: it drops the errors and the client got INTERNAL_SERVER_ERROR.
+ * A refused input is answered 200 with its typed error, as when a resolver refuses it.
+ */
+export function refusalBeforeExecution<E extends GraphQLError>(error: E): E {
+  (error.extensions as Record<string, unknown>).http = { status: 200 };
+  return error;
+}

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { DynamicModule, INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { FEDERATION_UNNAMED_SUBGRAPH_NAME, buildSubgraph, graphQLJSSchemaToAST } from '@apollo/federation-internals';
 import { writeFileSync } from 'node:fs';
@@ -25,7 +26,10 @@ export function configureServiceLogging(serviceName: string): void {
 
 /** Starts a subgraph: gateway-only GraphQL on /graphql, open /health, graceful shutdown on SIGTERM/SIGINT. */
 export async function bootstrapSubgraph(appModule: DynamicModule, config: ServiceConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule, { logger: new StructuredNestLogger() });
+  // Nest's default JSON parser stops at 100 KiB, below the gateway's limit: a large but valid body (a long product
+  // description) was refused with an HTML 413 the gateway could only report as an internal error.
+  const app = await NestFactory.create<NestExpressApplication>(appModule, { logger: new StructuredNestLogger(), bodyParser: false });
+  app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.use('/graphql', internalAuthMiddleware(config.internalVerifyKeys, config.exposeSqlStatementCount));
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { parseVerificationKeys, type VerificationKey } from '@sc/auth';
 
+/** A subgraph's JSON body limit unless BODY_LIMIT_BYTES says otherwise: 4 MiB, four times the gateway's default. */
+export const DEFAULT_SUBGRAPH_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 /** Environment every subgraph process reads at start-up; a bad value stops the process with a clear message. */
@@ -36,6 +39,9 @@ export const ServiceEnvSchema = z.object({
   EXPOSE_SQL_STATEMENT_COUNT: flag.default(false),
   // A safety net only: commits that append to the outbox wake the relay through LISTEN/NOTIFY.
   OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  // Above the gateway's own limit (1 MiB by default), so whatever the gateway accepted from a client reaches the
+  // subgraph, whose validation then names its own field limits: one limit, the gateway's, is the one clients meet.
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_SUBGRAPH_BODY_LIMIT_BYTES),
 });
 
 /** A subgraph's validated configuration. */
@@ -51,6 +57,8 @@ export interface ServiceConfig {
   runWorkers: boolean;
   exposeSqlStatementCount: boolean;
   outboxPollIntervalMs: number;
+  /** Largest JSON request body accepted (decoded bytes). */
+  bodyLimitBytes: number;
 }
 
 /** Reads and validates the environment; throws one error naming every bad variable. */
@@ -76,5 +84,6 @@ export function loadServiceConfig(serviceName: string, env: NodeJS.ProcessEnv = 
     runWorkers: e.RUN_WORKERS,
     exposeSqlStatementCount: e.EXPOSE_SQL_STATEMENT_COUNT,
     outboxPollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
   };
 }
