@@ -11,11 +11,17 @@ export interface PricedLine {
   lineTotalMinor: bigint;
 }
 
+/** What pricing reads of a row of the price read model. */
+export type SkuPrice = Pick<SkuPriceEntity, 'skuId' | 'productId' | 'priceMinor' | 'currencyCode'>;
+
 /**
  * Prices lines from the shop's price read model. A SKU the shop does not sell (unknown, or another
  * shop's) is NOT_FOUND, with no hint about which shop owns it.
  */
-export function priceLines(lines: PlaceOrderLineInput[], prices: SkuPriceEntity[]): { lines: PricedLine[]; currencyCode: string; totalMinor: bigint } {
+export function priceLines(
+  lines: Array<Pick<PlaceOrderLineInput, 'skuId' | 'quantity'>>,
+  prices: SkuPrice[],
+): { lines: PricedLine[]; currencyCode: string; totalMinor: bigint } {
   const bySku = new Map(prices.map((p) => [p.skuId, p]));
   const priced = lines.map((line) => {
     const price = bySku.get(line.skuId);
