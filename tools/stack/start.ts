@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
 import { REPO_ROOT, SUBGRAPHS, StackSettings, loadOrCreateDevKeys, startStack } from '@sc/stack';
-import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoPageViews } from '@sc/demo';
+import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoHistory, seedDemoPageViews } from '@sc/demo';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
 // to use it, and stops what it started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.
@@ -59,8 +59,12 @@ async function main(): Promise<void> {
 
   console.log('Seeding the demo shop…');
   try {
-    await seedDemoData(new GatewayClient(stack.gatewayUrl, settings.clientTokenKey), (msg) => console.log(`  ${msg}`));
-    await seedDemoPageViews(settings, new GatewayClient(stack.gatewayUrl, settings.clientTokenKey), (msg) => console.log(`  ${msg}`));
+    const client = new GatewayClient(stack.gatewayUrl, settings.clientTokenKey);
+    const log = (msg: string) => console.log(`  ${msg}`);
+    await seedDemoData(client, log);
+    // Months of imported order history before today (no events), then storefront traffic over the same days.
+    await seedDemoHistory(settings, log);
+    await seedDemoPageViews(settings, client, log);
   } catch (error) {
     await stack.stop();
     throw error;

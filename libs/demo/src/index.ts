@@ -4,3 +4,4 @@ export * from './demo-data';
 export * from './demo-orders';
 export * from './demo-stack-env';
 export * from './demo-page-views';
+export * from './demo-history';
