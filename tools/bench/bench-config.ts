@@ -11,12 +11,14 @@ export interface BenchConfig {
   phases: PhaseConfig;
   /** Placement workload: the rates it runs at in turn (orders per second), duration and settle time of each. */
   placement: { rates: number[]; durationS: number; settleMs: number };
+  /** Write capacity: closed-loop placement at each of these concurrencies, for durationS each. */
+  placementCapacity: { connections: number[]; durationS: number };
   calibrationS: number;
   /** Passes over the analyst corpus of the paired plan-cache probe. */
   planProbePasses: number;
   /**
    * BENCH_ONLY=dashboard,placement: run only the parts whose key starts with one of these (workload keys,
-   * `control`, `plan-probe`, `placement`). For development; the full run is the one that reports every target.
+   * `control`, `plan-probe`, `placement`, `placement-capacity`). For development; the full run is the one that reports every target.
    */
   only: string[] | null;
 }
@@ -41,6 +43,7 @@ export function benchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
         .map(Number)
         .filter((rate) => rate > 0),
     },
+    placementCapacity: quick ? { connections: [100, 1000], durationS: 3 } : { connections: [25, 100, 500, 1000], durationS: 6 },
     calibrationS: quick ? 2 : 3,
     planProbePasses: quick ? 1 : 3,
     only: env.BENCH_ONLY

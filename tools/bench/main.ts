@@ -14,6 +14,7 @@ import { queryOnce } from './stack/query-once';
 import { CostReport, ExplainReport, explainDashboardSql, measureCosts } from './workloads/instrumented';
 import { Measurement, measure, measureC1, warmUp } from './workloads/measure';
 import { PlacementReport, runPlacement } from './workloads/placement';
+import { CapacityStep, runPlacementCapacity } from './workloads/placement-capacity';
 import { PlanProbe, planCacheProbe } from './workloads/plan-probe';
 import { analystCorpus } from './workloads/analyst-corpus';
 import { INTERNAL_CONTEXT_HEADER } from '@sc/auth';
@@ -232,10 +233,21 @@ async function main(): Promise<void> {
     }
   }
 
+  // 5. Write capacity: placements at rising concurrency, past what the gateway admits at once.
+  let capacity: CapacityStep[] = [];
+  if (selected(config, 'placement-capacity')) {
+    log(`write capacity: placeOrder closed loop at c=${config.placementCapacity.connections.join(', ')} for ${config.placementCapacity.durationS} s each…`);
+    capacity = await runPlacementCapacity(stack.gatewayUrl, tokens.buyerToken, samples.skuIds, config.placementCapacity);
+    for (const step of capacity) {
+      log(`  c=${step.connections}: ${step.placedPerS} placed/s, ${step.refusedPerS} refused/s, ${step.failed} failed; p50 ${step.p50} ms, p99 ${step.p99} ms`);
+    }
+    await settle();
+  }
+
   await cleanup();
   cleanups.length = 0;
 
-  // 5. Report.
+  // 6. Report.
   const ratio = (a: number | null | undefined, b: number | null | undefined) => (a && b ? a / b : null);
   // Beside every throughput ratio, the steadier figure: CPU ms per request at the fixed rate, of the process
   // that differs between the two sides and of the whole system under test.
@@ -307,6 +319,15 @@ async function main(): Promise<void> {
   }
   if (placements.length === 0)
     rows.push({ figure: 'order placed → stock reserved p99 (event times)', target: '≤ 50 ms', measured: 'n/a (not selected)', met: null });
+  const best = capacity.reduce<CapacityStep | null>((top, step) => (!top || step.placedPerS > top.placedPerS ? step : top), null);
+  rows.push({
+    figure: 'sustained placements per second under overload (best closed-loop step; every answer an order or OVERLOADED)',
+    target: '> 236/s, 0 failed',
+    measured: best
+      ? `${fmt(best.placedPerS, 0)}/s at c=${best.connections} (p99 ${fmt(best.p99, 0)} ms); steps ${capacity.map((s) => `c=${s.connections} ${fmt(s.placedPerS, 0)}/s p99 ${fmt(s.p99, 0)} ms`).join(', ')}; failed ${capacity.reduce((sum, s) => sum + s.failed, 0)}`
+      : 'n/a (not selected)',
+    met: best ? best.placedPerS > 236 && capacity.every((s) => s.failed === 0) : null,
+  });
   const miss = planProbes?.ours.missP50 ?? NaN;
   rows.push({
     figure: `plan-cache miss extra p50 (paired probe, ${planProbes?.ours.pairs ?? 0} pairs)`,
@@ -381,6 +402,7 @@ async function main(): Promise<void> {
     controls,
     fetchControls,
     placements,
+    capacity,
     planProbes,
     skipped,
   });
