@@ -21,10 +21,12 @@ module.exports = tseslint.config(
             { sourceTag: 'scope:service', onlyDependOnLibsWithTags: ['scope:lib'] },
             { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:lib'] },
             { sourceTag: 'scope:lib', onlyDependOnLibsWithTags: ['scope:lib'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:testing', 'type:tooling'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:domain', 'type:testing', 'type:tooling'] },
+            // Pure domain rules shared by services (pricing): no framework, no I/O.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract'] },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract'] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:tooling', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:domain', 'type:tooling', 'type:testing'] },
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:tooling'] },
           ],
         },
@@ -35,7 +37,7 @@ module.exports = tseslint.config(
   },
   {
     // Production code never imports the test harness or the process launcher; specs and test/ folders may.
-    files: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'libs/platform/*/src/**/*.ts', 'libs/contracts/*/src/**/*.ts'],
+    files: ['services/*/src/**/*.ts', 'gateway/src/**/*.ts', 'libs/platform/*/src/**/*.ts', 'libs/contracts/*/src/**/*.ts', 'libs/domain/*/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'gateway/src/demo-token.ts', 'gateway/src/testing/**'],
     rules: {
       'no-restricted-imports': [

@@ -1,4 +1,4 @@
-import { allocate } from './allocation';
+import { allocate } from '@sc/pricing';
 
 /** A line as the reallocation sees it: its unit price, units and its current share of the order-level amounts. */
 export interface LineAmounts {

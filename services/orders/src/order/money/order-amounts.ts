@@ -1,4 +1,4 @@
-import { allocate } from './allocation';
+import { allocate } from '@sc/pricing';
 
 /** Order-level amounts split across lines, and the payable total. */
 export interface OrderAmounts {
