@@ -45,7 +45,8 @@ export function priceCart(input: PricingInput): PricedCart {
 
   const listSubtotalMinor = sum(lines.map((l) => l.listTotalMinor));
   const subtotalMinor = sum(lines.map((l) => l.totalMinor));
-  const shippingDiscount = bestShippingOffer(subtotalMinor, input.shippingFeeMinor, inForce.filter(isLayer<ShippingOffer>('SHIPPING_OFFER')), skipped);
+  const shippingFeeMinor = typeof input.shippingFeeMinor === 'function' ? input.shippingFeeMinor(subtotalMinor) : input.shippingFeeMinor;
+  const shippingDiscount = bestShippingOffer(subtotalMinor, shippingFeeMinor, inForce.filter(isLayer<ShippingOffer>('SHIPPING_OFFER')), skipped);
   const discountByFunder: Record<Funder, bigint> = { SELLER: 0n, PLATFORM: 0n };
   for (const layer of lines.flatMap((l) => l.layers)) discountByFunder[layer.funder] += layer.amountMinor;
   return {
@@ -55,9 +56,9 @@ export function priceCart(input: PricingInput): PricedCart {
     discountMinor: listSubtotalMinor - subtotalMinor,
     discountByFunder,
     subtotalMinor,
-    shippingFeeMinor: input.shippingFeeMinor,
+    shippingFeeMinor,
     shippingDiscount,
-    totalMinor: subtotalMinor + input.shippingFeeMinor - (shippingDiscount?.amountMinor ?? 0n),
+    totalMinor: subtotalMinor + shippingFeeMinor - (shippingDiscount?.amountMinor ?? 0n),
     applied: appliedTotals(lines, shippingDiscount),
     skipped,
   };

@@ -120,8 +120,11 @@ export interface PricingInput {
   lines: readonly CartLine[];
   /** Every promotion of the shop that could apply (in force or not: the function judges the window at `at`). */
   promotions: readonly Promotion[];
-  /** The shipping fee before shipping offers, from the shop's own setting. */
-  shippingFeeMinor: bigint;
+  /**
+   * The shipping fee before shipping offers, from the shop's own setting: an amount, or the shop's rule applied
+   * to the merchandise after every discount (a free-shipping threshold is judged on what the buyer pays).
+   */
+  shippingFeeMinor: bigint | ((merchandiseMinor: bigint) => bigint);
   /** The instant the price is for (the quote's or the order's). */
   at: Date;
 }

@@ -37,4 +37,13 @@ export class PromotionLoaders {
       (row) => row.productId,
     );
   }
+
+  /** Promotions a quote of these products may apply (see PromotionRepository.findForPricingByProductIds). */
+  forPricingByProductId() {
+    return groupLoader<string, ProductPromotion>(
+      'marketing.forPricingByProductId',
+      (ids) => this.promotions.findForPricingByProductIds(promotionReadScope(), ids, requestNow(this.clock)),
+      (row) => row.productId,
+    );
+  }
 }

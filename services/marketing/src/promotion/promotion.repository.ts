@@ -58,6 +58,25 @@ export class PromotionRepository {
   }
 
   /**
+   * The promotions a price quote of these products may apply, with the product each discounts, in one
+   * statement: a seller's own in any status (the engine lists one not started or ended as skipped), or only
+   * those ongoing at `now` for everyone else (a future promotion is not public).
+   */
+  async findForPricingByProductIds(scope: PromotionReadScope, productIds: readonly string[], now: Date): Promise<ProductPromotion[]> {
+    const qb = this.dataSource
+      .getRepository(PromotionEntity)
+      .createQueryBuilder('p')
+      .innerJoin(PromotionProductEntity, 'pp', 'pp.promotionId = p.id')
+      .addSelect('pp.productId', 'pp_product_id')
+      .where('pp.productId = ANY(:productIds)', { productIds });
+    if ('sellerId' in scope) qb.andWhere('pp.sellerId = :sellerId', { sellerId: scope.sellerId });
+    else qb.andWhere(ONGOING, { now });
+    const { entities, raw } = await qb.orderBy('p.id', 'ASC').getRawAndEntities<{ p_id: string; pp_product_id: string }>();
+    const byId = new Map(entities.map((p) => [p.id, p]));
+    return raw.map((row) => ({ productId: row.pp_product_id, promotion: byId.get(row.p_id)! }));
+  }
+
+  /**
    * One keyset page (limit + 1 rows) of a shop's promotions, newest first, on promotions_seller_idx;
    * a status filter is the window condition at `now`.
    */

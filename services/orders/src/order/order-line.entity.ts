@@ -1,4 +1,13 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Funder, PriceLayer } from '@sc/pricing';
+
+/** One applied price layer as an order line stores it (amounts as base-10 strings: jsonb has no bigint). */
+export interface StoredPriceLayer {
+  layer: PriceLayer;
+  promotionId: string;
+  funder: Funder;
+  amountMinor: string;
+}
 
 @Entity({ name: 'order_lines' })
 export class OrderLineEntity {
@@ -46,6 +55,10 @@ export class OrderLineEntity {
   /** This line's share of the order's seller discount. */
   @Column({ type: 'bigint', default: '0' })
   sellerDiscountMinor: string;
+
+  /** What each promotion took off the line when it was placed, and who funds it (@sc/pricing's layers). */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  priceLayers: StoredPriceLayer[];
 
   @Column({ type: 'text', nullable: true })
   creatorId: string | null;

@@ -1,4 +1,5 @@
 import { AppError, NotFoundError } from '@sc/graphql';
+import type { CartLine } from '@sc/pricing';
 import { SkuPriceEntity } from '../projections/sku-price.entity';
 import { PlaceOrderLineInput } from './place-order.input';
 
@@ -32,4 +33,22 @@ export function priceLines(
   const currencies = new Set(prices.map((p) => p.currencyCode.trim()));
   if (currencies.size !== 1) throw new AppError('CURRENCY_MISMATCH', 'All lines of an order must share one currency');
   return { lines: priced, currencyCode: [...currencies][0], totalMinor: priced.reduce((sum, l) => sum + l.lineTotalMinor, 0n) };
+}
+
+/**
+ * The cart at the shop's list prices, as @sc/pricing takes it (a line's key is its position). A SKU the shop
+ * does not sell is NOT_FOUND; lines in several currencies are CURRENCY_MISMATCH.
+ */
+export function listedCart(lines: Array<Pick<PlaceOrderLineInput, 'skuId' | 'quantity'>>, prices: SkuPrice[]): { lines: CartLine[]; currencyCode: string } {
+  const { lines: priced, currencyCode } = priceLines(lines, prices);
+  return {
+    currencyCode,
+    lines: priced.map((line, position) => ({
+      key: String(position),
+      skuId: line.skuId,
+      productId: line.productId,
+      quantity: line.quantity,
+      listUnitMinor: line.unitPriceMinor,
+    })),
+  };
 }

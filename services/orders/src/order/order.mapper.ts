@@ -1,4 +1,5 @@
 import { toMoney } from '@sc/graphql';
+import { DiscountFunder, PriceLayerKind } from '@sc/graphql/pricing';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
 import { Order, OrderLine, Recipient } from './order.model';
@@ -51,6 +52,12 @@ export const toOrderLine = (l: OrderLineEntity, currencyCode: string): OrderLine
   shippedQuantity: l.shippedQuantity,
   shippingFee: toMoney(l.shippingFeeMinor, currencyCode),
   sellerDiscount: toMoney(l.sellerDiscountMinor, currencyCode),
+  priceBreakdown: (l.priceLayers ?? []).map((layer) => ({
+    layer: layer.layer as PriceLayerKind,
+    promotionId: layer.promotionId,
+    fundedBy: layer.funder as DiscountFunder,
+    amount: toMoney(layer.amountMinor, currencyCode),
+  })),
   creatorId: l.creatorId,
   contentId: l.contentId,
   adCampaignId: l.adCampaignId,

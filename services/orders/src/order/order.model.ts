@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, Money } from '@sc/graphql';
+import { PriceLayer } from '@sc/graphql/pricing';
 import { OrderStatus } from './order-status';
 import { Product, Sku } from '../shared/catalog-references.model';
 import { Region } from './policy/region-policy';
@@ -35,6 +36,11 @@ export class OrderLine {
 
   @Field(() => Money, { description: "This line's share of the order's seller discount; the shares sum to it exactly." })
   sellerDiscount: Money;
+
+  @Field(() => [PriceLayer], {
+    description: 'Every discount on the line when it was placed, item layer first: the promotion, who funds it, what it took off. They sum to sellerDiscount.',
+  })
+  priceBreakdown: PriceLayer[];
 
   @Field(() => ID, { nullable: true, description: 'Creator whose content or link led to this line (attribution).' })
   creatorId: string | null;

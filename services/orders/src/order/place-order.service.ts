@@ -10,7 +10,9 @@ import { OrderStatus } from './order-status';
 import { OrderRepository } from './order.repository';
 import { PlaceOrderInput } from './place-order.input';
 import { validatePlaceOrder } from './place-order.validation';
-import { priceLines } from './order-pricing';
+import { listedCart } from './order-pricing';
+import { priceCart } from '@sc/pricing';
+import { productDiscountsFor } from '../projections/promotion-offers';
 import { assertSellable } from '../projections/product-sellability';
 import { orderPlaced } from './order.events';
 import { orderAmounts } from './money/order-amounts';
@@ -18,8 +20,9 @@ import { DEFAULT_REGION } from './policy/region-policy';
 import { SHOP_ORDER_SETTINGS, ShopOrderSettingsSource } from './shop-order-settings';
 
 /**
- * Buyer checkout: prices the lines from the server's own data (catalog prices, the shop's shipping setting),
- * stores a PENDING order and `order.placed` in one transaction.
+ * Buyer checkout: prices the lines from the server's own data (catalog prices and marketing's promotions as
+ * orders' read models hold them, the shop's shipping setting) with @sc/pricing, the function marketing's quotes
+ * use, and stores a PENDING order, its lines with their price layers and `order.placed` in one transaction.
  */
 @Injectable()
 export class PlaceOrderService {
@@ -35,27 +38,35 @@ export class PlaceOrderService {
     assertValid(validatePlaceOrder(input));
     const prices = await this.orders.pricesFor(input.shopId, [...new Set(input.lines.map((l) => l.skuId))]);
     assertSellable(prices);
-    const priced = priceLines(input.lines, prices);
+    const cart = listedCart(input.lines, prices);
+    const productIds = [...new Set(cart.lines.map((l) => l.productId))];
     const orderId = await this.runner.run({ operation: 'placeOrder', actor: 'BUYER', input }, async (tx) => {
       const { manager } = tx;
       const settings = await this.shopSettings.forPlacement(manager, input.shopId);
       const region = settings.region ?? input.region ?? DEFAULT_REGION;
-      // Every amount is the server's: no seller discount until the promotions engine prices one (its
-      // allocation stays in the model at 0), and the shipping fee from the shop's own setting.
-      const sellerDiscountMinor = 0n;
-      const shippingFeeMinor = settings.shippingFeeFor(priced.totalMinor - sellerDiscountMinor, priced.currencyCode);
+      // Every amount is the server's: list prices and promotions from orders' own read models, the shipping fee
+      // from the shop's setting, all priced by the one function quotes use, at the command's instant.
+      const priced = priceCart({
+        currencyCode: cart.currencyCode,
+        lines: cart.lines,
+        promotions: await productDiscountsFor(manager, input.shopId, productIds),
+        shippingFeeMinor: (merchandise) => settings.shippingFeeFor(merchandise, cart.currencyCode),
+        at: tx.now,
+      });
+      // Marketing's promotions are all seller-funded so far; a platform-funded layer needs its own columns first.
+      if (priced.discountByFunder.PLATFORM !== 0n || priced.shippingDiscount) throw new Error('Only seller-funded item discounts are charged so far');
       const amounts = orderAmounts(
-        priced.lines.map((l) => l.lineTotalMinor),
-        priced.currencyCode,
-        { amount: shippingFeeMinor, currencyCode: priced.currencyCode },
-        { amount: sellerDiscountMinor, currencyCode: priced.currencyCode },
+        priced.lines.map((l) => l.listTotalMinor),
+        cart.currencyCode,
+        { amount: priced.shippingFeeMinor, currencyCode: cart.currencyCode },
+        priced.lines.map((l) => l.discountMinor),
       );
       const order = manager.create(OrderEntity, {
         id: newId('ord'),
         sellerId: input.shopId,
         buyerId: buyer.userId,
         status: OrderStatus.PENDING,
-        currencyCode: priced.currencyCode,
+        currencyCode: cart.currencyCode,
         totalMinor: amounts.totalMinor.toString(),
         subtotalMinor: amounts.subtotalMinor.toString(),
         shippingFeeMinor: amounts.shippingFeeMinor.toString(),
@@ -76,10 +87,16 @@ export class PlaceOrderService {
           skuId: line.skuId,
           productId: line.productId,
           quantity: line.quantity,
-          unitPriceMinor: line.unitPriceMinor.toString(),
-          lineTotalMinor: line.lineTotalMinor.toString(),
+          unitPriceMinor: line.listUnitMinor.toString(),
+          lineTotalMinor: line.listTotalMinor.toString(),
           shippingFeeMinor: amounts.lines[position].shippingFeeMinor.toString(),
           sellerDiscountMinor: amounts.lines[position].sellerDiscountMinor.toString(),
+          priceLayers: line.layers.map((layer) => ({
+            layer: layer.layer,
+            promotionId: layer.promotionId,
+            funder: layer.funder,
+            amountMinor: layer.amountMinor.toString(),
+          })),
           creatorId: input.lines[position].creatorId ?? null,
           contentId: input.lines[position].contentId ?? null,
           adCampaignId: input.lines[position].adCampaignId ?? null,

@@ -7,6 +7,7 @@ import { LineCancellationAndShopSettings1764470000000 } from './1764470000000-li
 import { DashboardBuyerRollups1764500000000 } from './1764500000000-dashboard-buyer-rollups';
 import { DashboardActionCounters1764510000000 } from './1764510000000-dashboard-action-counters';
 import { ShopShippingSettings1764600000000 } from './1764600000000-shop-shipping-settings';
+import { PromotionOffersAndPriceLayers1764700000000 } from './1764700000000-promotion-offers-and-price-layers';
 
 /** Every migration of the orders database, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   DashboardBuyerRollups1764500000000,
   DashboardActionCounters1764510000000,
   ShopShippingSettings1764600000000,
+  PromotionOffersAndPriceLayers1764700000000,
 ];

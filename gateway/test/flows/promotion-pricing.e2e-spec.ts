@@ -1,0 +1,160 @@
+import { TestStack, eventually, moveClock, newBuyer, newIdempotencyKey, newSeller, startTestStack } from '@sc/testing';
+import { flowOf } from './flow-support';
+
+process.env.CLOCK_MODE = 'controlled';
+
+// A seller's promotion reaches the buyer's bill: marketing publishes it, orders' read model learns it from
+// marketing.promotion.v1, and placeOrder prices with @sc/pricing at the order's instant (the best product
+// discount wins, each layer on the line names its promotion and funder). Deactivating it, or its end, puts the
+// price back. Catalog, orders, marketing and the gateway over real Kafka and PostgreSQL, on controlled clocks.
+describe('promotions priced into orders (catalog + orders + marketing + gateway)', () => {
+  let stack: TestStack;
+  const seller = newSeller();
+  const buyer = newBuyer();
+  const flow = flowOf(() => stack);
+  const gql = flow.gateway;
+  const HOUR = 3_600_000;
+  // One instant every service agrees on, ahead of each process's start (each controlled clock starts there).
+  const T0 = new Date(Math.ceil((Date.now() + 5 * 60_000) / 1000) * 1000);
+
+  type Money = { amountMinor: string };
+  type Line = { sellerDiscount: Money; lineTotal: Money; priceBreakdown: Array<{ layer: string; promotionId: string; fundedBy: string; amount: Money }> };
+  type Placed = { subtotal: Money; sellerDiscount: Money; shippingFee: Money; total: Money; lines: Line[] };
+
+  let skuId: string;
+  let productId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack('promotion-pricing', { subgraphs: ['catalog', 'orders', 'marketing'], gateway: true });
+    for (const service of ['catalog', 'orders', 'marketing'] as const) await moveClock(stack.settings, service, { setTo: T0.toISOString() });
+    await flow.registerShop(seller, { name: 'Promotion shop' });
+    skuId = await flow.createSku(seller, { stock: 50, price: '10000' });
+    const sku = await flow.catalog<{ _entities: Array<{ product: { id: string } }> }>(
+      seller,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { product { id } } } }',
+      {
+        r: [{ __typename: 'Sku', id: skuId }],
+      },
+    );
+    productId = sku.data!._entities[0].product.id;
+  }, 240_000);
+  afterAll(() => stack?.dispose());
+
+  const createPromotion = async (title: string, discountBasisPoints: number) => {
+    const result = await gql<{ createPromotion: { id: string; status: string } }>(
+      seller,
+      'mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { id status } }',
+      {
+        input: {
+          title,
+          discountBasisPoints,
+          productIds: [productId],
+          startsAt: T0.toISOString(),
+          endsAt: new Date(T0.getTime() + HOUR).toISOString(),
+          idempotencyKey: newIdempotencyKey(),
+        },
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.createPromotion.id;
+  };
+
+  const offersKnown = async (count: number) =>
+    eventually(
+      async () =>
+        (await (await stack.db('orders')).query<{ n: number }>('SELECT count(*)::int AS n FROM promotion_offers WHERE seller_id = $1', [seller.sellerId]))
+          .rows[0].n,
+      (n) => n === count,
+    );
+
+  const place = async (): Promise<Placed> => {
+    const money = 'amountMinor';
+    const result = await gql<{ placeOrder: Placed }>(
+      buyer,
+      `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) {
+        subtotal { ${money} } sellerDiscount { ${money} } shippingFee { ${money} } total { ${money} }
+        lines { lineTotal { ${money} } sellerDiscount { ${money} } priceBreakdown { layer promotionId fundedBy amount { ${money} } } } } }`,
+      { input: { shopId: seller.sellerId, lines: [{ skuId, quantity: 1 }], idempotencyKey: newIdempotencyKey() } },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.placeOrder;
+  };
+  type Quote = { total: Money; layers: Array<{ promotionId: string; amount: Money }>; skipped: Array<{ promotionId: string; reason: string }> };
+  /** The buyer's quote of one unit, as the product page asks marketing for it. */
+  const quote = async (): Promise<Quote> => {
+    const result = await gql<{ product: { skus: Array<{ id: string; effectivePrice: Quote }> } }>(
+      buyer,
+      'query($id: ID!) { product(id: $id) { skus { id effectivePrice(quantity: 1) { total { amountMinor } layers { promotionId amount { amountMinor } } skipped { promotionId reason } } } } }',
+      { id: productId },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.product.skus.find((s) => s.id === skuId)!.effectivePrice;
+  };
+  const chargedFor = (o: Placed) => String(BigInt(o.lines[0].lineTotal.amountMinor) - BigInt(o.lines[0].sellerDiscount.amountMinor));
+  const totalOf = (o: Placed) => BigInt(o.subtotal.amountMinor) - BigInt(o.sellerDiscount.amountMinor) + BigInt(o.shippingFee.amountMinor);
+
+  it('quotes and charges the best of two product discounts alike, names it on the line, and list price again once they end', async () => {
+    const ten = await createPromotion('Ten percent off linen', 1000);
+    const twenty = await createPromotion('Twenty percent off linen', 2000);
+    await offersKnown(2);
+
+    const quoted = await quote();
+    expect(quoted.total.amountMinor).toBe('8000');
+    expect(quoted.skipped).toEqual([{ promotionId: ten, reason: 'SUPERSEDED_BY_HIGHER_DISCOUNT' }]);
+    const discounted = await place();
+    expect(chargedFor(discounted)).toBe(quoted.total.amountMinor);
+    expect(discounted.subtotal.amountMinor).toBe('10000');
+    expect(discounted.sellerDiscount.amountMinor).toBe('2000');
+    expect(BigInt(discounted.total.amountMinor)).toBe(totalOf(discounted));
+    expect(discounted.lines[0].priceBreakdown).toEqual([
+      { layer: 'PRODUCT_DISCOUNT', promotionId: twenty, fundedBy: 'SELLER', amount: { amountMinor: '2000' } },
+    ]);
+    expect(discounted.lines[0].sellerDiscount.amountMinor).toBe('2000');
+
+    // The seller ends the 20 % early: the 10 % is the best left.
+    const deactivated = await gql(seller, 'mutation($input: DeactivatePromotionInput!) { deactivatePromotion(input: $input) { id } }', {
+      input: { promotionId: twenty, idempotencyKey: newIdempotencyKey() },
+    });
+    expect(deactivated.errors).toBeUndefined();
+    const ordersDb = await stack.db('orders');
+    await eventually(
+      async () => (await ordersDb.query<{ ends_at: Date }>('SELECT ends_at FROM promotion_offers WHERE promotion_id = $1', [twenty])).rows[0].ends_at.getTime(),
+      (endsAt) => endsAt <= T0.getTime(),
+    );
+    const tenQuoted = await quote();
+    const tenOnly = await place();
+    expect(chargedFor(tenOnly)).toBe(tenQuoted.total.amountMinor);
+    expect(tenOnly.lines[0].priceBreakdown.map((l) => [l.promotionId, l.amount.amountMinor])).toEqual([[ten, '1000']]);
+
+    // One second after the 10 % ends, the order pays list price.
+    for (const service of ['orders', 'marketing'] as const)
+      await moveClock(stack.settings, service, { setTo: new Date(T0.getTime() + HOUR + 1000).toISOString() });
+    const afterQuoted = await quote();
+    expect(afterQuoted).toMatchObject({ total: { amountMinor: '10000' }, layers: [] });
+    const after = await place();
+    expect(chargedFor(after)).toBe(afterQuoted.total.amountMinor);
+    expect(after.sellerDiscount.amountMinor).toBe('0');
+    expect(after.lines[0].priceBreakdown).toEqual([]);
+  });
+
+  it('stores the layers on the order line, so every discount traces to a published promotion', async () => {
+    const rows = (
+      await (
+        await stack.db('orders')
+      ).query<{ price_layers: Array<{ promotionId: string }>; seller_discount_minor: string }>(
+        'SELECT price_layers, seller_discount_minor FROM order_lines WHERE seller_id = $1',
+        [seller.sellerId],
+      )
+    ).rows;
+    const published = new Set(
+      (await (await stack.db('marketing')).query<{ id: string }>('SELECT id FROM promotions WHERE seller_id = $1', [seller.sellerId])).rows.map((r) => r.id),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) {
+      for (const layer of row.price_layers) expect(published.has(layer.promotionId)).toBe(true);
+      expect(row.price_layers.reduce((sum, l) => sum + BigInt((l as unknown as { amountMinor: string }).amountMinor), 0n)).toBe(
+        BigInt(row.seller_discount_minor),
+      );
+    }
+  });
+});

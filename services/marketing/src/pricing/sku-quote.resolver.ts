@@ -1,0 +1,81 @@
+import { Inject } from '@nestjs/common';
+import { Args, Directive, Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { assertValid, checkInteger, toMoney } from '@sc/graphql';
+import { DiscountFunder, PriceLayerKind } from '@sc/graphql/pricing';
+import { CLOCK, Clock, requestNow } from '@sc/kit';
+import { priceCart, type ProductDiscount } from '@sc/pricing';
+import { PromotionLoaders } from '../promotion/promotion.loaders';
+import type { ProductPromotion } from '../promotion/promotion.repository';
+import { PriceQuote } from './price-quote.model';
+import { Sku } from './sku.model';
+
+/** Most units one quote prices (a cart line's bound at checkout). */
+export const MAX_QUOTE_QUANTITY = 1000;
+
+/** `Sku.effectivePrice`: the price an order placed now would be charged, from the same pricing function orders uses. */
+@Resolver(() => Sku)
+export class SkuQuoteResolver {
+  constructor(
+    private readonly loaders: PromotionLoaders,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @ResolveField(() => PriceQuote, {
+    description:
+      "The price of `quantity` units now under the shop's promotions: each discount applied (and who funds it), the ones skipped and why. Orders charges the same function over the same promotions. Buyers see ongoing promotions; the shop's staff also see those not started or ended, as skipped.",
+  })
+  @Directive('@requires(fields: "productId price { amountMinor currencyCode }")')
+  async effectivePrice(@Parent() sku: Sku, @Args('quantity', { type: () => Int, defaultValue: 1 }) quantity: number): Promise<PriceQuote> {
+    assertValid(checkInteger('quantity', quantity, 1, MAX_QUOTE_QUANTITY));
+    const at = requestNow(this.clock);
+    const currencyCode = sku.price.currencyCode;
+    const priced = priceCart({
+      currencyCode,
+      lines: [{ key: sku.id, skuId: sku.id, productId: sku.productId, quantity, listUnitMinor: BigInt(sku.price.amountMinor) }],
+      promotions: productDiscountsOf(await this.loaders.forPricingByProductId().load(sku.productId)),
+      shippingFeeMinor: 0n,
+      at,
+    });
+    const [line] = priced.lines;
+    return {
+      quantity,
+      listUnitPrice: toMoney(line.listUnitMinor, currencyCode),
+      listTotal: toMoney(line.listTotalMinor, currencyCode),
+      discount: toMoney(line.discountMinor, currencyCode),
+      total: toMoney(line.totalMinor, currencyCode),
+      layers: line.layers.map((l) => ({ layer: l.layer as PriceLayerKind, promotionId: l.promotionId, fundedBy: l.funder as DiscountFunder, amount: toMoney(l.amountMinor, currencyCode) })),
+      skipped: priced.skipped.map((s) => ({ promotionId: s.promotionId, layer: s.layer as PriceLayerKind, reason: s.reason })),
+      at,
+    };
+  }
+
+  @ResolveReference()
+  resolveReference(reference: { __typename: 'Sku'; id: string; productId: string; price: Sku['price'] }): Sku {
+    return { id: reference.id, productId: reference.productId, price: reference.price };
+  }
+}
+
+/**
+ * Marketing's promotions as @sc/pricing's product discounts (seller-funded percentages); one deactivated early
+ * ends at its deactivation. The same mapping as orders' read model (promotion_offers), so both price alike.
+ */
+export function productDiscountsOf(rows: readonly ProductPromotion[]): ProductDiscount[] {
+  const byId = new Map<string, ProductDiscount & { items: Array<ProductDiscount['items'][number]> }>();
+  for (const { productId, promotion } of rows) {
+    const item = { productId, offer: { percentOffBp: promotion.discountBasisPoints } };
+    const known = byId.get(promotion.id);
+    if (known) known.items.push(item);
+    else {
+      const endsAt = promotion.deactivatedAt && promotion.deactivatedAt < promotion.endsAt ? promotion.deactivatedAt : promotion.endsAt;
+      byId.set(promotion.id, {
+        layer: 'PRODUCT_DISCOUNT',
+        promotionId: promotion.id,
+        funder: 'SELLER',
+        startsAt: promotion.startsAt,
+        endsAt: endsAt < promotion.startsAt ? promotion.startsAt : endsAt,
+        items: [item],
+      });
+    }
+  }
+  return [...byId.values()].sort((a, b) => (a.promotionId < b.promotionId ? -1 : a.promotionId > b.promotionId ? 1 : 0));
+}
