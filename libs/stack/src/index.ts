@@ -6,3 +6,5 @@ export * from './wait-for-health';
 export * from './stack-settings';
 export * from './launch';
 export * from './dev-keys';
+export * from './restart-backoff';
+export * from './supervisor';

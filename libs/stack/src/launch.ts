@@ -4,6 +4,8 @@ import { withDatabase } from '@sc/db';
 import { writeJwksFile } from './dev-keys';
 import { ManagedProcess } from './managed-process';
 import { StackSettings } from './stack-settings';
+import { BackoffPolicy } from './restart-backoff';
+import { Supervisor, SupervisorEvent, SupervisorTimers, describeSupervisorEvent } from './supervisor';
 import { ALIAS_HOOK, SUBGRAPHS, SubgraphName, gatewayScript, subgraphScript } from './topology';
 import { waitForHealth } from './wait-for-health';
 
@@ -43,7 +45,7 @@ export async function migrateSubgraph(settings: StackSettings, name: SubgraphNam
 }
 
 /** Starts a subgraph process and waits until it is healthy. */
-export async function startSubgraph(settings: StackSettings, name: SubgraphName): Promise<ManagedProcess> {
+export function startSubgraph(settings: StackSettings, name: SubgraphName, signal?: AbortSignal): Promise<ManagedProcess> {
   const proc = new ManagedProcess(
     name,
     process.execPath,
@@ -51,8 +53,18 @@ export async function startSubgraph(settings: StackSettings, name: SubgraphName)
     subgraphEnv(settings, name),
     path.join(settings.logDir, `${name}.log`),
   );
-  await waitForHealth(`http://127.0.0.1:${settings.ports[name]}/health`, proc);
-  return proc;
+  return healthy(proc, `http://127.0.0.1:${settings.ports[name]}/health`, signal);
+}
+
+// A process that never became healthy is stopped, so a failed start leaves nothing bound to its port.
+async function healthy(proc: ManagedProcess, url: string, signal?: AbortSignal): Promise<ManagedProcess> {
+  try {
+    await waitForHealth(url, proc, undefined, signal);
+    return proc;
+  } catch (error) {
+    await proc.stop();
+    throw error;
+  }
 }
 
 /**
@@ -63,9 +75,17 @@ export function writeClientJwks(settings: StackSettings, keys: readonly SigningK
   writeJwksFile(settings.clientJwksFile, keys.map(verificationKeyOf));
 }
 
-/** Starts the gateway pointed at the stack's subgraph ports and waits until it is healthy. */
+/** Starts the gateway pointed at the stack's subgraph ports, with the client JWKS file written first, and waits until it is healthy. */
 export async function startGateway(settings: StackSettings): Promise<ManagedProcess> {
   writeClientJwks(settings);
+  return launchGateway(settings);
+}
+
+/**
+ * Starts the gateway process and waits until it is healthy, leaving the client JWKS file as it is (a restart
+ * keeps whatever keys were published to it since).
+ */
+function launchGateway(settings: StackSettings, signal?: AbortSignal): Promise<ManagedProcess> {
   const urls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [`SUBGRAPH_URL_${name.toUpperCase()}`, subgraphUrlOf(settings, name)]));
   const proc = new ManagedProcess(
     'gateway',
@@ -82,33 +102,99 @@ export async function startGateway(settings: StackSettings): Promise<ManagedProc
     },
     path.join(settings.logDir, 'gateway.log'),
   );
-  await waitForHealth(`http://127.0.0.1:${settings.ports.gateway}/health`, proc);
-  return proc;
+  return healthy(proc, `http://127.0.0.1:${settings.ports.gateway}/health`, signal);
+}
+
+/** One process of a running stack; after a supervised restart, `child` is the new process. */
+export interface StackProcess {
+  readonly name: string;
+  readonly logFile: string;
+  readonly child: ManagedProcess['child'];
+  readonly running: boolean;
+  stop(): Promise<void>;
+}
+
+/** A stack process under a {@link Supervisor}: restarted with backoff when it exits unasked. */
+export class SupervisedProcess implements StackProcess {
+  constructor(private readonly supervisor: Supervisor<ManagedProcess>) {}
+
+  get name(): string {
+    return this.supervisor.current.name;
+  }
+
+  get logFile(): string {
+    return this.supervisor.current.logFile;
+  }
+
+  get child(): ManagedProcess['child'] {
+    return this.supervisor.current.child;
+  }
+
+  get running(): boolean {
+    return this.supervisor.current.running;
+  }
+
+  /** Stops supervising, then the process; nothing is restarted afterwards. */
+  stop(): Promise<void> {
+    return this.supervisor.stop();
+  }
+}
+
+/** Restarting processes that exit unexpectedly (`npm start` does; test stacks only when asked). */
+export interface SupervisionOptions {
+  /** Default: 0.5 s doubling to 30 s, reset after a minute of health ({@link DEFAULT_BACKOFF}). */
+  policy?: BackoffPolicy;
+  /** Receives each crash, failed restart and recovery; default: one line each on the console. */
+  report?: (event: SupervisorEvent) => void;
+  /** For tests of the supervision itself. */
+  timers?: SupervisorTimers;
 }
 
 /** A running set of processes. */
 export interface RunningStack {
   settings: StackSettings;
-  processes: Map<string, ManagedProcess>;
+  processes: Map<string, StackProcess>;
   gatewayUrl: string;
   stop(): Promise<void>;
 }
 
+/** What {@link startStack} runs: which subgraphs, the gateway or not, and whether crashed processes are restarted. */
+export interface StartStackOptions {
+  subgraphs?: readonly SubgraphName[];
+  gateway?: boolean;
+  /** Off unless given: a test that kills a process expects it to stay dead unless it asked otherwise. */
+  supervise?: boolean | SupervisionOptions;
+}
+
 /** Migrates and starts the given subgraphs (in parallel) and, optionally, the gateway. */
-export async function startStack(settings: StackSettings, options: { subgraphs?: readonly SubgraphName[]; gateway?: boolean } = {}): Promise<RunningStack> {
+export async function startStack(settings: StackSettings, options: StartStackOptions = {}): Promise<RunningStack> {
   const names = options.subgraphs ?? SUBGRAPHS.map((s) => s.name);
-  const processes = new Map<string, ManagedProcess>();
+  const processes = new Map<string, StackProcess>();
+  const supervision = options.supervise === true ? {} : options.supervise || undefined;
+  const run = async (key: string, start: (signal?: AbortSignal) => Promise<ManagedProcess>): Promise<void> => {
+    if (!supervision) {
+      processes.set(key, await start());
+      return;
+    }
+    const supervisor = await Supervisor.start({
+      name: key,
+      start,
+      policy: supervision.policy,
+      timers: supervision.timers,
+      report: supervision.report ?? ((event) => console.log(describeSupervisorEvent(event))),
+    });
+    processes.set(key, new SupervisedProcess(supervisor));
+  };
   const stop = async () => {
     await Promise.all([...processes.values()].reverse().map((p) => p.stop()));
   };
   try {
     await Promise.all(names.map((name) => migrateSubgraph(settings, name)));
-    await Promise.all(
-      names.map(async (name) => {
-        processes.set(name, await startSubgraph(settings, name));
-      }),
-    );
-    if (options.gateway ?? true) processes.set('gateway', await startGateway(settings));
+    await Promise.all(names.map((name) => run(name, (signal) => startSubgraph(settings, name, signal))));
+    if (options.gateway ?? true) {
+      writeClientJwks(settings);
+      await run('gateway', (signal) => launchGateway(settings, signal));
+    }
   } catch (error) {
     await stop();
     throw error;

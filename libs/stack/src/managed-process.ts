@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ExitStatus } from './supervisor';
 
 const live = new Set<ChildProcess>();
 // Children must not outlive their parent (a crashed test run or launcher would otherwise leave them bound to ports).
@@ -11,7 +12,7 @@ process.once('exit', () => {
 /** A child process whose output goes to `<logDir>/<name>.log` and that can be stopped gracefully. */
 export class ManagedProcess {
   readonly child: ChildProcess;
-  private exited: Promise<number | null>;
+  private exited: Promise<ExitStatus>;
 
   constructor(
     readonly name: string,
@@ -27,9 +28,9 @@ export class ManagedProcess {
     this.child.stderr?.pipe(log);
     live.add(this.child);
     this.exited = new Promise((resolve) =>
-      this.child.once('exit', (code) => {
+      this.child.once('exit', (code, signal) => {
         live.delete(this.child);
-        resolve(code);
+        resolve({ code, signal });
       }),
     );
   }
@@ -38,8 +39,13 @@ export class ManagedProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
-  /** Resolves with the exit code when the process ends. */
-  whenExited(): Promise<number | null> {
+  /** Resolves with the exit code when the process ends (null when a signal ended it). */
+  async whenExited(): Promise<number | null> {
+    return (await this.exited).code;
+  }
+
+  /** Resolves with the exit code or the signal when the process ends. */
+  exitStatus(): Promise<ExitStatus> {
     return this.exited;
   }
 

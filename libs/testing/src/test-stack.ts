@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { dropDatabase } from '@sc/db';
 import { createKafka, deleteTopicsWithPrefix } from '@sc/messaging';
-import { REPO_ROOT, RunningStack, SUBGRAPHS, StackSettings, SubgraphName, databaseUrlOf, findFreePort, startStack } from '@sc/stack';
+import { REPO_ROOT, RunningStack, SUBGRAPHS, StackSettings, SubgraphName, SupervisionOptions, databaseUrlOf, findFreePort, startStack } from '@sc/stack';
 
 /** The broker the test command started; tests never start their own. */
 export function testKafkaBrokers(): string {
@@ -36,10 +36,11 @@ export async function testStackSettings(label: string): Promise<StackSettings> {
     ports,
     logDir,
     exposeSqlStatementCount: true,
-    // Counts per request (SQL statements per subgraph, fetches per subgraph) for the exact-count tests. Rate
-    // limits stay on (every answer reports its cost) with a budget no test exhausts: tests drive a few
-    // identities hard; the limits themselves are tested in process (gateway/src/create-gateway-app.spec.ts).
-    env: { OUTBOX_POLL_INTERVAL_MS: '50', EXPOSE_QUERY_COSTS: 'true', ...UNLIMITED_BUDGET },
+    // Counts per request (SQL statements per subgraph, fetches per subgraph) for the exact-count tests, which
+    // production refuses: test stacks are NODE_ENV=test whatever the caller's environment says. Rate limits stay
+    // on (every answer reports its cost) with a budget no test exhausts: tests drive a few identities hard; the
+    // limits themselves are tested in process (gateway/src/create-gateway-app.spec.ts).
+    env: { NODE_ENV: 'test', OUTBOX_POLL_INTERVAL_MS: '50', EXPOSE_QUERY_COSTS: 'true', ...UNLIMITED_BUDGET },
   };
 }
 
@@ -56,13 +57,18 @@ export interface TestStackOptions {
   gateway?: boolean;
   /** Added to (and overriding) the test defaults, e.g. DEMO_STACK_ENV for a stack that runs the demo seed. */
   env?: Record<string, string>;
+  /**
+   * Restart a process that exits unasked, as `npm start` does (see startStack). Off by default: a test that
+   * kills a process expects it to stay down.
+   */
+  supervise?: boolean | SupervisionOptions;
 }
 
 /** Starts the given subgraphs (and the gateway if asked) with fresh databases and topics. */
 export async function startTestStack(label: string, options: TestStackOptions): Promise<TestStack> {
   const defaults = await testStackSettings(label);
   const settings: StackSettings = { ...defaults, env: { ...defaults.env, ...options.env } };
-  const stack = await startStack(settings, { subgraphs: options.subgraphs, gateway: options.gateway ?? false });
+  const stack = await startStack(settings, { subgraphs: options.subgraphs, gateway: options.gateway ?? false, supervise: options.supervise ?? false });
   const clients: Client[] = [];
   return {
     ...stack,
