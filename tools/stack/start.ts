@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
-import { REPO_ROOT, SUBGRAPHS, StackSettings, loadOrCreateDevKeys, startStack } from '@sc/stack';
-import { DEMO_BUYERS, DEMO_SELLER, DEMO_STACK_ENV, GatewayClient, seedDemoData, seedDemoHistory, seedDemoPageViews } from '@sc/demo';
+import { REPO_ROOT, SUBGRAPHS, StackSettings, describeSupervisorEvent, loadOrCreateDevKeys, startStack } from '@sc/stack';
+import { DEMO_BUYERS, DEMO_SELLER, GatewayClient, seedDemoData, seedDemoHistory, seedDemoPageViews } from '@sc/demo';
+import { launcherEnv } from './launcher-env';
 
-// `npm start`: migrates and starts the five subgraphs and the gateway, seeds the demo shop, prints how
-// to use it, and stops what it started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.
+// `npm start`: migrates and starts the five subgraphs and the gateway (NODE_ENV=production unless the caller
+// sets it), seeds the demo shop, prints how to use it, restarts a process that crashes, and stops what it
+// started on Ctrl-C. PostgreSQL and Kafka are started by start.sh.
 const EXAMPLE_QUERY = `{
   shop {
     name currencyCode
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const stateDir = path.join(REPO_ROOT, '.sc');
   // Ed25519 keys made once per checkout: the demo token issuer's and the gateway's internal-context key.
   const keys = loadOrCreateDevKeys(stateDir);
+  const { nodeEnv, env } = launcherEnv();
   const settings: StackSettings = {
     postgresUrl: process.env.SC_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     databasePrefix: process.env.SC_DB_PREFIX ?? 'sc',
@@ -40,12 +43,12 @@ async function main(): Promise<void> {
       >),
     },
     logDir: path.join(stateDir, 'logs'),
-    // The seed ships paid orders right away instead of after the one-hour remorse hold.
-    env: { ...DEMO_STACK_ENV },
+    env,
   };
 
-  console.log('Migrating and starting subgraphs and gateway…');
-  const stack = await startStack(settings);
+  console.log(`Migrating and starting subgraphs and gateway (NODE_ENV=${nodeEnv})…`);
+  // Supervised: a process that exits unasked is restarted with backoff, each crash and recovery said here.
+  const stack = await startStack(settings, { supervise: { report: (event) => console.log(describeSupervisorEvent(event)) } });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -58,10 +61,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   console.log('Seeding the demo shop…');
+  let seed: Awaited<ReturnType<typeof seedDemoData>>;
   try {
     const client = new GatewayClient(stack.gatewayUrl, settings.clientTokenKey);
     const log = (msg: string) => console.log(`  ${msg}`);
-    await seedDemoData(client, log);
+    seed = await seedDemoData(client, log);
     // Months of imported order history before today (no events), then storefront traffic over the same days.
     await seedDemoHistory(settings, log);
     await seedDemoPageViews(settings, client, log);
@@ -91,6 +95,20 @@ curl -s ${base}/graphql -H 'content-type: application/json' -H "authorization: B
   -d '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
 
 Press Ctrl-C to stop.`);
+
+  if (seed.heldUntil) {
+    // Production runs the real buyer-remorse hour: the seed's remaining journeys follow it while this runs.
+    console.log(`
+${seed.heldOrders} demo orders are in the buyer-remorse hold until ${seed.heldUntil.toISOString()} (the production policy); they are
+shipped, delivered and refunded after it while this runs, or by the next npm start. NODE_ENV=development npm start
+runs a zero-length window instead.`);
+    seed.finish().then(
+      () => console.log('Demo orders: journeys after the remorse hold done.'),
+      (error: unknown) => {
+        if (!stopping) console.error(`Demo orders after the remorse hold: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    );
+  }
 }
 
 main().catch((error: unknown) => {

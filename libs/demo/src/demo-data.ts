@@ -1,6 +1,6 @@
 import { GatewayClient, retrying } from './gateway-client';
 import { DEMO_PLATFORM, DEMO_SELLER } from './demo-identities';
-import { seedDemoOrders } from './demo-orders';
+import { finishHeldDemoOrders, seedDemoOrders } from './demo-orders';
 import { seedDemoAfterSales } from './demo-after-sales';
 import { seedDemoInquiries } from './demo-inquiries';
 
@@ -52,10 +52,11 @@ const CREATORS = [
  * idempotency key, so a second run changes nothing. Besides the catalogue, a promotion and creators: the
  * seller's journey in orders (see DEMO_ORDER_PLAN: awaiting shipment, shipped, delivered, cancelled on the
  * buyer's request, a cancellation request pending, one refused for stock), a pending return on the shipped
- * order, a granted refund on the delivered one and two buyer inquiries. Run it on a stack with
- * DEMO_STACK_ENV, or paid orders wait out the real one-hour remorse hold and are not shipped.
+ * order, a granted refund on the delivered one and two buyer inquiries. On a stack with DEMO_STACK_ENV
+ * every journey is done when it resolves; on one without (production), paid orders sit out the real
+ * one-hour remorse hold, and the result's `finish` takes them on (with their after-sales) once it ends.
  */
-export async function seedDemoData(client: GatewayClient, log: (msg: string) => void): Promise<void> {
+export async function seedDemoData(client: GatewayClient, log: (msg: string) => void): Promise<DemoSeedResult> {
   await client.run(DEMO_SELLER, `mutation { registerShop(input: { name: "Demo Outfitters", currencyCode: "USD", timeZone: "Asia/Jakarta" }) { id } }`);
   // Flat 4.99 shipping, free from 50.00: the demo orders show both. Retried until orders has learned the
   // shop's currency from catalog's shop.registered.
@@ -143,4 +144,26 @@ export async function seedDemoData(client: GatewayClient, log: (msg: string) => 
 
   await seedDemoAfterSales(client, orders, log);
   await seedDemoInquiries(client, orders[0].id);
+
+  const held = orders.filter((o) => o.heldUntil);
+  return {
+    heldUntil: held.length === 0 ? undefined : new Date(Math.max(...held.map((o) => o.heldUntil!.getTime()))),
+    heldOrders: held.length,
+    finish: async () => {
+      if (held.length === 0) return;
+      await finishHeldDemoOrders(client, orders, log);
+      await seedDemoAfterSales(client, held, log);
+      log(`order journeys after the remorse hold: ${held.map((o) => `${o.plan.journey}${o.reached ? '' : ' (skipped)'}`).join(', ')}`);
+    },
+  };
+}
+
+/** What {@link seedDemoData} left for after the buyer-remorse hold (nothing on a stack with DEMO_STACK_ENV). */
+export interface DemoSeedResult {
+  /** When the last held demo order's hold ends; undefined when every journey is done. */
+  heldUntil?: Date;
+  /** How many demo orders are still in the hold. */
+  heldOrders: number;
+  /** Waits out the holds, then takes those orders along their journeys and adds their after-sales. */
+  finish(): Promise<void>;
 }

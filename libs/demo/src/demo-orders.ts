@@ -40,17 +40,25 @@ export interface DemoOrder {
   plan: DemoOrderPlan;
   reached: boolean;
   lines: Array<{ id: string; quantity: number }>;
+  /**
+   * End of the buyer-remorse hold the order was still in when the seed moved on (a production stack runs the
+   * real one-hour window); {@link finishHeldDemoOrders} takes it along its journey after that.
+   */
+  heldUntil?: Date;
 }
 
-// Longest remorse window the seed waits out; anything longer is a stack without DEMO_STACK_ENV.
+// Longest remorse window the seed waits out in line; a longer one (production's hour) is left for later.
 const MAX_HOLD_WAIT_MS = 60_000;
+// After a hold ends, how long orders' timer may take to release it before the seed gives up on the order.
+const RELEASE_GRACE_MS = 5 * 60_000;
 
 /**
  * Places, pays and moves the demo orders along their journeys: paid orders are released from the
- * remorse hold by orders' timer (the demo stack runs a zero-length window), then packed, shipped,
- * delivered by the demo carrier, or cancelled at the buyer's request. A rerun replays every key and
- * changes nothing. An order an earlier demo database left elsewhere (still on a one-hour hold, cancelled
- * before the seed cancelled that way) stays as it is, logged.
+ * remorse hold by orders' timer (a non-production demo stack runs a zero-length window), then packed, shipped,
+ * delivered by the demo carrier, or cancelled at the buyer's request. An order whose hold outlasts
+ * what the seed waits in line (production's real hour) gets `heldUntil` and is left for
+ * {@link finishHeldDemoOrders}. A rerun replays every key and changes nothing. An order an earlier demo
+ * database left elsewhere (cancelled before the seed cancelled that way) stays as it is, logged.
  */
 export async function seedDemoOrders(client: GatewayClient, skuIds: Record<string, string>, log: (msg: string) => void): Promise<DemoOrder[]> {
   const orders: DemoOrder[] = [];
@@ -75,10 +83,16 @@ export async function seedDemoOrders(client: GatewayClient, skuIds: Record<strin
 
   for (const order of paid) {
     if (!order.reached) continue;
-    order.reached = (await waitForRelease(client, order, log)) && (await tolerating(order, log, () => followJourney(client, order)));
+    const release = await waitForRelease(client, order, Date.now() + MAX_HOLD_WAIT_MS);
+    if (release !== true) {
+      order.reached = false;
+      order.heldUntil = release;
+      continue;
+    }
+    order.reached = await tolerating(order, log, () => followJourney(client, order));
   }
   orders.find((o) => o.plan.journey === 'OUT_OF_STOCK')!.reached = true;
-  log(`order journeys: ${orders.map((o) => `${o.plan.journey}${o.reached ? '' : ' (skipped)'}`).join(', ')}`);
+  log(`order journeys: ${orders.map((o) => `${o.plan.journey}${o.reached ? '' : o.heldUntil ? ' (after the hold)' : ' (skipped)'}`).join(', ')}`);
   return orders;
 }
 
@@ -99,17 +113,37 @@ async function payDemoOrder(client: GatewayClient, order: DemoOrder): Promise<bo
   });
 }
 
-/** Waits until orders' timer releases the remorse hold; false when the window is too long to wait for. */
-async function waitForRelease(client: GatewayClient, order: DemoOrder, log: (msg: string) => void): Promise<boolean> {
-  const deadline = Date.now() + MAX_HOLD_WAIT_MS;
+/**
+ * Waits until orders' timer releases the order's remorse hold: true once it has, or the hold's end when that
+ * lies beyond `deadline` (or the deadline passed), so the caller can come back then.
+ */
+async function waitForRelease(client: GatewayClient, order: DemoOrder, deadline: number): Promise<true | Date> {
   for (;;) {
     const { status, remorseEndsAt } = await readOrder(client, order);
     if (status !== 'ON_HOLD') return true;
-    if (new Date(remorseEndsAt).getTime() > deadline || Date.now() > deadline) {
-      log(`order ${order.index}: on hold until ${remorseEndsAt} (paid before the demo's short remorse window); run again after that`);
-      return false;
-    }
+    const endsAt = new Date(remorseEndsAt);
+    if (endsAt.getTime() > deadline || Date.now() > deadline) return endsAt;
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Takes the orders {@link seedDemoOrders} left in their remorse hold along their journeys once the hold
+ * has ended (it waits for that: an hour on a production stack), marking them reached. Resolves when done;
+ * an order orders' timer has still not released well after its hold is logged and left.
+ */
+export async function finishHeldDemoOrders(client: GatewayClient, orders: DemoOrder[], log: (msg: string) => void): Promise<void> {
+  const held = orders.filter((o) => o.heldUntil).sort((a, b) => a.heldUntil!.getTime() - b.heldUntil!.getTime());
+  for (const order of held) {
+    const endsAt = order.heldUntil!.getTime();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now())));
+    const release = await waitForRelease(client, order, endsAt + RELEASE_GRACE_MS);
+    if (release !== true) {
+      log(`order ${order.index}: still on hold after ${release.toISOString()}; left as it is`);
+      continue;
+    }
+    order.heldUntil = undefined;
+    order.reached = await tolerating(order, log, () => followJourney(client, order));
   }
 }
 
