@@ -99,9 +99,9 @@ Press Ctrl-C to stop.`);
   if (seed.heldUntil) {
     // Production runs the real buyer-remorse hour: the seed's remaining journeys follow it while this runs.
     console.log(`
-${seed.heldOrders} demo orders are in the buyer-remorse hold until ${seed.heldUntil.toISOString()} (the production policy); they are
-shipped, delivered and refunded after it while this runs, or by the next npm start. NODE_ENV=development npm start
-runs a zero-length window instead.`);
+${seed.heldOrders} demo orders are in their buyer-remorse hold until ${seed.heldUntil.toISOString()} (production runs the real
+one-hour window). Their journeys (shipping, delivery, a return, a refund, cancellations) follow after it while this
+runs, or at the next npm start; NODE_ENV=development npm start runs a zero-length window instead.`);
     seed.finish().then(
       () => console.log('Demo orders: journeys after the remorse hold done.'),
       (error: unknown) => {
