@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { signClientToken } from '@sc/auth';
-import { REPO_ROOT, SUBGRAPHS, StackSettings, describeSupervisorEvent, loadOrCreateDevKeys, startStack } from '@sc/stack';
-import { DEMO_BUYERS, DEMO_SELLER, GatewayClient, seedDemoData, seedDemoHistory, seedDemoPageViews } from '@sc/demo';
+import { REPO_ROOT, SUBGRAPHS, StackSettings, loadOrCreateDevKeys, startStack } from '@sc/stack';
+import { DEMO_BUYERS, DEMO_SELLER, DemoSeedResult, GatewayClient, seedDemoData, seedDemoHistory, seedDemoPageViews } from '@sc/demo';
 import { launcherEnv } from './launcher-env';
 
 // `npm start`: migrates and starts the five subgraphs and the gateway (NODE_ENV=production unless the caller
@@ -47,8 +47,8 @@ async function main(): Promise<void> {
   };
 
   console.log(`Migrating and starting subgraphs and gateway (NODE_ENV=${nodeEnv})…`);
-  // Supervised: a process that exits unasked is restarted with backoff, each crash and recovery said here.
-  const stack = await startStack(settings, { supervise: { report: (event) => console.log(describeSupervisorEvent(event)) } });
+  // Supervised: a process that exits unasked is restarted with backoff, each crash and recovery printed here.
+  const stack = await startStack(settings, { supervise: true });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   console.log('Seeding the demo shop…');
-  let seed: Awaited<ReturnType<typeof seedDemoData>>;
+  let seed: DemoSeedResult;
   try {
     const client = new GatewayClient(stack.gatewayUrl, settings.clientTokenKey);
     const log = (msg: string) => console.log(`  ${msg}`);
