@@ -237,9 +237,14 @@ async function main(): Promise<void> {
   let capacity: CapacityStep[] = [];
   if (selected(config, 'placement-capacity')) {
     log(`write capacity: placeOrder closed loop at c=${config.placementCapacity.connections.join(', ')} for ${config.placementCapacity.durationS} s each…`);
-    capacity = await runPlacementCapacity(stack.gatewayUrl, tokens.buyerToken, samples.skuIds, config.placementCapacity);
+    capacity = await runPlacementCapacity(stack.gatewayUrl, tokens.buyerToken, samples.skuIds, config.placementCapacity, cpu);
     for (const step of capacity) {
       log(`  c=${step.connections}: ${step.placedPerS} placed/s, ${step.refusedPerS} refused/s, ${step.failed} failed; p50 ${step.p50} ms, p99 ${step.p99} ms`);
+      log(
+        `    CPU ms per placed order: ${Object.entries(step.cpuMsPerPlacement)
+          .map(([name, ms]) => `${name} ${ms}`)
+          .join(', ')}`,
+      );
     }
     await settle();
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CpuMeter } from '../load/cpu';
 import { runLoad } from '../load/run-load';
 import { BIG_SHOP_ID } from '../dataset/shape';
 import { PLACE_ORDER_MUTATION } from './queries';
@@ -18,6 +19,8 @@ export interface CapacityStep {
   p99: number;
   max: number;
   firstError: string | null;
+  /** CPU ms per placed order, per process (PostgreSQL and Kafka included when the meter sees them). */
+  cpuMsPerPlacement: Record<string, number>;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function runPlacementCapacity(
   buyerToken: string,
   skuIds: string[],
   options: { connections: number[]; durationS: number },
+  cpu: CpuMeter | null,
 ): Promise<CapacityStep[]> {
   const steps: CapacityStep[] = [];
   const runId = randomUUID().slice(0, 8);
@@ -39,6 +43,7 @@ export async function runPlacementCapacity(
     let refused = 0;
     let failed = 0;
     let firstError: string | null = null;
+    const before = cpu?.snapshot();
     const load = await runLoad(
       {
         url: gatewayUrl,
@@ -64,6 +69,7 @@ export async function runPlacementCapacity(
       },
       { durationS: options.durationS, connections },
     );
+    const after = cpu?.snapshot();
     steps.push({
       connections,
       durationS: options.durationS,
@@ -74,6 +80,7 @@ export async function runPlacementCapacity(
       p99: load.p99,
       max: load.max,
       firstError: firstError ?? (load.errors > 0 ? `${load.errors} connection errors or timeouts` : null),
+      cpuMsPerPlacement: before && after ? CpuMeter.perRequest(before, after, placed) : {},
     });
   }
   return steps;

@@ -43,7 +43,12 @@ export class SkuQuoteResolver {
       listTotal: toMoney(line.listTotalMinor, currencyCode),
       discount: toMoney(line.discountMinor, currencyCode),
       total: toMoney(line.totalMinor, currencyCode),
-      layers: line.layers.map((l) => ({ layer: l.layer as PriceLayerKind, promotionId: l.promotionId, fundedBy: l.funder as DiscountFunder, amount: toMoney(l.amountMinor, currencyCode) })),
+      layers: line.layers.map((l) => ({
+        layer: l.layer as PriceLayerKind,
+        promotionId: l.promotionId,
+        fundedBy: l.funder as DiscountFunder,
+        amount: toMoney(l.amountMinor, currencyCode),
+      })),
       skipped: priced.skipped.map((s) => ({ promotionId: s.promotionId, layer: s.layer as PriceLayerKind, reason: s.reason })),
       at,
     };
