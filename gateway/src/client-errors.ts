@@ -1,4 +1,5 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from '@sc/graphql/app-error';
 
 /**
  * Codes a client may see as raised. Subgraphs already mask their unexpected errors as INTERNAL_SERVER_ERROR
@@ -7,19 +8,8 @@ import type { GraphQLFormattedError } from 'graphql';
  * newer than this gateway) is shown as INTERNAL_SERVER_ERROR with a generic message and logged in full.
  */
 export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set([
-  // Business refusals (the subgraphs' ERROR_CODES).
-  'VALIDATION_FAILED',
-  'NOT_FOUND',
-  'INVALID_TRANSITION',
-  'INSUFFICIENT_STOCK',
-  'IDEMPOTENCY_CONFLICT',
-  'CURRENCY_MISMATCH',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'CONFLICT',
-  'STALE_QUANTITY',
-  'PRODUCT_NOT_AVAILABLE',
-  'PRODUCT_HAS_OPEN_ORDERS',
+  // Business refusals: the subgraphs' own list (@sc/graphql's entry point without NestJS).
+  ...ERROR_CODES,
   // The GraphQL layer's and HTTP's.
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

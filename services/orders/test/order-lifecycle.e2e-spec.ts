@@ -174,11 +174,11 @@ describe('order lifecycle (orders, catalog events as fixtures, controlled clock)
     const released = await getOrder(order.id);
     expect(released).toMatchObject({ status: 'AWAITING_SHIPMENT', recipient: { masked: false, ...recipient } });
     expect(released.nextAction).toEqual({ action: 'SHIP', actor: 'SELLER_STAFF', deadline: released.shipByDeadline });
-    // Catalog commits the units order.paid lists: every unit of the order, once.
+    // Catalog commits the units order.paid lists: every unit of the order, once; each with what its buyer pays.
     expect(payloadsOf(await outboxOf(order.id), 'order.paid').map((p) => p.lines)).toEqual([
       [
-        { orderLineId: lineA, skuId: skuA, quantity: 3 },
-        { orderLineId: lineB, skuId: skuB, quantity: 1 },
+        { orderLineId: lineA, skuId: skuA, quantity: 3, paid: { amountMinor: '9999', currencyCode: 'USD' } },
+        { orderLineId: lineB, skuId: skuB, quantity: 1, paid: { amountMinor: '3333', currencyCode: 'USD' } },
       ],
     ]);
 
@@ -389,8 +389,8 @@ describe('order lifecycle (orders, catalog events as fixtures, controlled clock)
     }
     expect(payloadsOf(events, 'order.paid').map((p) => p.lines)).toEqual([
       [
-        { orderLineId: lineA.id, skuId, quantity: 3 },
-        { orderLineId: lineB.id, skuId, quantity: 2 },
+        { orderLineId: lineA.id, skuId, quantity: 3, paid: { amountMinor: '9999', currencyCode: 'USD' } },
+        { orderLineId: lineB.id, skuId, quantity: 2, paid: { amountMinor: '6666', currencyCode: 'USD' } },
       ],
     ]);
     expect(await stockEventsOf(partial.id)).toEqual(['order.placed', 'order.paid', 'order.lines_cancelled']);

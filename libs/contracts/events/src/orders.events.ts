@@ -45,7 +45,15 @@ export const OrderPaidV1 = z.object({
   buyerId: z.string(),
   paidAt: z.string(),
   total: MoneyPayloadSchema,
-  lines: z.array(OrderLineQuantity),
+  lines: z.array(
+    OrderLineQuantity.extend({
+      /**
+       * What the buyer pays for the line's live units: their price less the line's seller discount, shipping
+       * excluded (added to v1; absent from older producers). Marketing's lowest price of the last 30 days reads it.
+       */
+      paid: MoneyPayloadSchema.optional(),
+    }),
+  ),
 });
 /** Payload of `order.paid` v1. */
 export type OrderPaidV1 = z.infer<typeof OrderPaidV1>;

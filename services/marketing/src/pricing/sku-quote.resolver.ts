@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Directive, Int, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { assertValid, checkInteger, toMoney } from '@sc/graphql';
+import { Money, assertValid, checkInteger, toMoney } from '@sc/graphql';
 import { DiscountFunder, PriceLayerKind } from '@sc/graphql/pricing';
 import { CLOCK, Clock, requestNow } from '@sc/kit';
 import { priceCart, type ProductDiscount } from '@sc/pricing';
 import { PromotionLoaders } from '../promotion/promotion.loaders';
 import type { ProductPromotion } from '../promotion/promotion.repository';
+import { PaidPrices } from './paid-prices';
 import { PriceQuote } from './price-quote.model';
 import { Sku } from './sku.model';
 
@@ -17,6 +18,7 @@ export const MAX_QUOTE_QUANTITY = 1000;
 export class SkuQuoteResolver {
   constructor(
     private readonly loaders: PromotionLoaders,
+    private readonly paidPrices: PaidPrices,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,6 +54,16 @@ export class SkuQuoteResolver {
       skipped: priced.skipped.map((s) => ({ promotionId: s.promotionId, layer: s.layer as PriceLayerKind, reason: s.reason })),
       at,
     };
+  }
+
+  @ResolveField(() => Money, {
+    nullable: true,
+    description:
+      "The lowest unit price buyers paid for this SKU in the last 30 days (UTC days, today included; the line's price less its discounts, per unit): what a flash deal's price must stay below. Null when nothing sold; for the shop's staff with PROMOTIONS:VIEW only (null for anyone else).",
+  })
+  async lowestPrice30d(@Parent() sku: Sku): Promise<Money | null> {
+    const row = await this.paidPrices.lowestBySkuId().load(sku.id);
+    return row ? toMoney(row.lowestUnitMinor, row.currencyCode) : null;
   }
 
   @ResolveReference()

@@ -52,7 +52,10 @@ export interface LineQuantity {
   quantity: number;
 }
 
-export const orderPaid = (order: OrderEntity, lines: LineQuantity[], cause: Cause): EventEnvelope<OrderPaidV1> =>
+/** A live line of a paid order with what its buyer pays for it (price less seller discount). */
+export type PaidLine = LineQuantity & { paid: { amountMinor: string; currencyCode: string } };
+
+export const orderPaid = (order: OrderEntity, lines: PaidLine[], cause: Cause): EventEnvelope<OrderPaidV1> =>
   orderEvent<OrderPaidV1>(order, 'order.paid', cause, {
     orderId: order.id,
     buyerId: order.buyerId,

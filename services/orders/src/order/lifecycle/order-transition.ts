@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { WriteTx, lockForUpdate } from '@sc/kit';
-import { LineQuantity, StatusActor, orderCancelled, orderStatusChanged } from '../order.events';
+import { LineQuantity, PaidLine, StatusActor, orderCancelled, orderStatusChanged } from '../order.events';
 import { OrderEntity } from '../order.entity';
 import { OrderLineEntity } from '../order-line.entity';
 import { OrderAction, nextOrderStatus } from '../order.state-machine';
@@ -58,6 +58,19 @@ export async function cancelOrder(
 /** Units of each line still live (ordered minus cancelled), for events that speak about the whole order. */
 export const liveQuantities = (lines: OrderLineEntity[]): LineQuantity[] =>
   lines.map((l) => ({ orderLineId: l.id, skuId: l.skuId, quantity: l.quantity - l.cancelledQuantity })).filter((l) => l.quantity > 0);
+
+/**
+ * The live lines with what the buyer pays for each: the live units' price less the line's seller discount
+ * (which a partial cancellation has already re-split onto the live units).
+ */
+export const paidLines = (lines: OrderLineEntity[], currencyCode: string): PaidLine[] =>
+  lines
+    .map((l) => {
+      const quantity = l.quantity - l.cancelledQuantity;
+      const paid = BigInt(l.unitPriceMinor) * BigInt(quantity) - BigInt(l.sellerDiscountMinor);
+      return { orderLineId: l.id, skuId: l.skuId, quantity, paid: { amountMinor: paid.toString(), currencyCode } };
+    })
+    .filter((l) => l.quantity > 0);
 
 /** The lines of an order, locked, in position order. */
 export const lockLines = (manager: EntityManager, orderId: string): Promise<OrderLineEntity[]> =>

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { requireRole } from '@sc/auth';
 import { assertValid } from '@sc/graphql';
 import { CommandRunner } from '@sc/kit';
-import { applyTransition, liveQuantities, lockLines, lockOrder } from './order-transition';
+import { applyTransition, lockLines, lockOrder, paidLines } from './order-transition';
 import { OrderCommandInput } from './lifecycle.inputs';
 import { checkCommand } from './lifecycle.validation';
 import { orderPaid } from '../order.events';
@@ -35,7 +35,7 @@ export class PayOrderService {
       await this.timers.schedule(tx, order, TimerKind.REMORSE_END, deadlines.remorseEndsAt);
       await this.timers.schedule(tx, order, TimerKind.AUTO_CANCEL, deadlines.autoCancelAt);
       const lines = await lockLines(tx.manager, order.id);
-      await tx.emit('orders.order.v1', [orderPaid(order, liveQuantities(lines), tx.cause)]);
+      await tx.emit('orders.order.v1', [orderPaid(order, paidLines(lines, order.currencyCode.trim()), tx.cause)]);
       return order.id;
     });
   }
