@@ -137,6 +137,84 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
     expect(after.lines[0].priceBreakdown).toEqual([]);
   });
 
+  it('quotes a cart with priceCart exactly as placeOrder then charges it, case by case', async () => {
+    // The clocks stand one second past the first promotions' end; a new one runs from there for an hour.
+    const now = new Date(T0.getTime() + HOUR + 1000);
+    const result = await gql<{ createPromotion: { id: string } }>(seller, 'mutation($input: CreatePromotionInput!) { createPromotion(input: $input) { id } }', {
+      input: {
+        title: 'Fifteen percent off linen',
+        discountBasisPoints: 1500,
+        productIds: [productId],
+        startsAt: now.toISOString(),
+        endsAt: new Date(now.getTime() + HOUR).toISOString(),
+        idempotencyKey: newIdempotencyKey(),
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    await offersKnown(3);
+    const plainSku = await flow.createSku(seller, { stock: 50, price: '3333', title: 'Plain cotton shirt' });
+    const shipping = await gql(seller, 'mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { shipping { isDefault } } }', {
+      input: {
+        flatFee: { amountMinor: '499', currencyCode: 'USD' },
+        freeShippingThreshold: { amountMinor: '20000', currencyCode: 'USD' },
+        idempotencyKey: newIdempotencyKey(),
+      },
+    });
+    expect(shipping.errors).toBeUndefined();
+
+    const money = '{ amountMinor }';
+    const QUOTE = `query($input: PriceCartInput!) { priceCart(input: $input) { subtotal ${money} discount ${money} shippingFee ${money} total ${money}
+      lines { sku { id } quantity discount ${money} total ${money} priceBreakdown { layer promotionId fundedBy amount ${money} } } } }`;
+    const PLACE = `mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { subtotal ${money} sellerDiscount ${money} shippingFee ${money} total ${money}
+      lines { sku { id } quantity lineTotal ${money} sellerDiscount ${money} priceBreakdown { layer promotionId fundedBy amount ${money} } } } }`;
+    type QuoteView = {
+      subtotal: Money;
+      discount: Money;
+      shippingFee: Money;
+      total: Money;
+      lines: Array<{ sku: { id: string }; quantity: number; discount: Money; total: Money; priceBreakdown: unknown[] }>;
+    };
+    type OrderView = {
+      subtotal: Money;
+      sellerDiscount: Money;
+      shippingFee: Money;
+      total: Money;
+      lines: Array<{ sku: { id: string }; quantity: number; lineTotal: Money; sellerDiscount: Money; priceBreakdown: unknown[] }>;
+    };
+    const carts = [
+      [{ skuId, quantity: 1 }],
+      [{ skuId, quantity: 3 }],
+      [
+        { skuId, quantity: 1 },
+        { skuId: plainSku, quantity: 2 },
+      ],
+      [{ skuId: plainSku, quantity: 7 }], // past the free-shipping threshold
+    ];
+    for (const lines of carts) {
+      const quoted = await gql<{ priceCart: QuoteView }>(buyer, QUOTE, { input: { shopId: seller.sellerId, lines } });
+      expect(quoted.errors).toBeUndefined();
+      const placed = await gql<{ placeOrder: OrderView }>(buyer, PLACE, { input: { shopId: seller.sellerId, lines, idempotencyKey: newIdempotencyKey() } });
+      expect(placed.errors).toBeUndefined();
+      const q = quoted.data!.priceCart;
+      const o = placed.data!.placeOrder;
+      expect({ lines, subtotal: o.subtotal, discount: o.sellerDiscount, shippingFee: o.shippingFee, total: o.total }).toEqual({
+        lines,
+        subtotal: q.subtotal,
+        discount: q.discount,
+        shippingFee: q.shippingFee,
+        total: q.total,
+      });
+      expect(
+        o.lines.map((l) => [l.sku.id, l.quantity, String(BigInt(l.lineTotal.amountMinor) - BigInt(l.sellerDiscount.amountMinor)), l.priceBreakdown]),
+      ).toEqual(q.lines.map((l) => [l.sku.id, l.quantity, l.total.amountMinor, l.priceBreakdown]));
+    }
+    // A cart of a SKU the shop does not sell is refused as placeOrder refuses it.
+    const unknown = await gql(buyer, 'query($input: PriceCartInput!) { priceCart(input: $input) { total { amountMinor } } }', {
+      input: { shopId: seller.sellerId, lines: [{ skuId: 'sku_unknown', quantity: 1 }] },
+    });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('stores the layers on the order line, so every discount traces to a published promotion', async () => {
     const rows = (
       await (
@@ -149,7 +227,7 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
     const published = new Set(
       (await (await stack.db('marketing')).query<{ id: string }>('SELECT id FROM promotions WHERE seller_id = $1', [seller.sellerId])).rows.map((r) => r.id),
     );
-    expect(rows.length).toBeGreaterThanOrEqual(3);
+    expect(rows.length).toBeGreaterThanOrEqual(7);
     for (const row of rows) {
       for (const layer of row.price_layers) expect(published.has(layer.promotionId)).toBe(true);
       expect(row.price_layers.reduce((sum, l) => sum + BigInt((l as unknown as { amountMinor: string }).amountMinor), 0n)).toBe(

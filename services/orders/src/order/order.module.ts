@@ -5,6 +5,8 @@ import { OrderQueries } from './order.queries';
 import { OrderRepository } from './order.repository';
 import { OrderResolver } from './order.resolver';
 import { PlaceOrderService } from './place-order.service';
+import { CartPricing } from './cart-pricing';
+import { CartQuoteResolver } from './cart-quote.resolver';
 import { StockOutcomeService } from './stock-outcome.service';
 import { PayOrderService } from './lifecycle/pay-order.service';
 
@@ -17,7 +19,18 @@ import { PayOrderService } from './lifecycle/pay-order.service';
  * `OrderPolicies`. Public API: `OrderQueries` (the shop's order list) and `PayOrderService` (`payOrder`).
  */
 @Module({
-  providers: [OrderRepository, OrderLoaders, OrderQueries, PlaceOrderService, StockOutcomeService, InventoryOutcomeHandlers, PayOrderService, OrderResolver],
+  providers: [
+    OrderRepository,
+    OrderLoaders,
+    OrderQueries,
+    CartPricing,
+    CartQuoteResolver,
+    PlaceOrderService,
+    StockOutcomeService,
+    InventoryOutcomeHandlers,
+    PayOrderService,
+    OrderResolver,
+  ],
   exports: [OrderQueries, PayOrderService],
 })
 export class OrderModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireRole } from '@sc/auth';
 import { newId, firstVersionAt } from '@sc/db';
@@ -7,17 +7,12 @@ import { CommandRunner } from '@sc/kit';
 import { OrderEntity } from './order.entity';
 import { OrderLineEntity } from './order-line.entity';
 import { OrderStatus } from './order-status';
-import { OrderRepository } from './order.repository';
+import { CartPricing } from './cart-pricing';
 import { PlaceOrderInput } from './place-order.input';
 import { validatePlaceOrder } from './place-order.validation';
-import { listedCart } from './order-pricing';
-import { priceCart } from '@sc/pricing';
-import { productDiscountsFor } from '../projections/promotion-offers';
-import { assertSellable } from '../projections/product-sellability';
 import { orderPlaced } from './order.events';
 import { orderAmounts } from './money/order-amounts';
 import { DEFAULT_REGION } from './policy/region-policy';
-import { SHOP_ORDER_SETTINGS, ShopOrderSettingsSource } from './shop-order-settings';
 
 /**
  * Buyer checkout: prices the lines from the server's own data (catalog prices and marketing's promotions as
@@ -28,37 +23,25 @@ import { SHOP_ORDER_SETTINGS, ShopOrderSettingsSource } from './shop-order-setti
 export class PlaceOrderService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly orders: OrderRepository,
     private readonly runner: CommandRunner,
-    @Inject(SHOP_ORDER_SETTINGS) private readonly shopSettings: ShopOrderSettingsSource,
+    private readonly pricing: CartPricing,
   ) {}
 
   async place(input: PlaceOrderInput): Promise<OrderEntity> {
     const buyer = requireRole('BUYER');
     assertValid(validatePlaceOrder(input));
-    const prices = await this.orders.pricesFor(input.shopId, [...new Set(input.lines.map((l) => l.skuId))]);
-    assertSellable(prices);
-    const cart = listedCart(input.lines, prices);
-    const productIds = [...new Set(cart.lines.map((l) => l.productId))];
     const orderId = await this.runner.run({ operation: 'placeOrder', actor: 'BUYER', input }, async (tx) => {
       const { manager } = tx;
-      const settings = await this.shopSettings.forPlacement(manager, input.shopId);
+      // Every amount is the server's, priced as priceCart quotes it, at the command's instant.
+      const { priced, settings } = await this.pricing.price(manager, input.shopId, input.lines, tx.now);
       const region = settings.region ?? input.region ?? DEFAULT_REGION;
-      // Every amount is the server's: list prices and promotions from orders' own read models, the shipping fee
-      // from the shop's setting, all priced by the one function quotes use, at the command's instant.
-      const priced = priceCart({
-        currencyCode: cart.currencyCode,
-        lines: cart.lines,
-        promotions: await productDiscountsFor(manager, input.shopId, productIds),
-        shippingFeeMinor: (merchandise) => settings.shippingFeeFor(merchandise, cart.currencyCode),
-        at: tx.now,
-      });
       // Marketing's promotions are all seller-funded so far; a platform-funded layer needs its own columns first.
       if (priced.discountByFunder.PLATFORM !== 0n || priced.shippingDiscount) throw new Error('Only seller-funded item discounts are charged so far');
+      const currencyCode = priced.currencyCode;
       const amounts = orderAmounts(
         priced.lines.map((l) => l.listTotalMinor),
-        cart.currencyCode,
-        { amount: priced.shippingFeeMinor, currencyCode: cart.currencyCode },
+        currencyCode,
+        { amount: priced.shippingFeeMinor, currencyCode },
         priced.lines.map((l) => l.discountMinor),
       );
       const order = manager.create(OrderEntity, {
@@ -66,7 +49,7 @@ export class PlaceOrderService {
         sellerId: input.shopId,
         buyerId: buyer.userId,
         status: OrderStatus.PENDING,
-        currencyCode: cart.currencyCode,
+        currencyCode,
         totalMinor: amounts.totalMinor.toString(),
         subtotalMinor: amounts.subtotalMinor.toString(),
         shippingFeeMinor: amounts.shippingFeeMinor.toString(),

@@ -11,9 +11,9 @@ const ATTRIBUTION_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
 const ID_PATTERN = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9_]{1,60}$`);
 
-/** Every problem of a place-order input; empty when valid. */
-export function validatePlaceOrder(input: PlaceOrderInput): FieldProblem[] {
-  const problems: FieldProblem[] = [...checkIdempotencyKey('idempotencyKey', input.idempotencyKey)];
+/** Problems of a cart: the shop and its lines (what a quote and an order both take). */
+export function validateCart(input: { shopId: string; lines: ReadonlyArray<{ skuId: string; quantity: number }> }): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   if (!ID_PATTERN('shp').test(input.shopId)) problems.push({ field: 'shopId', message: 'is not a shop id' });
   if (input.lines.length < 1 || input.lines.length > MAX_ORDER_LINES) {
     problems.push({ field: 'lines', message: `must have 1 to ${MAX_ORDER_LINES} lines` });
@@ -21,6 +21,14 @@ export function validatePlaceOrder(input: PlaceOrderInput): FieldProblem[] {
   input.lines.forEach((line, i) => {
     if (!ID_PATTERN('sku').test(line.skuId)) problems.push({ field: `lines[${i}].skuId`, message: 'is not a SKU id' });
     problems.push(...checkInteger(`lines[${i}].quantity`, line.quantity, 1, MAX_LINE_QUANTITY));
+  });
+  return problems;
+}
+
+/** Every problem of a place-order input; empty when valid. */
+export function validatePlaceOrder(input: PlaceOrderInput): FieldProblem[] {
+  const problems: FieldProblem[] = [...checkIdempotencyKey('idempotencyKey', input.idempotencyKey), ...validateCart(input)];
+  input.lines.forEach((line, i) => {
     for (const field of ['creatorId', 'contentId', 'adCampaignId'] as const) {
       const value = line[field];
       if (value !== null && value !== undefined && !ATTRIBUTION_ID.test(value)) problems.push({ field: `lines[${i}].${field}`, message: 'is not a valid id' });
