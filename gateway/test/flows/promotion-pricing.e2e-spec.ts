@@ -153,6 +153,37 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
     expect(result.errors).toBeUndefined();
     await offersKnown(3);
     const plainSku = await flow.createSku(seller, { stock: 50, price: '3333', title: 'Plain cotton shirt' });
+    // Buy more, save more on the plain shirt: 5 % from 2 units, 10 % from 4.
+    const plainProduct = (
+      await flow.catalog<{ _entities: Array<{ product: { id: string } }> }>(
+        seller,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Sku { product { id } } } }',
+        {
+          r: [{ __typename: 'Sku', id: plainSku }],
+        },
+      )
+    ).data!._entities[0].product.id;
+    const tiered = await gql<{ createTieredPromotion: { id: string; type: string; tiers: unknown[] } }>(
+      seller,
+      'mutation($input: CreateTieredPromotionInput!) { createTieredPromotion(input: $input) { id type tiers { minQuantity discountBasisPoints } } }',
+      {
+        input: {
+          title: 'Buy more shirts, save more',
+          tiers: [
+            { minQuantity: 2, discountBasisPoints: 500 },
+            { minQuantity: 4, discountBasisPoints: 1000 },
+          ],
+          productIds: [plainProduct],
+          startsAt: now.toISOString(),
+          endsAt: new Date(now.getTime() + HOUR).toISOString(),
+          idempotencyKey: newIdempotencyKey(),
+        },
+      },
+    );
+    expect(tiered.errors).toBeUndefined();
+    expect(tiered.data!.createTieredPromotion).toMatchObject({ type: 'BUY_MORE_SAVE_MORE', tiers: [{ minQuantity: 2 }, { minQuantity: 4 }] });
+    const tierId = tiered.data!.createTieredPromotion.id;
+    await offersKnown(4);
     const shipping = await gql(seller, 'mutation($input: SetShopShippingInput!) { setShopShipping(input: $input) { shipping { isDefault } } }', {
       input: {
         flatFee: { amountMinor: '499', currencyCode: 'USD' },
@@ -188,7 +219,8 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
         { skuId, quantity: 1 },
         { skuId: plainSku, quantity: 2 },
       ],
-      [{ skuId: plainSku, quantity: 7 }], // past the free-shipping threshold
+      [{ skuId: plainSku, quantity: 7 }], // past the free-shipping threshold, and the 10 % tier
+      [{ skuId: plainSku, quantity: 1 }], // below every tier
     ];
     for (const lines of carts) {
       const quoted = await gql<{ priceCart: QuoteView }>(buyer, QUOTE, { input: { shopId: seller.sellerId, lines } });
@@ -208,6 +240,31 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
         o.lines.map((l) => [l.sku.id, l.quantity, String(BigInt(l.lineTotal.amountMinor) - BigInt(l.sellerDiscount.amountMinor)), l.priceBreakdown]),
       ).toEqual(q.lines.map((l) => [l.sku.id, l.quantity, l.total.amountMinor, l.priceBreakdown]));
     }
+    // The tiers priced what they should: 2 units → 5 %, 7 units → 10 %, 1 unit → nothing (and said why).
+    const tierOf = async (quantity: number) =>
+      (
+        await gql<{
+          priceCart: {
+            lines: Array<{ priceBreakdown: Array<{ layer: string; promotionId: string; amount: Money }> }>;
+            skipped: Array<{ promotionId: string; reason: string }>;
+          };
+        }>(
+          buyer,
+          'query($input: PriceCartInput!) { priceCart(input: $input) { lines { priceBreakdown { layer promotionId amount { amountMinor } } } skipped { promotionId reason } } }',
+          { input: { shopId: seller.sellerId, lines: [{ skuId: plainSku, quantity }] } },
+        )
+      ).data!.priceCart;
+    expect((await tierOf(2)).lines[0].priceBreakdown).toEqual([{ layer: 'TIER', promotionId: tierId, amount: { amountMinor: '334' } }]); // 5 % of 3333, half-even, × 2
+    expect((await tierOf(7)).lines[0].priceBreakdown).toEqual([{ layer: 'TIER', promotionId: tierId, amount: { amountMinor: '2331' } }]); // 333 × 7
+    expect((await tierOf(1)).skipped).toEqual([{ promotionId: tierId, reason: 'MIN_QUANTITY_NOT_MET' }]);
+    // Marketing's quote of the SKU agrees.
+    const skuQuote = await gql<{ product: { skus: Array<{ id: string; effectivePrice: { total: Money } }> } }>(
+      buyer,
+      'query($id: ID!) { product(id: $id) { skus { id effectivePrice(quantity: 7) { total { amountMinor } } } } }',
+      { id: plainProduct },
+    );
+    expect(skuQuote.data!.product.skus.find((k) => k.id === plainSku)!.effectivePrice.total.amountMinor).toBe(String(3333 * 7 - 2331));
+
     // A cart of a SKU the shop does not sell is refused as placeOrder refuses it.
     const unknown = await gql(buyer, 'query($input: PriceCartInput!) { priceCart(input: $input) { total { amountMinor } } }', {
       input: { shopId: seller.sellerId, lines: [{ skuId: 'sku_unknown', quantity: 1 }] },
@@ -227,7 +284,7 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
     const published = new Set(
       (await (await stack.db('marketing')).query<{ id: string }>('SELECT id FROM promotions WHERE seller_id = $1', [seller.sellerId])).rows.map((r) => r.id),
     );
-    expect(rows.length).toBeGreaterThanOrEqual(7);
+    expect(rows.length).toBeGreaterThanOrEqual(8);
     for (const row of rows) {
       for (const layer of row.price_layers) expect(published.has(layer.promotionId)).toBe(true);
       expect(row.price_layers.reduce((sum, l) => sum + BigInt((l as unknown as { amountMinor: string }).amountMinor), 0n)).toBe(

@@ -127,6 +127,24 @@ export async function seedDemoData(client: GatewayClient, log: (msg: string) => 
       // A rerun sends a new window with the same key: the first promotion stands.
       if (!/IDEMPOTENCY_CONFLICT/.test(error.message)) throw error;
     });
+  // Buy more, save more on the third product: 5 % from 2 units, 10 % from 3 (priceCart and placeOrder price it).
+  await client
+    .run(DEMO_SELLER, `mutation($input: CreateTieredPromotionInput!) { createTieredPromotion(input: $input) { id } }`, {
+      input: {
+        title: 'Buy more, save more',
+        tiers: [
+          { minQuantity: 2, discountBasisPoints: 500 },
+          { minQuantity: 3, discountBasisPoints: 1000 },
+        ],
+        productIds: productIds.slice(2, 3),
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        idempotencyKey: 'demo-promotion-buy-more',
+      },
+    })
+    .catch((error: Error) => {
+      if (!/IDEMPOTENCY_CONFLICT/.test(error.message)) throw error;
+    });
 
   const creatorIds: string[] = [];
   for (const creator of CREATORS) {
@@ -140,7 +158,7 @@ export async function seedDemoData(client: GatewayClient, log: (msg: string) => 
       input: { creatorId: creatorIds[0], productId: productIds[0], commissionRateBps: 1200, idempotencyKey: 'demo-collab-tee' },
     }),
   );
-  log('promotion, creators and a collaboration: done');
+  log('promotions, creators and a collaboration: done');
 
   await seedDemoAfterSales(client, orders, log);
   await seedDemoInquiries(client, orders[0].id);

@@ -16,7 +16,7 @@ import { OrderCancelledV1, OrderConfirmedV1, OrderLinesCancelledV1, OrderPaidV1,
 import { ConversationOpenedV1, ConversationResolvedV1, MessageSentV1 } from './inquiry.events';
 import { RefundIssuedV1, ReturnCancelledV1, ReturnReceivedV1, ReturnRequestedV1 } from './returns.events';
 import { PageViewedV1 } from './storefront.events';
-import { PromotionCreatedV1, PromotionDeactivatedV1 } from './marketing.events';
+import { PromotionCreatedV1, PromotionDeactivatedV1, TieredPromotionCreatedV1 } from './marketing.events';
 import { CollaborationCreatedV1 } from './creators.events';
 import {
   StaffActivatedV1,
@@ -129,7 +129,11 @@ export const TOPICS = {
   'marketing.promotion.v1': {
     owner: 'marketing',
     description: 'Promotions; key = promotion id.',
-    events: { 'promotion.created': { 1: PromotionCreatedV1 }, 'promotion.deactivated': { 1: PromotionDeactivatedV1 } },
+    events: {
+      'promotion.created': { 1: PromotionCreatedV1 },
+      'tiered_promotion.created': { 1: TieredPromotionCreatedV1 },
+      'promotion.deactivated': { 1: PromotionDeactivatedV1 },
+    },
   },
   'marketing.audit.v1': {
     owner: 'marketing',

@@ -3,9 +3,10 @@ import { Args, Directive, Int, Parent, ResolveField, Resolver, ResolveReference 
 import { Money, assertValid, checkInteger, toMoney } from '@sc/graphql';
 import { DiscountFunder, PriceLayerKind } from '@sc/graphql/pricing';
 import { CLOCK, Clock, requestNow } from '@sc/kit';
-import { priceCart, type ProductDiscount } from '@sc/pricing';
+import { priceCart, type Promotion } from '@sc/pricing';
 import { PromotionLoaders } from '../promotion/promotion.loaders';
 import type { ProductPromotion } from '../promotion/promotion.repository';
+import type { PromotionEntity } from '../promotion/promotion.entity';
 import { PaidPrices } from './paid-prices';
 import { PriceQuote } from './price-quote.model';
 import { Sku } from './sku.model';
@@ -73,26 +74,38 @@ export class SkuQuoteResolver {
 }
 
 /**
- * Marketing's promotions as @sc/pricing's product discounts (seller-funded percentages); one deactivated early
- * ends at its deactivation. The same mapping as orders' read model (promotion_offers), so both price alike.
+ * Marketing's promotions as @sc/pricing takes them: a plain one as a seller-funded product discount, a tiered one
+ * as a tier over its products; one deactivated early ends at its deactivation. The same mapping as orders' read
+ * model (promotion_offers), so both price alike.
  */
-export function productDiscountsOf(rows: readonly ProductPromotion[]): ProductDiscount[] {
-  const byId = new Map<string, ProductDiscount & { items: Array<ProductDiscount['items'][number]> }>();
+export function productDiscountsOf(rows: readonly ProductPromotion[]): Promotion[] {
+  const byId = new Map<string, { promotion: PromotionEntity; productIds: string[] }>();
   for (const { productId, promotion } of rows) {
-    const item = { productId, offer: { percentOffBp: promotion.discountBasisPoints } };
     const known = byId.get(promotion.id);
-    if (known) known.items.push(item);
-    else {
-      const endsAt = promotion.deactivatedAt && promotion.deactivatedAt < promotion.endsAt ? promotion.deactivatedAt : promotion.endsAt;
-      byId.set(promotion.id, {
-        layer: 'PRODUCT_DISCOUNT',
-        promotionId: promotion.id,
-        funder: 'SELLER',
-        startsAt: promotion.startsAt,
-        endsAt: endsAt < promotion.startsAt ? promotion.startsAt : endsAt,
-        items: [item],
-      });
-    }
+    if (known) known.productIds.push(productId);
+    else byId.set(promotion.id, { promotion, productIds: [productId] });
   }
-  return [...byId.values()].sort((a, b) => (a.promotionId < b.promotionId ? -1 : a.promotionId > b.promotionId ? 1 : 0));
+  return [...byId.values()]
+    .sort((a, b) => (a.promotion.id < b.promotion.id ? -1 : a.promotion.id > b.promotion.id ? 1 : 0))
+    .map(({ promotion, productIds }) => {
+      const ends = promotion.deactivatedAt && promotion.deactivatedAt < promotion.endsAt ? promotion.deactivatedAt : promotion.endsAt;
+      const window = { startsAt: promotion.startsAt, endsAt: ends < promotion.startsAt ? promotion.startsAt : ends };
+      if (promotion.type === 'BUY_MORE_SAVE_MORE') {
+        return {
+          layer: 'TIER' as const,
+          promotionId: promotion.id,
+          funder: 'SELLER' as const,
+          ...window,
+          productIds,
+          tiers: (promotion.tiers ?? []).map((t) => ({ minQuantity: t.minQuantity, percentOffBp: t.discountBasisPoints })),
+        };
+      }
+      return {
+        layer: 'PRODUCT_DISCOUNT' as const,
+        promotionId: promotion.id,
+        funder: 'SELLER' as const,
+        ...window,
+        items: productIds.map((productId) => ({ productId, offer: { percentOffBp: promotion.discountBasisPoints } })),
+      };
+    });
 }

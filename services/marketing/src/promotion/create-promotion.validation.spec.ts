@@ -1,5 +1,5 @@
-import { CreatePromotionInput } from './create-promotion.input';
-import { validateCreatePromotion } from './create-promotion.validation';
+import { CreatePromotionInput, CreateTieredPromotionInput } from './create-promotion.input';
+import { validateCreatePromotion, validateCreateTieredPromotion } from './create-promotion.validation';
 import { validateDeactivatePromotion } from './deactivate-promotion.validation';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
@@ -66,5 +66,51 @@ describe('validateDeactivatePromotion', () => {
 
   it('refuses a malformed id and a bad key together', () => {
     expect(validateDeactivatePromotion({ promotionId: 'prd_x', idempotencyKey: '' }).map((p) => p.field)).toEqual(['promotionId', 'idempotencyKey']);
+  });
+});
+
+describe('validateCreateTieredPromotion', () => {
+  const tiered = (tiers: CreateTieredPromotionInput['tiers'], overrides: Partial<CreateTieredPromotionInput> = {}): CreateTieredPromotionInput => {
+    const { discountBasisPoints: _unused, ...common } = valid();
+    return { ...common, tiers, ...overrides };
+  };
+  const problems = (input: CreateTieredPromotionInput) => validateCreateTieredPromotion(input, now).map((p) => p.field);
+
+  it('accepts one to five tiers ascending in quantity and discount', () => {
+    expect(problems(tiered([{ minQuantity: 2, discountBasisPoints: 500 }]))).toEqual([]);
+    expect(problems(tiered([2, 3, 4, 5, 999].map((minQuantity, i) => ({ minQuantity, discountBasisPoints: 500 + i * 100 }))))).toEqual([]);
+  });
+
+  it.each([
+    ['no tier', [], ['tiers']],
+    ['six tiers', [2, 3, 4, 5, 6, 7].map((minQuantity, i) => ({ minQuantity, discountBasisPoints: 500 + i * 100 })), ['tiers']],
+    ['a tier of one unit', [{ minQuantity: 1, discountBasisPoints: 500 }], ['tiers[0].minQuantity']],
+    ['a discount over 99 %', [{ minQuantity: 2, discountBasisPoints: 9901 }], ['tiers[0].discountBasisPoints']],
+    [
+      'quantities not ascending',
+      [
+        { minQuantity: 3, discountBasisPoints: 500 },
+        { minQuantity: 3, discountBasisPoints: 800 },
+      ],
+      ['tiers[1].minQuantity'],
+    ],
+    [
+      'discounts not ascending',
+      [
+        { minQuantity: 2, discountBasisPoints: 800 },
+        { minQuantity: 4, discountBasisPoints: 800 },
+      ],
+      ['tiers[1].discountBasisPoints'],
+    ],
+  ] as Array<[string, CreateTieredPromotionInput['tiers'], string[]]>)('refuses %s', (_case, tiers, expected) => {
+    expect(problems(tiered(tiers))).toEqual(expected);
+  });
+
+  it('applies the rules every promotion shares', () => {
+    expect(problems(tiered([{ minQuantity: 2, discountBasisPoints: 500 }], { title: '', productIds: [], endsAt: offset(days(400)) }))).toEqual([
+      'title',
+      'productIds',
+      'endsAt',
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { FieldProblem, checkIdempotencyKey, checkInteger, checkText } from '@sc/graphql';
-import { CreatePromotionInput } from './create-promotion.input';
+import { CreatePromotionInput, CreateTieredPromotionInput } from './create-promotion.input';
 
 /** Smallest and largest discount, in basis points (1 % and 99 %). */
 export const MIN_DISCOUNT_BPS = 100;
@@ -17,11 +17,37 @@ const isValidDate = (value: unknown): value is Date => value instanceof Date && 
 
 /** Every problem of a create-promotion input at time `now`; empty when valid. */
 export function validateCreatePromotion(input: CreatePromotionInput, now: Date): FieldProblem[] {
-  const problems: FieldProblem[] = [
+  // In field order: title, discount, then the rest.
+  return [
     ...checkText('title', input.title, 1, 100),
     ...checkInteger('discountBasisPoints', input.discountBasisPoints, MIN_DISCOUNT_BPS, MAX_DISCOUNT_BPS),
-    ...checkIdempotencyKey('idempotencyKey', input.idempotencyKey),
+    ...checkCommon(input, now),
   ];
+}
+
+/** Most tiers of a buy-more-save-more promotion; fewest units its first tier may ask for, and most. */
+export const MAX_TIERS = 5;
+export const MIN_TIER_QUANTITY = 2;
+export const MAX_TIER_QUANTITY = 999;
+
+/** Every problem of a tiered promotion: the common rules, and tiers both ascending in quantity and in discount. */
+export function validateCreateTieredPromotion(input: CreateTieredPromotionInput, now: Date): FieldProblem[] {
+  const problems: FieldProblem[] = [...checkText('title', input.title, 1, 100), ...checkCommon(input, now)];
+  if (input.tiers.length < 1 || input.tiers.length > MAX_TIERS) problems.push({ field: 'tiers', message: `must have 1 to ${MAX_TIERS} tiers` });
+  input.tiers.forEach((tier, i) => {
+    problems.push(...checkInteger(`tiers[${i}].minQuantity`, tier.minQuantity, MIN_TIER_QUANTITY, MAX_TIER_QUANTITY));
+    problems.push(...checkInteger(`tiers[${i}].discountBasisPoints`, tier.discountBasisPoints, MIN_DISCOUNT_BPS, MAX_DISCOUNT_BPS));
+    const before = input.tiers[i - 1];
+    if (before && !(tier.minQuantity > before.minQuantity)) problems.push({ field: `tiers[${i}].minQuantity`, message: 'must be above the tier before' });
+    if (before && !(tier.discountBasisPoints > before.discountBasisPoints))
+      problems.push({ field: `tiers[${i}].discountBasisPoints`, message: 'must be above the tier before' });
+  });
+  return problems;
+}
+
+/** The rules every promotion shares besides its title: key, products, window. */
+function checkCommon(input: { idempotencyKey: string; productIds: string[]; startsAt: Date; endsAt: Date }, now: Date): FieldProblem[] {
+  const problems: FieldProblem[] = [...checkIdempotencyKey('idempotencyKey', input.idempotencyKey)];
   if (input.productIds.length < 1 || input.productIds.length > MAX_PROMOTION_PRODUCTS) {
     problems.push({ field: 'productIds', message: `must have 1 to ${MAX_PROMOTION_PRODUCTS} products` });
   }

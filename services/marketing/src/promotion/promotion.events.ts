@@ -1,4 +1,4 @@
-import { EventEnvelope, PromotionCreatedV1, PromotionDeactivatedV1 } from '@sc/events';
+import { EventEnvelope, PromotionCreatedV1, PromotionDeactivatedV1, TieredPromotionCreatedV1 } from '@sc/events';
 import { Cause, aggregateEvent } from '@sc/kit';
 import { PromotionEntity } from './promotion.entity';
 import { PromotionStatus } from './promotion-status';
@@ -18,6 +18,16 @@ export const promotionCreated = (promotion: PromotionEntity, productIds: string[
     title: promotion.title,
     discountBasisPoints: promotion.discountBasisPoints,
     productIds,
+    startsAt: promotion.startsAt.toISOString(),
+    endsAt: promotion.endsAt.toISOString(),
+  });
+
+export const tieredPromotionCreated = (promotion: PromotionEntity, productIds: string[], cause: Cause): EventEnvelope<TieredPromotionCreatedV1> =>
+  aggregateEvent<TieredPromotionCreatedV1>(promotionSubject(promotion), 'tiered_promotion.created', cause, {
+    promotionId: promotion.id,
+    title: promotion.title,
+    productIds,
+    tiers: promotion.tiers!.map((t) => ({ minQuantity: t.minQuantity, discountBasisPoints: t.discountBasisPoints })),
     startsAt: promotion.startsAt.toISOString(),
     endsAt: promotion.endsAt.toISOString(),
   });

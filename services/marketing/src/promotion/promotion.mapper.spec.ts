@@ -8,6 +8,8 @@ describe('toPromotion', () => {
       id: 'prm_0000000001a1b2c3d4e5f6a7b8',
       sellerId: 'shp_1',
       title: 'Spring sale',
+      type: 'PRODUCT_DISCOUNT' as const,
+      tiers: null,
       discountBasisPoints: 1500,
       startsAt: new Date('2030-01-01T00:00:00Z'),
       endsAt: new Date('2030-01-02T00:00:00Z'),
@@ -19,6 +21,8 @@ describe('toPromotion', () => {
     expect(toPromotion(entity, new Date('2030-01-01T06:00:00Z'))).toEqual({
       id: entity.id,
       title: 'Spring sale',
+      type: 'PRODUCT_DISCOUNT',
+      tiers: [],
       discountBasisPoints: 1500,
       status: PromotionStatus.ONGOING,
       startsAt: entity.startsAt,

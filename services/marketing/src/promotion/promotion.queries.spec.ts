@@ -18,6 +18,8 @@ const promotion = (id: string, startsAt: string, endsAt: string): PromotionEntit
   id,
   sellerId: 'shp_1',
   title: id,
+  type: 'PRODUCT_DISCOUNT' as const,
+  tiers: null,
   discountBasisPoints: 1000,
   startsAt: new Date(startsAt),
   endsAt: new Date(endsAt),

@@ -6,7 +6,7 @@ import { Promotion } from './promotion.model';
 import { PromotionLoaders } from './promotion.loaders';
 import { CreatePromotionService } from './create-promotion.service';
 import { DeactivatePromotionService } from './deactivate-promotion.service';
-import { CreatePromotionInput } from './create-promotion.input';
+import { CreatePromotionInput, CreateTieredPromotionInput } from './create-promotion.input';
 import { DeactivatePromotionInput } from './deactivate-promotion.input';
 import { toPromotion } from './promotion.mapper';
 
@@ -28,6 +28,13 @@ export class PromotionResolver {
   @Mutation(() => Promotion, { description: "Creates a promotion on the shop's own products; it is published at once." })
   async createPromotion(@Args('input') input: CreatePromotionInput): Promise<Promotion> {
     return toPromotion(await this.createService.create(input), requestNow(this.clock));
+  }
+
+  @Mutation(() => Promotion, {
+    description: "Creates a buy-more-save-more promotion on the shop's own products (their units count together); published at once.",
+  })
+  async createTieredPromotion(@Args('input') input: CreateTieredPromotionInput): Promise<Promotion> {
+    return toPromotion(await this.createService.createTiered(input), requestNow(this.clock));
   }
 
   @Mutation(() => Promotion, { description: 'Ends a NOT_START or ONGOING promotion for good.' })

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { priceCart, type PricedCart } from '@sc/pricing';
 import { SkuPriceEntity } from '../projections/sku-price.entity';
 import { assertSellable } from '../projections/product-sellability';
-import { productDiscountsFor } from '../projections/promotion-offers';
+import { promotionsFor } from '../projections/promotion-offers';
 import { listedCart } from './order-pricing';
 import { PlacementSettings, SHOP_ORDER_SETTINGS, ShopOrderSettingsSource } from './shop-order-settings';
 
@@ -35,7 +35,7 @@ export class CartPricing {
     const priced = priceCart({
       currencyCode: cart.currencyCode,
       lines: cart.lines,
-      promotions: await productDiscountsFor(manager, shopId, [...new Set(cart.lines.map((l) => l.productId))]),
+      promotions: await promotionsFor(manager, shopId, [...new Set(cart.lines.map((l) => l.productId))]),
       shippingFeeMinor: (merchandise) => settings.shippingFeeFor(merchandise, cart.currencyCode),
       at,
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, PromotionCreatedV1, PromotionDeactivatedV1 } from '@sc/events';
+import { EventEnvelope, PromotionCreatedV1, PromotionDeactivatedV1, TieredPromotionCreatedV1 } from '@sc/events';
 import { OnEvent, WriteTx } from '@sc/kit';
 
 /**
@@ -18,6 +18,18 @@ export class PromotionOfferHandlers {
        SELECT $1, product_id, $2, 'SELLER', $3, $4, $5, $6 FROM unnest($7::text[]) AS product_id
        ON CONFLICT (promotion_id, product_id) DO NOTHING`,
       [p.promotionId, event.sellerId, p.discountBasisPoints, p.startsAt, p.endsAt, event.id, p.productIds],
+    );
+  }
+
+  /** tiered_promotion.created → one offer per product, each with the promotion's tiers (the units of all count together). */
+  @OnEvent('marketing.promotion.v1', 'tiered_promotion.created')
+  async onTieredCreated(event: EventEnvelope<TieredPromotionCreatedV1>, { manager }: WriteTx): Promise<void> {
+    const p = event.payload;
+    await manager.query(
+      `INSERT INTO promotion_offers (promotion_id, product_id, seller_id, funder, kind, tiers, starts_at, ends_at, source_event_id)
+       SELECT $1, product_id, $2, 'SELLER', 'TIER', $3::jsonb, $4, $5, $6 FROM unnest($7::text[]) AS product_id
+       ON CONFLICT (promotion_id, product_id) DO NOTHING`,
+      [p.promotionId, event.sellerId, JSON.stringify(p.tiers), p.startsAt, p.endsAt, event.id, p.productIds],
     );
   }
 

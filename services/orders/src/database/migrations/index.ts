@@ -8,6 +8,7 @@ import { DashboardBuyerRollups1764500000000 } from './1764500000000-dashboard-bu
 import { DashboardActionCounters1764510000000 } from './1764510000000-dashboard-action-counters';
 import { ShopShippingSettings1764600000000 } from './1764600000000-shop-shipping-settings';
 import { PromotionOffersAndPriceLayers1764700000000 } from './1764700000000-promotion-offers-and-price-layers';
+import { TieredPromotionOffers1764710000000 } from './1764710000000-tiered-promotion-offers';
 
 /** Every migration of the orders database, oldest first. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   DashboardActionCounters1764510000000,
   ShopShippingSettings1764600000000,
   PromotionOffersAndPriceLayers1764700000000,
+  TieredPromotionOffers1764710000000,
 ];
