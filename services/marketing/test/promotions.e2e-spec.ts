@@ -12,6 +12,7 @@ import {
   newBuyer,
   newIdempotencyKey,
   newSeller,
+  newStaffMember,
   publishRaw,
   startTestStack,
 } from '@sc/testing';
@@ -311,6 +312,71 @@ describe('promotions (marketing, catalog events as fixtures)', () => {
     const again = await marketing(seller, DEACTIVATE, { input: { promotionId: ongoing.id, idempotencyKey: newIdempotencyKey() } });
     expect(errorCodes(again)).toEqual(['INVALID_TRANSITION']);
     expect(await tableCounts()).toEqual(before);
+  });
+
+  const CREATE_TIERED = `mutation($input: CreateTieredPromotionInput!) { createTieredPromotion(input: $input) { id type status discountBasisPoints tiers { minQuantity discountBasisPoints } } }`;
+  const tieredInput = (productIds: string[], overrides: Record<string, unknown> = {}) => {
+    const { discountBasisPoints: _unused, ...common } = promotionInput(productIds);
+    return {
+      ...common,
+      title: 'Buy more, save more',
+      tiers: [
+        { minQuantity: 2, discountBasisPoints: 500 },
+        { minQuantity: 4, discountBasisPoints: 1200 },
+      ],
+      ...overrides,
+    };
+  };
+
+  it('creates a buy-more-save-more promotion with tiered_promotion.created, once per key', async () => {
+    const input = tieredInput([products[1], products[2]]);
+    const created = await marketing<{ createTieredPromotion: { id: string } }>(seller, CREATE_TIERED, { input });
+    expect(created.errors).toBeUndefined();
+    expect(created.data!.createTieredPromotion).toMatchObject({
+      type: 'BUY_MORE_SAVE_MORE',
+      status: 'ONGOING',
+      discountBasisPoints: 1200,
+      tiers: [
+        { minQuantity: 2, discountBasisPoints: 500 },
+        { minQuantity: 4, discountBasisPoints: 1200 },
+      ],
+    });
+    const id = created.data!.createTieredPromotion.id;
+    expect((await marketing<{ createTieredPromotion: { id: string } }>(seller, CREATE_TIERED, { input })).data!.createTieredPromotion.id).toBe(id);
+    const events = await (
+      await marketingDb()
+    ).query<{ event_type: string; envelope: EventEnvelope }>(`SELECT event_type, envelope FROM outbox WHERE message_key = $1`, [id]);
+    expect(events.rows.map((r) => r.event_type)).toEqual(['tiered_promotion.created']);
+    expect(events.rows[0].envelope.payload).toMatchObject({ promotionId: id, productIds: [products[1], products[2]], tiers: input.tiers });
+  });
+
+  it.each([
+    ['no tier', () => ({ tiers: [] }), 'VALIDATION_FAILED'],
+    [
+      'tiers not ascending',
+      () => ({
+        tiers: [
+          { minQuantity: 3, discountBasisPoints: 900 },
+          { minQuantity: 2, discountBasisPoints: 1000 },
+        ],
+      }),
+      'VALIDATION_FAILED',
+    ],
+    ['a tier over 99 %', () => ({ tiers: [{ minQuantity: 2, discountBasisPoints: 9901 }] }), 'VALIDATION_FAILED'],
+    ["another seller's product", () => ({ productIds: [otherSellersProduct] }), 'NOT_FOUND'],
+  ])('refuses a tiered promotion with %s with a typed error and writes nothing', async (_name, overrides, code) => {
+    const before = await tableCounts();
+    expect(errorCodes(await marketing(seller, CREATE_TIERED, { input: tieredInput([products[0]], overrides()) }))).toEqual([code]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('refuses a tiered promotion to a member without PROMOTIONS:EDIT', async () => {
+    const before = await tableCounts();
+    const member = newStaffMember(seller, ['PROMOTIONS:VIEW']);
+    expect(errorCodes(await marketing(member, CREATE_TIERED, { input: tieredInput([products[0]]) }))).toEqual(['FORBIDDEN']);
+    // A refused staff mutation is audited (DENIED) and changes nothing else.
+    const after = await tableCounts();
+    expect({ ...after, outbox: before.outbox }).toEqual(before);
   });
 
   it.each([
