@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { priceCart, type PricedCart } from '@sc/pricing';
-import { SkuPriceEntity } from '../projections/sku-price.entity';
 import { assertSellable } from '../projections/product-sellability';
 import { promotionsFor } from '../projections/promotion-offers';
 import { listedCart } from './order-pricing';
+import { OrderRepository } from './order.repository';
 import { PlacementSettings, SHOP_ORDER_SETTINGS, ShopOrderSettingsSource } from './shop-order-settings';
 
 /** A cart priced as an order placed at `at` would be charged, with the shop settings it used. */
@@ -21,14 +21,13 @@ export interface CartPrice {
  */
 @Injectable()
 export class CartPricing {
-  constructor(@Inject(SHOP_ORDER_SETTINGS) private readonly shopSettings: ShopOrderSettingsSource) {}
+  constructor(
+    private readonly orders: OrderRepository,
+    @Inject(SHOP_ORDER_SETTINGS) private readonly shopSettings: ShopOrderSettingsSource,
+  ) {}
 
   async price(manager: EntityManager, shopId: string, lines: ReadonlyArray<{ skuId: string; quantity: number }>, at: Date): Promise<CartPrice> {
-    const prices = await manager
-      .getRepository(SkuPriceEntity)
-      .createQueryBuilder('p')
-      .where('p.sellerId = :shopId AND p.skuId = ANY(:skuIds)', { shopId, skuIds: [...new Set(lines.map((l) => l.skuId))] })
-      .getMany();
+    const prices = await this.orders.pricesFor(manager, shopId, [...new Set(lines.map((l) => l.skuId))]);
     assertSellable(prices);
     const cart = listedCart([...lines], prices);
     const settings = await this.shopSettings.forPlacement(manager, shopId);

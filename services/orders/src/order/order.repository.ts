@@ -96,8 +96,9 @@ export class OrderRepository {
     return line;
   }
 
-  pricesFor(sellerId: string, skuIds: string[]): Promise<SkuPriceEntity[]> {
-    return this.dataSource
+  /** The shop's list prices of these SKUs, from orders' read model of catalog (one statement). */
+  pricesFor(manager: EntityManager, sellerId: string, skuIds: string[]): Promise<SkuPriceEntity[]> {
+    return manager
       .getRepository(SkuPriceEntity)
       .createQueryBuilder('p')
       .where('p.sellerId = :sellerId AND p.skuId = ANY(:skuIds)', { sellerId, skuIds })
