@@ -37,7 +37,17 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
       },
     );
     productId = sku.data!._entities[0].product.id;
+    await knownToMarketing(productId);
   }, 240_000);
+
+  /** Waits until marketing's read model of catalog has the product (a promotion needs it; createSku waits for orders only). */
+  async function knownToMarketing(id: string): Promise<void> {
+    const db = await stack.db('marketing');
+    await eventually(
+      async () => (await db.query('SELECT 1 FROM catalog_products WHERE product_id = $1 AND seller_id = $2', [id, seller.sellerId])).rowCount,
+      (rows) => rows === 1,
+    );
+  }
   afterAll(() => stack?.dispose());
 
   const createPromotion = async (title: string, discountBasisPoints: number) => {
@@ -163,6 +173,7 @@ describe('promotions priced into orders (catalog + orders + marketing + gateway)
         },
       )
     ).data!._entities[0].product.id;
+    await knownToMarketing(plainProduct);
     const tiered = await gql<{ createTieredPromotion: { id: string; type: string; tiers: unknown[] } }>(
       seller,
       'mutation($input: CreateTieredPromotionInput!) { createTieredPromotion(input: $input) { id type tiers { minQuantity discountBasisPoints } } }',
