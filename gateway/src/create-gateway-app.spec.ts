@@ -234,6 +234,40 @@ describe('createGatewayApp', () => {
   });
 });
 
+describe('createGatewayApp with credentials the subgraphs refuse', () => {
+  it('logs a subgraph refusing the gateway (HTTP 401) as its own error, and tells the client nothing of it', async () => {
+    const config = testGatewayConfig();
+    // The subgraphs trust another key than the one this gateway signs with.
+    const subgraphs = await startFakeSubgraphs(gatewayVerifyKeys({ internalSigningKey: generateSigningKey() }));
+    const gateway = await createGatewayApp(config, { supergraphSdl: subgraphs.supergraphSdl });
+    const lines: string[] = [];
+    configureLogging('gateway', new Writable({ write: (chunk, _encoding, done) => done(void lines.push(String(chunk))) }));
+    try {
+      const base = (await gateway.listen(0, '127.0.0.1')).url;
+      const token = await signClientToken({ userId: 'usr_refused_buyer', sellerId: null, roles: ['BUYER'] }, TEST_KEYS.clientToken);
+      const response = await fetch(base, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ ping }' }),
+      });
+      const body = (await response.json()) as GraphQLBody;
+      expect(body.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
+      const logged = lines
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logged).toContainEqual(
+        expect.objectContaining({ level: 'error', code: 'UNAUTHENTICATED', subgraphAnswer: expect.stringContaining('Requests must come through the gateway') }),
+      );
+    } finally {
+      configureLogging('gateway');
+      await gateway.stop();
+      await subgraphs.stop();
+    }
+  });
+});
+
 describe('createGatewayApp traffic control', () => {
   let now = 1_000_000;
   const config = testGatewayConfig({

@@ -14,18 +14,33 @@ export function errorLoggingPlugin(): ApolloServerPlugin<GatewayContext> {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
             const code = String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+            // A subgraph refusing the gateway's own credentials (HTTP 401) is the gateway's fault, whatever the code.
+            const refusedGateway = subgraphStatusOf(error) === 401;
             // Codes clients never see as raised (the federation layer's own) are masked by clientSafeError: log them here.
-            if (!SERVER_SIDE_CODES.has(code) && CLIENT_ERROR_CODES.has(code)) continue;
+            if (!refusedGateway && !SERVER_SIDE_CODES.has(code) && CLIENT_ERROR_CODES.has(code)) continue;
             log('error', error.message, {
               code,
               serviceName: error.extensions?.serviceName,
               operationName,
               correlationId: contextValue?.correlationId,
               path: error.path,
+              ...(refusedGateway ? { subgraphAnswer: subgraphBodyOf(error) } : {}),
             });
           }
         },
       };
     },
   };
+}
+
+/** The HTTP status of the subgraph answer a federation error carries (`extensions.response`), if any. */
+function subgraphStatusOf(error: { extensions?: Record<string, unknown> }): number | undefined {
+  const status = (error.extensions?.response as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** The subgraph's answer body, for the log only (clients never see it), cut short. */
+function subgraphBodyOf(error: { extensions?: Record<string, unknown> }): string {
+  const body = (error.extensions?.response as { body?: unknown } | undefined)?.body;
+  return (typeof body === 'string' ? body : JSON.stringify(body ?? null)).slice(0, 500);
 }
